@@ -1,0 +1,218 @@
+use serde::{Deserialize, Serialize};
+
+use super::canonical_string_type;
+use super::name::{clean_text, MAX_NAME_CHARS};
+use crate::{Ctx, ErrorType, FieldError};
+
+/// The lowest Danish postal code (0800, Høje-Taastrup, a business code).
+pub const POSTAL_CODE_MIN: u16 = 800;
+/// The highest Danish postal code (9990, Skagen).
+pub const POSTAL_CODE_MAX: u16 = 9990;
+
+/// A Danish postal code: four digits in 0800–9990. A `DK-` prefix is tolerated.
+///
+/// ```
+/// use unilogin::identifiers::PostalCode;
+/// assert_eq!(PostalCode::parse("DK-2100")?.to_string(), "2100");
+/// assert_eq!(PostalCode::parse("0700").unwrap_err().kind().code(), "postal_code_range");
+/// # Ok::<(), unilogin::FieldError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PostalCode([u8; 4]);
+
+impl PostalCode {
+    /// Parses a postal code.
+    ///
+    /// # Errors
+    /// [`ErrorType::PostalCodeFormat`] unless four digits; [`ErrorType::PostalCodeRange`]
+    /// outside 0800–9990.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let trimmed = input.trim();
+        let body = match trimmed.get(..3) {
+            Some(p) if p.eq_ignore_ascii_case("dk-") => &trimmed[3..],
+            _ => trimmed,
+        };
+        let bytes: [u8; 4] = body
+            .as_bytes()
+            .try_into()
+            .map_err(|_| FieldError::new(ErrorType::PostalCodeFormat))?;
+        if !bytes.iter().all(u8::is_ascii_digit) {
+            return Err(FieldError::new(ErrorType::PostalCodeFormat));
+        }
+        let value = bytes
+            .iter()
+            .fold(0_u16, |acc, &d| acc * 10 + u16::from(d - b'0'));
+        if !(POSTAL_CODE_MIN..=POSTAL_CODE_MAX).contains(&value) {
+            return Err(FieldError::with_ctx(
+                ErrorType::PostalCodeRange,
+                Ctx::new().with("min", "0800").with("max", "9990"),
+            ));
+        }
+        Ok(Self(bytes))
+    }
+
+    /// The canonical four digits.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+canonical_string_type!(PostalCode);
+
+/// A Danish house number (husnummer): 1–999, optionally followed by one letter A–Z
+/// (the address regulation allows no Æ, Ø or Å as house letter).
+///
+/// A space before the letter and a lower-case letter are accepted; the canonical form is
+/// e.g. `12B`.
+///
+/// ```
+/// use unilogin::identifiers::HouseNumber;
+/// assert_eq!(HouseNumber::parse("12 b")?.to_string(), "12B");
+/// assert_eq!(HouseNumber::parse("0").unwrap_err().kind().code(), "house_number_format");
+/// # Ok::<(), unilogin::FieldError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HouseNumber(String);
+
+impl HouseNumber {
+    /// Parses a house number.
+    ///
+    /// # Errors
+    /// [`ErrorType::HouseNumberFormat`] for anything but 1–999 with an optional letter.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let err = || FieldError::new(ErrorType::HouseNumberFormat);
+        let trimmed = input.trim();
+        let split = trimmed
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(trimmed.len());
+        let (number, letter) = trimmed.split_at(split);
+        let letter = letter.trim_start();
+        if number.is_empty() || number.len() > 3 || number.starts_with('0') {
+            return Err(err());
+        }
+        let mut out = number.to_owned();
+        let mut letters = letter.chars();
+        match (letters.next(), letters.next()) {
+            (None, _) => {}
+            (Some(c), None) if c.is_ascii_alphabetic() => {
+                out.push(c.to_ascii_uppercase());
+            }
+            _ => return Err(err()),
+        }
+        Ok(Self(out))
+    }
+
+    /// The canonical form, e.g. `12B`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+canonical_string_type!(HouseNumber);
+
+/// A street name (vejnavn): 1–132 characters, trimmed, without control characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Street(String);
+
+impl Street {
+    /// Parses a street name.
+    ///
+    /// # Errors
+    /// [`ErrorType::Missing`], [`ErrorType::StringControlCharacters`], [`ErrorType::StringTooLong`].
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        clean_text(input, MAX_NAME_CHARS).map(|s| Self(s.to_owned()))
+    }
+
+    /// The trimmed name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+canonical_string_type!(Street);
+
+/// A city or postal district name (by / postdistrikt): 1–132 characters, trimmed, without
+/// control characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct City(String);
+
+impl City {
+    /// Parses a city name.
+    ///
+    /// # Errors
+    /// [`ErrorType::Missing`], [`ErrorType::StringControlCharacters`], [`ErrorType::StringTooLong`].
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        clean_text(input, MAX_NAME_CHARS).map(|s| Self(s.to_owned()))
+    }
+
+    /// The trimmed name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+canonical_string_type!(City);
+
+/// A Danish street address: street, house number, postal code and city.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Address {
+    /// The street name.
+    pub street: Street,
+    /// The house number, e.g. `12B`.
+    pub house_number: HouseNumber,
+    /// The postal code.
+    pub postal_code: PostalCode,
+    /// The city (postal district).
+    pub city: City,
+}
+
+impl std::fmt::Display for Address {
+    /// `Street 12B, 2100 City`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {}, {} {}",
+            self.street, self.house_number, self.postal_code, self.city
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postal_codes() {
+        assert!(PostalCode::parse("0800").is_ok());
+        assert!(PostalCode::parse("9990").is_ok());
+        assert_eq!(
+            PostalCode::parse("9991").unwrap_err().kind(),
+            ErrorType::PostalCodeRange
+        );
+        assert_eq!(
+            PostalCode::parse("800").unwrap_err().kind(),
+            ErrorType::PostalCodeFormat
+        );
+        assert_eq!(
+            PostalCode::parse("21OO").unwrap_err().kind(),
+            ErrorType::PostalCodeFormat
+        );
+    }
+
+    #[test]
+    fn house_numbers() {
+        for (s, want) in [("1", "1"), ("999", "999"), ("12B", "12B"), ("12 b", "12B")] {
+            assert_eq!(
+                HouseNumber::parse(s).map(|h| h.to_string()).as_deref(),
+                Ok(want)
+            );
+        }
+        for s in ["", "0", "012", "1000", "12BC", "B12", "12-14", "12,", "7ø"] {
+            assert_eq!(
+                HouseNumber::parse(s).unwrap_err().kind(),
+                ErrorType::HouseNumberFormat,
+                "{s}"
+            );
+        }
+    }
+}

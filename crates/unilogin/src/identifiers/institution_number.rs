@@ -1,0 +1,90 @@
+use super::canonical_string_type;
+use crate::{Ctx, ErrorType, FieldError};
+
+/// An institution number of a placement unit (anvisningsenhed) in Dagtilbudsregisteret:
+/// `G` followed by five digits, e.g. `G18062`.
+///
+/// A lower-case `g` and spaces are accepted; legacy A-numbers (phased out by 1 January 2021)
+/// are recognised and refused with their own error type.
+///
+/// ```
+/// use unilogin::identifiers::InstitutionNumber;
+/// assert_eq!(InstitutionNumber::parse("g 18062")?.to_string(), "G18062");
+/// assert_eq!(
+///     InstitutionNumber::parse("A12345").unwrap_err().kind().code(),
+///     "institution_number_legacy"
+/// );
+/// # Ok::<(), unilogin::FieldError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct InstitutionNumber([u8; 6]);
+
+impl InstitutionNumber {
+    /// Parses an institution number.
+    ///
+    /// # Errors
+    /// [`ErrorType::InstitutionNumberLegacy`] for an A-number (`A` and five digits);
+    /// [`ErrorType::InstitutionNumberFormat`] for anything else that is not `G` and five digits.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let compact: String = input
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '-'))
+            .collect();
+        let mut bytes: [u8; 6] = compact
+            .as_bytes()
+            .try_into()
+            .map_err(|_| FieldError::new(ErrorType::InstitutionNumberFormat))?;
+        bytes[0] = bytes[0].to_ascii_uppercase();
+        if !bytes[1..].iter().all(u8::is_ascii_digit) {
+            return Err(FieldError::new(ErrorType::InstitutionNumberFormat));
+        }
+        match bytes[0] {
+            b'G' => Ok(Self(bytes)),
+            b'A' => Err(FieldError::with_ctx(
+                ErrorType::InstitutionNumberLegacy,
+                Ctx::new().with("number", String::from_utf8_lossy(&bytes).into_owned()),
+            )),
+            _ => Err(FieldError::new(ErrorType::InstitutionNumberFormat)),
+        }
+    }
+
+    /// The canonical form, e.g. `G18062`.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+canonical_string_type!(InstitutionNumber);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_canonicalises() {
+        assert_eq!(
+            InstitutionNumber::parse(" g18062 ")
+                .map(|n| n.to_string())
+                .as_deref(),
+            Ok("G18062")
+        );
+        assert_eq!(
+            InstitutionNumber::parse("G 18-062")
+                .map(|n| n.to_string())
+                .as_deref(),
+            Ok("G18062")
+        );
+    }
+
+    #[test]
+    fn refuses_with_precise_types() {
+        let kind = |s: &str| InstitutionNumber::parse(s).map_err(|e| e.kind());
+        assert_eq!(kind("A12345"), Err(ErrorType::InstitutionNumberLegacy));
+        assert_eq!(kind("a12345"), Err(ErrorType::InstitutionNumberLegacy));
+        for s in [
+            "", "G1806", "G180621", "101001", "X18062", "G1806x", "ØG1806",
+        ] {
+            assert_eq!(kind(s), Err(ErrorType::InstitutionNumberFormat), "{s}");
+        }
+    }
+}

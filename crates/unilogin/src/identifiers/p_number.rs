@@ -1,0 +1,112 @@
+use super::{canonical_string_type, digits_without_separators, weighted_sum};
+use crate::{Ctx, ErrorType, FieldError};
+
+/// Weights for P-numbers up to and including [`WEIGHT_SWITCH`] (a historic generator quirk).
+const LOW_WEIGHTS: [u32; 10] = [1, 5, 6, 7, 3, 6, 4, 8, 9, 1];
+/// Weights for P-numbers above [`WEIGHT_SWITCH`].
+const HIGH_WEIGHTS: [u32; 10] = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
+/// The last P-number checked with [`LOW_WEIGHTS`] (RULES.md §6: the real switch lies between
+/// 1006395171 and 1007201377; 1006959421 is the highest known number of the low series).
+pub(crate) const WEIGHT_SWITCH: u64 = 1_006_959_421;
+
+/// A Danish P-number (produktionsenhedsnummer): 10 digits, the first not 0, with a weighted
+/// modulus-11 check whose weights depend on the number's range.
+///
+/// A failing checksum has its own error type ([`ErrorType::PNumberChecksum`]) so a host can
+/// choose to treat it as a warning: the checksum rule is inferred from public implementations
+/// and open data, not published by the register.
+///
+/// ```
+/// use unilogin::identifiers::PNumber;
+/// assert_eq!(PNumber::parse("10 2982 9825")?.to_string(), "1029829825");
+/// assert_eq!(PNumber::parse("1029829824").unwrap_err().kind().code(), "p_number_checksum");
+/// # Ok::<(), unilogin::FieldError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PNumber([u8; 10]);
+
+impl PNumber {
+    /// Parses a P-number from messy input (spaces, dashes and dots are tolerated).
+    ///
+    /// # Errors
+    /// [`ErrorType::PNumberFormat`] unless 10 digits starting with 1–9 remain;
+    /// [`ErrorType::PNumberChecksum`] when the modulus-11 check fails.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let digits = digits_without_separators(input.trim())
+            .ok_or(FieldError::new(ErrorType::PNumberFormat))?;
+        let bytes: [u8; 10] = digits
+            .as_bytes()
+            .try_into()
+            .map_err(|_| FieldError::new(ErrorType::PNumberFormat))?;
+        if bytes[0] == b'0' {
+            return Err(FieldError::new(ErrorType::PNumberFormat));
+        }
+        if !checksum_ok(&bytes) {
+            return Err(FieldError::with_ctx(
+                ErrorType::PNumberChecksum,
+                Ctx::new().with("p_number", digits),
+            ));
+        }
+        Ok(Self(bytes))
+    }
+
+    /// The canonical form: 10 digits.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+
+    /// The number as an integer.
+    pub fn value(&self) -> u64 {
+        self.0
+            .iter()
+            .fold(0, |acc, &d| acc * 10 + u64::from(d - b'0'))
+    }
+}
+
+pub(crate) fn checksum_ok(digits: &[u8; 10]) -> bool {
+    let value = digits
+        .iter()
+        .fold(0_u64, |acc, &d| acc * 10 + u64::from(d - b'0'));
+    let weights = if value <= WEIGHT_SWITCH {
+        &LOW_WEIGHTS
+    } else {
+        &HIGH_WEIGHTS
+    };
+    weighted_sum(digits, weights) % 11 == 0
+}
+
+canonical_string_type!(PNumber);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_examples_from_the_rules() {
+        for s in [
+            "1000000011",
+            "1006959421",
+            "1006959438",
+            "1029829825",
+            "9999999996",
+        ] {
+            assert!(PNumber::parse(s).is_ok(), "{s}");
+        }
+    }
+
+    #[test]
+    fn rejects_examples_from_the_rules() {
+        for s in ["1000000009", "1000000010", "1029829824"] {
+            assert_eq!(
+                PNumber::parse(s).map_err(|e| e.kind()),
+                Err(ErrorType::PNumberChecksum)
+            );
+        }
+        for s in ["", "0000000011", "100000001", "10000000111", "100000001a"] {
+            assert_eq!(
+                PNumber::parse(s).map_err(|e| e.kind()),
+                Err(ErrorType::PNumberFormat)
+            );
+        }
+    }
+}

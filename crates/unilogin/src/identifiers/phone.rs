@@ -1,0 +1,142 @@
+use super::canonical_string_type;
+use crate::{ErrorType, FieldError};
+
+/// A Danish phone number in the closed 8-digit plan (national pattern `[2-9]\d{7}`).
+///
+/// Parsing tolerates `+45`, `0045` or `(+45)` in front, and spaces, dashes, dots and
+/// parentheses between digits. The canonical form is `xx xx xx xx`.
+///
+/// ```
+/// use unilogin::identifiers::PhoneNumber;
+/// assert_eq!(PhoneNumber::parse("+45 3366-3366")?.to_string(), "33 66 33 66");
+/// assert_eq!(PhoneNumber::parse("0").unwrap_err().kind().code(), "phone_format");
+/// assert_eq!(
+///     PhoneNumber::parse("33663366 / 40404040").unwrap_err().kind().code(),
+///     "phone_multiple"
+/// );
+/// # Ok::<(), unilogin::FieldError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PhoneNumber([u8; 11]);
+
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{202f}' | '-' | '\u{2013}' | '.' | '(' | ')'
+    )
+}
+
+impl PhoneNumber {
+    /// Parses a Danish phone number.
+    ///
+    /// # Errors
+    /// [`ErrorType::PhoneMultiple`] when the field holds two or more numbers;
+    /// [`ErrorType::PhoneFirstDigit`] for eight digits starting with 0 or 1;
+    /// [`ErrorType::PhoneFormat`] for anything else that is not one 8-digit number.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let trimmed = input.trim();
+        let rest = strip_country_code(trimmed);
+        let mut digits = String::with_capacity(8);
+        for c in rest.chars() {
+            if c.is_ascii_digit() {
+                digits.push(c);
+            } else if !is_separator(c) {
+                return Err(FieldError::new(Self::classify_foreign(trimmed)));
+            }
+        }
+        if digits.len() == 10 && digits.starts_with("45") && !rest.starts_with('(') {
+            digits.drain(..2);
+        }
+        match digits.len() {
+            8 => {}
+            n if n >= 16 => return Err(FieldError::new(ErrorType::PhoneMultiple)),
+            _ => return Err(FieldError::new(ErrorType::PhoneFormat)),
+        }
+        let b = digits.as_bytes();
+        if matches!(b.first(), Some(b'0' | b'1')) {
+            return Err(FieldError::new(ErrorType::PhoneFirstDigit));
+        }
+        let mut out = [b' '; 11];
+        for (i, &d) in b.iter().enumerate() {
+            if let Some(slot) = out.get_mut(i + i / 2) {
+                *slot = d;
+            }
+        }
+        Ok(Self(out))
+    }
+
+    /// Input with characters that never belong in one number: several numbers separated by
+    /// `/`, `,`, `og`, … or plain text such as an email address.
+    fn classify_foreign(input: &str) -> ErrorType {
+        let numbers = input
+            .split(|c: char| !(c.is_ascii_digit() || is_separator(c) || c == '+'))
+            .filter(|part| part.chars().filter(char::is_ascii_digit).count() >= 8)
+            .count();
+        if numbers >= 2 {
+            ErrorType::PhoneMultiple
+        } else {
+            ErrorType::PhoneFormat
+        }
+    }
+
+    /// The canonical form, e.g. `33 66 33 66`.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+
+    /// The eight digits without spaces, e.g. `33663366`.
+    pub fn digits(&self) -> String {
+        self.as_str().chars().filter(char::is_ascii_digit).collect()
+    }
+}
+
+fn strip_country_code(s: &str) -> &str {
+    for prefix in ["(+45)", "+45", "0045", "(0045)"] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            return rest;
+        }
+    }
+    s
+}
+
+canonical_string_type!(PhoneNumber);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_real_world_forms() {
+        for s in [
+            "33663366",
+            "3366 3366",
+            "33 66 33 66",
+            "+4533663366",
+            "0045 33 66 33 66",
+            "(+45) 33 66 33 66",
+            "4533663366",
+            "33-66-33-66",
+        ] {
+            assert_eq!(
+                PhoneNumber::parse(s).map(|p| p.to_string()).as_deref(),
+                Ok("33 66 33 66"),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_with_precise_types() {
+        let kind = |s: &str| PhoneNumber::parse(s).map_err(|e| e.kind());
+        assert_eq!(kind("0"), Err(ErrorType::PhoneFormat));
+        assert_eq!(kind("kontakt@b.dk"), Err(ErrorType::PhoneFormat));
+        assert_eq!(kind("3366336"), Err(ErrorType::PhoneFormat));
+        assert_eq!(kind("13663366"), Err(ErrorType::PhoneFirstDigit));
+        assert_eq!(kind("03663366"), Err(ErrorType::PhoneFirstDigit));
+        assert_eq!(kind("33663366 / 40404040"), Err(ErrorType::PhoneMultiple));
+        assert_eq!(kind("33663366, 40404040"), Err(ErrorType::PhoneMultiple));
+        assert_eq!(kind("33663366 og 40404040"), Err(ErrorType::PhoneMultiple));
+        assert_eq!(kind("33663366 40404040"), Err(ErrorType::PhoneMultiple));
+        assert_eq!(kind("tlf. 33663366"), Err(ErrorType::PhoneFormat));
+    }
+}

@@ -1,0 +1,517 @@
+//! Legal bases (dagtilbudsloven § 19) and institution types (instType3) of daycares.
+//!
+//! Sources: dagtilbudsloven § 19 (retsinformation.dk); STIL's guide "Tilslutning til Unilogin"
+//! (the institution-number form offers only stk. 2, 3 and 5, and types 6010–6012); codes beyond
+//! 6012 from third-party register mappings (low confidence). See `docs/domain.md`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Ctx, ErrorType, FieldError, Lang};
+
+/// The legal basis of a daycare institution: dagtilbudsloven § 19, stk. 2, 3, 4 or 5.
+///
+/// Serialises as a lower-case key (`kommunal`, `selvejet`, `udliciteret`, `privat`).
+///
+/// ```
+/// use unilogin::LegalBasis;
+/// assert_eq!(LegalBasis::parse("Kommunal, dagtilbudslovens §19, stk. 2")?, LegalBasis::Kommunal);
+/// assert_eq!(LegalBasis::parse("selvejende")?.stk(), 3);
+/// assert_eq!(
+///     LegalBasis::parse_accepted("§ 19, stk. 4").unwrap_err().kind().code(),
+///     "legal_basis_not_accepted"
+/// );
+/// # Ok::<(), unilogin::FieldError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LegalBasis {
+    /// § 19, stk. 2: run by one or more municipalities.
+    Kommunal,
+    /// § 19, stk. 3: self-governing, run by a private operator under agreement with the
+    /// municipal council.
+    Selvejet,
+    /// § 19, stk. 4: contracted out by tender. In the register, but not in STIL's form.
+    Udliciteret,
+    /// § 19, stk. 5: a private institution approved by the municipal council.
+    Privat,
+}
+
+impl LegalBasis {
+    /// Every legal basis, in order of the statute.
+    pub const ALL: [Self; 4] = [
+        Self::Kommunal,
+        Self::Selvejet,
+        Self::Udliciteret,
+        Self::Privat,
+    ];
+
+    /// The bases STIL's institution-number form accepts (stk. 2, 3 and 5).
+    pub const ACCEPTED: [Self; 3] = [Self::Kommunal, Self::Selvejet, Self::Privat];
+
+    /// The subsection (stk.) of dagtilbudsloven § 19.
+    pub fn stk(self) -> u8 {
+        match self {
+            Self::Kommunal => 2,
+            Self::Selvejet => 3,
+            Self::Udliciteret => 4,
+            Self::Privat => 5,
+        }
+    }
+
+    /// The canonical key: `kommunal`, `selvejet`, `udliciteret` or `privat`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Kommunal => "kommunal",
+            Self::Selvejet => "selvejet",
+            Self::Udliciteret => "udliciteret",
+            Self::Privat => "privat",
+        }
+    }
+
+    /// A short label: "Kommunal daginstitution" / "Municipal daycare institution".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Kommunal, Lang::Da) => "Kommunal daginstitution",
+            (Self::Selvejet, Lang::Da) => "Selvejende daginstitution",
+            (Self::Udliciteret, Lang::Da) => "Udliciteret daginstitution",
+            (Self::Privat, Lang::Da) => "Privatinstitution",
+            (Self::Kommunal, Lang::En) => "Municipal daycare institution",
+            (Self::Selvejet, Lang::En) => "Self-governing daycare institution",
+            (Self::Udliciteret, Lang::En) => "Contracted-out daycare institution",
+            (Self::Privat, Lang::En) => "Private daycare institution",
+        }
+    }
+
+    /// The wording of STIL's form, e.g. "Kommunal, dagtilbudslovens §19, stk. 2".
+    pub fn form_text(self, lang: Lang) -> String {
+        let word = match (self, lang) {
+            (Self::Kommunal, Lang::Da) => "Kommunal",
+            (Self::Selvejet, Lang::Da) => "Selveje",
+            (Self::Udliciteret, Lang::Da) => "Udliciteret",
+            (Self::Privat, Lang::Da) => "Privatinstitution",
+            (Self::Kommunal, Lang::En) => "Municipal",
+            (Self::Selvejet, Lang::En) => "Self-governing",
+            (Self::Udliciteret, Lang::En) => "Contracted out",
+            (Self::Privat, Lang::En) => "Private institution",
+        };
+        match lang {
+            Lang::Da => format!("{word}, dagtilbudslovens §19, stk. {}", self.stk()),
+            Lang::En => format!("{word}, section 19({}) of the Day Care Act", self.stk()),
+        }
+    }
+
+    /// The register's ownership code (ejerformKode): 1 kommunal, 2 selvejende, 3 privat,
+    /// 4 udliciteret.
+    pub fn ownership_code(self) -> u8 {
+        match self {
+            Self::Kommunal => 1,
+            Self::Selvejet => 2,
+            Self::Privat => 3,
+            Self::Udliciteret => 4,
+        }
+    }
+
+    /// The legal basis for a register ownership code (ejerformKode 1–4).
+    pub fn from_ownership_code(code: u8) -> Option<Self> {
+        match code {
+            1 => Some(Self::Kommunal),
+            2 => Some(Self::Selvejet),
+            3 => Some(Self::Privat),
+            4 => Some(Self::Udliciteret),
+            _ => None,
+        }
+    }
+
+    /// The legal basis for a subsection number (2, 3, 4 or 5).
+    pub fn from_stk(stk: u8) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.stk() == stk)
+    }
+
+    /// Parses the forms people write: the form's own wording ("Kommunal, dagtilbudslovens §19,
+    /// stk. 2"), a bare subsection ("§ 19 stk. 3", "stk. 5"), a word ("selvejende",
+    /// "privatinstitution", "municipal") or the canonical key. Bare numbers are not accepted
+    /// (they are ambiguous between a subsection and a register ownership code).
+    ///
+    /// # Errors
+    /// [`ErrorType::LegalBasisUnknown`] when nothing is recognised, or a word and a subsection
+    /// contradict each other.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let lower = input.trim().to_lowercase();
+        let by_stk = stk_number(&lower).map(Self::from_stk);
+        let by_word = Self::ALL
+            .into_iter()
+            .find(|b| b.words().iter().any(|w| lower.contains(w)));
+        match (by_stk, by_word) {
+            (Some(Some(a)), Some(b)) if a != b => Err(unknown_basis()),
+            (Some(Some(a)), _) => Ok(a),
+            (None, Some(b)) => Ok(b),
+            _ => Err(unknown_basis()),
+        }
+    }
+
+    /// Parses like [`LegalBasis::parse`] and refuses § 19, stk. 4, which STIL's
+    /// institution-number form does not offer.
+    ///
+    /// # Errors
+    /// [`ErrorType::LegalBasisUnknown`] as in [`LegalBasis::parse`];
+    /// [`ErrorType::LegalBasisNotAccepted`] for stk. 4 (udliciteret).
+    pub fn parse_accepted(input: &str) -> Result<Self, FieldError> {
+        Self::parse(input)?.accepted()
+    }
+
+    /// `self` if STIL's form accepts it (stk. 2, 3, 5).
+    ///
+    /// # Errors
+    /// [`ErrorType::LegalBasisNotAccepted`] for stk. 4.
+    pub fn accepted(self) -> Result<Self, FieldError> {
+        if Self::ACCEPTED.contains(&self) {
+            Ok(self)
+        } else {
+            Err(FieldError::with_ctx(
+                ErrorType::LegalBasisNotAccepted,
+                Ctx::new()
+                    .with("label", self.label(Lang::Da))
+                    .with("stk", i64::from(self.stk())),
+            ))
+        }
+    }
+
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Self::Kommunal => &["kommunal", "municipal"],
+            Self::Selvejet => &["selvej", "self-governing", "self governing", "self-owned"],
+            Self::Udliciteret => &["udlicit", "contracted", "outsourced"],
+            Self::Privat => &["privat", "private"],
+        }
+    }
+}
+
+fn unknown_basis() -> FieldError {
+    FieldError::new(ErrorType::LegalBasisUnknown)
+}
+
+/// The number after "stk" (or inside "19(3)"), if any; `Some(0)` when "stk" has no number.
+fn stk_number(lower: &str) -> Option<u8> {
+    let rest = if let Some(pos) = lower.find("stk") {
+        &lower[pos + 3..]
+    } else if let Some(pos) = lower.find("19(") {
+        &lower[pos + 3..]
+    } else {
+        return None;
+    };
+    let digits: String = rest
+        .trim_start_matches(['.', ' ', '\u{a0}'])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    Some(digits.parse().unwrap_or(0))
+}
+
+impl fmt::Display for LegalBasis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for LegalBasis {
+    type Err = FieldError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+/// A daycare's institution type (instType3 in Dagtilbudsregisteret).
+///
+/// STIL's institution-number form accepts 6010, 6011 and 6012; the other codes appear in
+/// register exports (low-confidence names from third-party mappings). Serialises as the code.
+///
+/// ```
+/// use unilogin::InstitutionType;
+/// assert_eq!(InstitutionType::parse("Aldersintegreret")?, InstitutionType::Aldersintegreret);
+/// assert_eq!(InstitutionType::parse("6010")?.code(), 6010);
+/// assert_eq!(
+///     InstitutionType::parse_accepted("6013").unwrap_err().kind().code(),
+///     "institution_type_not_accepted"
+/// );
+/// # Ok::<(), unilogin::FieldError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum InstitutionType {
+    /// 6010 Vuggestue: ages about 0–2.
+    Vuggestue,
+    /// 6011 Børnehave: ages about 3–5.
+    Boernehave,
+    /// 6012 Aldersintegreret institution: ages about 0–5.
+    Aldersintegreret,
+    /// 6013 Dagpleje (childminding), seen in register exports.
+    Dagpleje,
+    /// 6014, seen in register exports; its name is not published.
+    Type6014,
+    /// 6020 SFO / fritidshjem (after-school care), seen in register exports.
+    Fritidshjem,
+    /// 6021 Klub (youth club), seen in register exports.
+    Klub,
+    /// 6022 Andet (other), seen in register exports.
+    Andet,
+}
+
+impl InstitutionType {
+    /// Every recognised type, in code order.
+    pub const ALL: [Self; 8] = [
+        Self::Vuggestue,
+        Self::Boernehave,
+        Self::Aldersintegreret,
+        Self::Dagpleje,
+        Self::Type6014,
+        Self::Fritidshjem,
+        Self::Klub,
+        Self::Andet,
+    ];
+
+    /// The types STIL's institution-number form accepts.
+    pub const ACCEPTED: [Self; 3] = [Self::Vuggestue, Self::Boernehave, Self::Aldersintegreret];
+
+    /// The instType3 code.
+    pub fn code(self) -> u16 {
+        match self {
+            Self::Vuggestue => 6010,
+            Self::Boernehave => 6011,
+            Self::Aldersintegreret => 6012,
+            Self::Dagpleje => 6013,
+            Self::Type6014 => 6014,
+            Self::Fritidshjem => 6020,
+            Self::Klub => 6021,
+            Self::Andet => 6022,
+        }
+    }
+
+    /// The type with this code, if recognised.
+    pub fn from_code(code: u16) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// The name, e.g. "Vuggestue" / "Nursery".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Vuggestue, Lang::Da) => "Vuggestue",
+            (Self::Boernehave, Lang::Da) => "Børnehave",
+            (Self::Aldersintegreret, Lang::Da) => "Aldersintegreret institution",
+            (Self::Dagpleje, Lang::Da) => "Dagpleje",
+            (Self::Type6014, Lang::Da) => "Institutionstype 6014",
+            (Self::Fritidshjem, Lang::Da) => "SFO/fritidshjem",
+            (Self::Klub, Lang::Da) => "Klub",
+            (Self::Andet, Lang::Da) => "Andet",
+            (Self::Vuggestue, Lang::En) => "Nursery",
+            (Self::Boernehave, Lang::En) => "Kindergarten",
+            (Self::Aldersintegreret, Lang::En) => "Age-integrated institution",
+            (Self::Dagpleje, Lang::En) => "Childminding",
+            (Self::Type6014, Lang::En) => "Institution type 6014",
+            (Self::Fritidshjem, Lang::En) => "After-school care",
+            (Self::Klub, Lang::En) => "Youth club",
+            (Self::Andet, Lang::En) => "Other",
+        }
+    }
+
+    /// The approximate age range in years, as STIL's form states it ("Alderen omkring 0-2 år"),
+    /// for the three types the form accepts.
+    pub fn age_range(self) -> Option<(u8, u8)> {
+        match self {
+            Self::Vuggestue => Some((0, 2)),
+            Self::Boernehave => Some((3, 5)),
+            Self::Aldersintegreret => Some((0, 5)),
+            _ => None,
+        }
+    }
+
+    /// Parses a code ("6012"), a name in Danish or English ("Aldersintegreret", "børnehave",
+    /// "nursery"), or the form's wording ("6010 - Alderen omkring 0-2 år").
+    ///
+    /// # Errors
+    /// [`ErrorType::InstitutionTypeUnknown`] when nothing is recognised.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let lower = input.trim().to_lowercase();
+        let leading: String = lower.chars().take_while(char::is_ascii_digit).collect();
+        if !leading.is_empty() {
+            return leading
+                .parse()
+                .ok()
+                .and_then(Self::from_code)
+                .ok_or(FieldError::new(ErrorType::InstitutionTypeUnknown));
+        }
+        let folded = lower.replace("ø", "oe");
+        Self::ALL
+            .into_iter()
+            .find(|t| t.words().iter().any(|w| folded.starts_with(w)))
+            .ok_or(FieldError::new(ErrorType::InstitutionTypeUnknown))
+    }
+
+    /// Parses like [`InstitutionType::parse`] and refuses the types STIL's form does not offer.
+    ///
+    /// # Errors
+    /// [`ErrorType::InstitutionTypeUnknown`] as in [`InstitutionType::parse`];
+    /// [`ErrorType::InstitutionTypeNotAccepted`] for a recognised type other than 6010–6012.
+    pub fn parse_accepted(input: &str) -> Result<Self, FieldError> {
+        let parsed = Self::parse(input)?;
+        if Self::ACCEPTED.contains(&parsed) {
+            Ok(parsed)
+        } else {
+            Err(FieldError::with_ctx(
+                ErrorType::InstitutionTypeNotAccepted,
+                Ctx::new()
+                    .with("code", i64::from(parsed.code()))
+                    .with("label", parsed.label(Lang::Da)),
+            ))
+        }
+    }
+
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Self::Vuggestue => &["vuggestue", "nursery", "creche", "crèche"],
+            Self::Boernehave => &["boernehave", "bornehave", "kindergarten"],
+            Self::Aldersintegreret => &["aldersintegr", "age-integrated", "age integrated"],
+            Self::Dagpleje => &["dagpleje", "childmind"],
+            Self::Type6014 => &[],
+            Self::Fritidshjem => &["sfo", "fritidshjem", "after-school", "after school"],
+            Self::Klub => &["klub", "fritidsklub", "youth club", "club"],
+            Self::Andet => &["andet", "other"],
+        }
+    }
+}
+
+impl fmt::Display for InstitutionType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.code())
+    }
+}
+
+impl FromStr for InstitutionType {
+    type Err = FieldError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl Serialize for InstitutionType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u16(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for InstitutionType {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = u16::deserialize(d)?;
+        Self::from_code(code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown institution type `{code}`")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legal_basis_forms_people_write() {
+        for (input, want) in [
+            (
+                "Kommunal, dagtilbudslovens §19, stk. 2",
+                LegalBasis::Kommunal,
+            ),
+            (
+                "Selveje, dagtilbudslovens §19, stk. 3",
+                LegalBasis::Selvejet,
+            ),
+            (
+                "Privatinstitution, dagtilbudslovens §19, stk. 5",
+                LegalBasis::Privat,
+            ),
+            ("§ 19 stk. 3", LegalBasis::Selvejet),
+            ("stk. 5", LegalBasis::Privat),
+            ("stk 2", LegalBasis::Kommunal),
+            ("selvejende", LegalBasis::Selvejet),
+            ("privatinstitution", LegalBasis::Privat),
+            ("KOMMUNAL", LegalBasis::Kommunal),
+            ("Udliciteret", LegalBasis::Udliciteret),
+            ("section 19(5)", LegalBasis::Privat),
+            ("municipal", LegalBasis::Kommunal),
+        ] {
+            assert_eq!(LegalBasis::parse(input), Ok(want), "{input}");
+        }
+        for input in [
+            "",
+            "2",
+            "§ 19",
+            "stk. 1",
+            "stk. 6",
+            "Kommunal, stk. 5",
+            "andelsbolig",
+        ] {
+            assert_eq!(
+                LegalBasis::parse(input).map_err(|e| e.kind()),
+                Err(ErrorType::LegalBasisUnknown),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn stk_4_is_recognised_then_refused_precisely() {
+        assert_eq!(
+            LegalBasis::parse("§ 19, stk. 4"),
+            Ok(LegalBasis::Udliciteret)
+        );
+        let err = LegalBasis::parse_accepted("§ 19, stk. 4").unwrap_err();
+        assert_eq!(err.kind(), ErrorType::LegalBasisNotAccepted);
+        assert_eq!(
+            err.message(Lang::Da),
+            "Udliciteret daginstitution (dagtilbudslovens § 19, stk. 4) kan ikke vælges her; kun stk. 2, 3 og 5"
+        );
+    }
+
+    #[test]
+    fn ownership_codes_round_trip() {
+        for b in LegalBasis::ALL {
+            assert_eq!(LegalBasis::from_ownership_code(b.ownership_code()), Some(b));
+            assert_eq!(LegalBasis::from_stk(b.stk()), Some(b));
+            assert_eq!(LegalBasis::parse(b.key()), Ok(b));
+            assert_eq!(LegalBasis::parse(&b.form_text(Lang::Da)), Ok(b));
+            assert_eq!(LegalBasis::parse(&b.form_text(Lang::En)), Ok(b));
+        }
+        assert_eq!(LegalBasis::from_ownership_code(5), None);
+    }
+
+    #[test]
+    fn institution_types() {
+        for (input, want) in [
+            ("6010", InstitutionType::Vuggestue),
+            ("6011 - Alderen omkring 3-5 år", InstitutionType::Boernehave),
+            ("Aldersintegreret", InstitutionType::Aldersintegreret),
+            (
+                "aldersintegreret institution",
+                InstitutionType::Aldersintegreret,
+            ),
+            ("Børnehave", InstitutionType::Boernehave),
+            ("bornehave", InstitutionType::Boernehave),
+            ("Vuggestue", InstitutionType::Vuggestue),
+            ("6013", InstitutionType::Dagpleje),
+        ] {
+            assert_eq!(InstitutionType::parse(input), Ok(want), "{input}");
+        }
+        assert_eq!(
+            InstitutionType::parse("6099").map_err(|e| e.kind()),
+            Err(ErrorType::InstitutionTypeUnknown)
+        );
+        assert_eq!(
+            InstitutionType::parse("skole").map_err(|e| e.kind()),
+            Err(ErrorType::InstitutionTypeUnknown)
+        );
+        let err = InstitutionType::parse_accepted("Dagpleje").unwrap_err();
+        assert_eq!(
+            err.message(Lang::En),
+            "6013 (Dagpleje) cannot be chosen here; only 6010, 6011 and 6012"
+        );
+        assert_eq!(InstitutionType::Boernehave.age_range(), Some((3, 5)));
+    }
+}

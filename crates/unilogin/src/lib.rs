@@ -1,0 +1,36 @@
+#![doc = include_str!("../../../README.md")]
+//!
+//! # Crate layout
+//!
+//! - [`identifiers`]: CVR, P-number, institution number, municipality, phone, email, address.
+//! - [`institution`]: legal bases (dagtilbudsloven § 19) and institution types.
+//! - [`request`]: the institution-number request to STIL.
+//! - [`register`]: rows of a Dagtilbudsregisteret export.
+//! - [`record`]: raw records keyed by canonical field keys and column names.
+//! - [`problem`]: the one error shape `{type, loc, msg, input, ctx}` and its catalogue.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+pub mod identifiers;
+pub mod institution;
+pub mod problem;
+pub mod record;
+pub mod register;
+pub mod request;
+
+pub use institution::{InstitutionType, LegalBasis};
+pub use problem::{
+    Ctx, CtxValue, ErrorType, FieldError, Lang, Loc, LocItem, Problem, Problems, RenderedProblem,
+};
+pub use record::{Field, RawRecord};
+pub use register::{RawRegisterRow, RegisterField, RegisterRecord};
+pub use request::{InstitutionNumberRequest, RawRequest, RequestField};

@@ -1,0 +1,206 @@
+//! Raw records: the text values of one form submission or one export row, keyed by field.
+//!
+//! A record kind ([`crate::request`], [`crate::register`]) defines its fields with canonical keys
+//! (the same in JSON, CSV headers, Python dicts and JS objects) and the column names it also
+//! accepts. A [`RawRecord`] holds whatever text arrived for each field; validation turns it into a
+//! typed value or every problem at once.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::{ErrorType, FieldError, Loc, Problems};
+
+/// The fields of one record kind.
+pub trait Field: Copy + Eq + fmt::Debug + 'static {
+    /// Every field, in the order problems are reported.
+    const ALL: &'static [Self];
+
+    /// The canonical key, e.g. `p_number`.
+    fn key(self) -> &'static str;
+
+    /// The other column names accepted for this field (matched case-insensitively).
+    fn aliases(self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// The position of this field in [`Field::ALL`].
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|&f| f == self).unwrap_or(0)
+    }
+
+    /// The field a column name denotes: its canonical key or an alias, case-insensitively,
+    /// ignoring surrounding whitespace and a byte-order mark.
+    fn from_column(name: &str) -> Option<Self> {
+        let name = name.trim().trim_start_matches('\u{feff}').trim();
+        Self::ALL.iter().copied().find(|f| {
+            f.key().eq_ignore_ascii_case(name)
+                || f.aliases().iter().any(|a| a.eq_ignore_ascii_case(name))
+        })
+    }
+}
+
+/// The raw text values of one record, by field.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RawRecord<'a, F: Field> {
+    values: Vec<Option<Cow<'a, str>>>,
+    _fields: std::marker::PhantomData<F>,
+}
+
+impl<F: Field> fmt::Debug for RawRecord<'_, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(F::ALL.iter().map(|&k| (k.key(), self.get(k))))
+            .finish()
+    }
+}
+
+impl<F: Field> Default for RawRecord<'_, F> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<'a, F: Field> RawRecord<'a, F> {
+    /// A record with no values.
+    pub fn new() -> Self {
+        Self {
+            values: vec![None; F::ALL.len()],
+            _fields: std::marker::PhantomData,
+        }
+    }
+
+    /// Sets the value of `field` (builder style).
+    #[must_use]
+    pub fn with(mut self, field: F, value: impl Into<Cow<'a, str>>) -> Self {
+        self.set(field, value);
+        self
+    }
+
+    /// Sets the value of `field`.
+    pub fn set(&mut self, field: F, value: impl Into<Cow<'a, str>>) {
+        if let Some(slot) = self.values.get_mut(field.index()) {
+            *slot = Some(value.into());
+        }
+    }
+
+    /// Sets the field a column name denotes. Returns `false` (and stores nothing) when the name
+    /// matches no field; such columns are not errors.
+    pub fn set_column(&mut self, column: &str, value: impl Into<Cow<'a, str>>) -> bool {
+        match F::from_column(column) {
+            Some(field) => {
+                self.set(field, value);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Builds a record from `(column, value)` pairs; unknown columns are ignored.
+    pub fn from_pairs<K, V, I>(pairs: I) -> Self
+    where
+        K: AsRef<str>,
+        V: Into<Cow<'a, str>>,
+        I: IntoIterator<Item = (K, V)>,
+    {
+        let mut record = Self::new();
+        for (k, v) in pairs {
+            record.set_column(k.as_ref(), v);
+        }
+        record
+    }
+
+    /// Builds a record from a JSON object: strings are taken as written, numbers and booleans as
+    /// their JSON text, `null` as absent, arrays and objects as their JSON text (which no field
+    /// accepts). Unknown keys are ignored.
+    pub fn from_json(object: &'a serde_json::Map<String, serde_json::Value>) -> Self {
+        let mut record = Self::new();
+        for (k, v) in object {
+            match v {
+                serde_json::Value::Null => {}
+                serde_json::Value::String(s) => {
+                    record.set_column(k, s.as_str());
+                }
+                other => {
+                    record.set_column(k, other.to_string());
+                }
+            }
+        }
+        record
+    }
+
+    /// The raw value of `field`, if any.
+    pub fn get(&self, field: F) -> Option<&str> {
+        self.values.get(field.index()).and_then(|v| v.as_deref())
+    }
+}
+
+/// Collects the problems of one record while its fields are parsed.
+pub(crate) struct Checker<'r, 'a, F: Field> {
+    record: &'r RawRecord<'a, F>,
+    problems: Problems,
+}
+
+impl<'r, 'a, F: Field> Checker<'r, 'a, F> {
+    pub(crate) fn new(record: &'r RawRecord<'a, F>) -> Self {
+        Self {
+            record,
+            problems: Problems::new(),
+        }
+    }
+
+    /// The non-blank raw value of `field`.
+    pub(crate) fn value(&self, field: F) -> Option<&'r str> {
+        self.record.get(field).filter(|v| !v.trim().is_empty())
+    }
+
+    /// Records a problem for `field`, keeping its raw input.
+    pub(crate) fn report(&mut self, field: F, error: FieldError) {
+        let input = self.record.get(field);
+        self.problems.push(error.at(Loc::key(field.key()), input));
+    }
+
+    /// Parses a mandatory field; a blank or absent value is [`ErrorType::Missing`].
+    pub(crate) fn required<T>(
+        &mut self,
+        field: F,
+        parse: impl FnOnce(&str) -> Result<T, FieldError>,
+    ) -> Option<T> {
+        if let Some(v) = self.value(field) {
+            self.parse_value(field, v, parse)
+        } else {
+            self.report(field, FieldError::new(ErrorType::Missing));
+            None
+        }
+    }
+
+    /// Parses an optional field; blank or absent is `Ok(None)`.
+    pub(crate) fn optional<T>(
+        &mut self,
+        field: F,
+        parse: impl FnOnce(&str) -> Result<T, FieldError>,
+    ) -> Result<Option<T>, ()> {
+        match self.value(field) {
+            Some(v) => self.parse_value(field, v, parse).map(Some).ok_or(()),
+            None => Ok(None),
+        }
+    }
+
+    fn parse_value<T>(
+        &mut self,
+        field: F,
+        value: &str,
+        parse: impl FnOnce(&str) -> Result<T, FieldError>,
+    ) -> Option<T> {
+        match parse(value) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.report(field, e);
+                None
+            }
+        }
+    }
+
+    pub(crate) fn finish(self) -> Problems {
+        self.problems
+    }
+}

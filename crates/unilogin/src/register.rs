@@ -1,0 +1,294 @@
+//! One row of a Dagtilbudsregisteret export of a placement unit (anvisningsenhed).
+//!
+//! Source: STIL, Dagtilbudsregisteret data model (viden.stil.dk, "Datamodel"): names and email
+//! ≤ 132 characters, phone free text ≤ 20, institution numbers 6-character text, P-number
+//! mandatory; Unilogin users attach only to a placement unit registered with CVR/P-number.
+//! Column names are those of the register's public CSV export, matched case-insensitively.
+
+use serde::{Deserialize, Serialize};
+
+use crate::identifiers::{
+    Address, City, Cvr, Email, HouseNumber, InstitutionName, InstitutionNumber, Municipality,
+    PNumber, PhoneNumber, PostalCode, Street,
+};
+use crate::record::{Checker, Field, RawRecord};
+use crate::{Ctx, ErrorType, FieldError, InstitutionType, LegalBasis, Problems};
+
+/// The register's limit for the free-text phone field.
+pub const MAX_REGISTER_PHONE_CHARS: usize = 20;
+/// The register's length of an institution number (6-character text).
+pub const INSTITUTION_NUMBER_CHARS: usize = 6;
+
+/// The fields of a register row the validator uses, with the register's column names as aliases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RegisterField {
+    /// `placement_unit_number` (anvisningsenhedsNummer)
+    PlacementUnitNumber,
+    /// `daycare_number` (daginstitutionsNummer)
+    DaycareNumber,
+    /// `institution_name` (dagtilbudsNavn)
+    InstitutionName,
+    /// `institution_type` (instType3)
+    InstitutionType,
+    /// `legal_basis` (ejerformKode: 1 kommunal, 2 selvejende, 3 privat, 4 udliciteret)
+    LegalBasis,
+    /// `municipality` (`kommuneKode_Tekst`)
+    Municipality,
+    /// `admin_municipality` (`admKommuneKode_Tekst`)
+    AdminMunicipality,
+    /// `street` (vejNavn)
+    Street,
+    /// `house_number` (husNummer)
+    HouseNumber,
+    /// `postal_code` (postNummer)
+    PostalCode,
+    /// `city` (byNavn)
+    City,
+    /// `supplementary_city` (supplerendeBynavn)
+    SupplementaryCity,
+    /// `email`
+    Email,
+    /// `phone` (telefonNummer)
+    Phone,
+    /// `cvr` (cvrNummer)
+    Cvr,
+    /// `p_number` (pNummer)
+    PNumber,
+}
+
+impl Field for RegisterField {
+    const ALL: &'static [Self] = &[
+        Self::PlacementUnitNumber,
+        Self::DaycareNumber,
+        Self::InstitutionName,
+        Self::InstitutionType,
+        Self::LegalBasis,
+        Self::Municipality,
+        Self::AdminMunicipality,
+        Self::Street,
+        Self::HouseNumber,
+        Self::PostalCode,
+        Self::City,
+        Self::SupplementaryCity,
+        Self::Email,
+        Self::Phone,
+        Self::Cvr,
+        Self::PNumber,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::PlacementUnitNumber => "placement_unit_number",
+            Self::DaycareNumber => "daycare_number",
+            Self::InstitutionName => "institution_name",
+            Self::InstitutionType => "institution_type",
+            Self::LegalBasis => "legal_basis",
+            Self::Municipality => "municipality",
+            Self::AdminMunicipality => "admin_municipality",
+            Self::Street => "street",
+            Self::HouseNumber => "house_number",
+            Self::PostalCode => "postal_code",
+            Self::City => "city",
+            Self::SupplementaryCity => "supplementary_city",
+            Self::Email => "email",
+            Self::Phone => "phone",
+            Self::Cvr => "cvr",
+            Self::PNumber => "p_number",
+        }
+    }
+
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Self::PlacementUnitNumber => &[
+                "anvisningsenhedsNummer",
+                "enhedsNummer",
+                "institution_number",
+            ],
+            Self::DaycareNumber => &["daginstitutionsNummer"],
+            Self::InstitutionName => &["dagtilbudsNavn", "enhedsNavn", "anvisningsenhedsNavn"],
+            Self::InstitutionType => &["instType3", "instType"],
+            Self::LegalBasis => &["ejerformKode", "ejerform"],
+            Self::Municipality => &["kommuneKode_Tekst", "kommuneKode", "kommune"],
+            Self::AdminMunicipality => &["admKommuneKode_Tekst", "admKommuneKode"],
+            Self::Street => &["vejNavn"],
+            Self::HouseNumber => &["husNummer"],
+            Self::PostalCode => &["postNummer"],
+            Self::City => &["byNavn"],
+            Self::SupplementaryCity => &["supplerendeBynavn"],
+            Self::Email => &[],
+            Self::Phone => &["telefonNummer", "telefon"],
+            Self::Cvr => &["cvrNummer"],
+            Self::PNumber => &["pNummer"],
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Raw input of a register row.
+pub type RawRegisterRow<'a> = RawRecord<'a, RegisterField>;
+
+/// A valid register row of a placement unit that can get Unilogin users.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterRecord {
+    /// The placement unit's institution number (G-number).
+    pub placement_unit_number: InstitutionNumber,
+    /// The institution number of the daycare (parent board level), if given.
+    pub daycare_number: Option<String>,
+    /// The placement unit's name.
+    pub institution_name: InstitutionName,
+    /// The institution type (any recognised instType3 code).
+    pub institution_type: InstitutionType,
+    /// The legal basis (from the ownership code).
+    pub legal_basis: LegalBasis,
+    /// The municipality the unit lies in.
+    pub municipality: Municipality,
+    /// The administrating municipality, if given.
+    pub admin_municipality: Option<Municipality>,
+    /// The unit's address.
+    #[serde(flatten)]
+    pub address: Address,
+    /// A supplementary town name, if given.
+    pub supplementary_city: Option<City>,
+    /// The contact email, if given.
+    pub email: Option<Email>,
+    /// The contact phone, if given.
+    pub phone: Option<PhoneNumber>,
+    /// The CVR number, if given (the register fills it from the P-number).
+    pub cvr: Option<Cvr>,
+    /// The P-number, without which the unit cannot get Unilogin users.
+    pub p_number: PNumber,
+}
+
+/// Parses the register's ownership code (`1`–`4`) or any form [`LegalBasis::parse`] accepts.
+fn parse_ownership(input: &str) -> Result<LegalBasis, FieldError> {
+    let trimmed = input.trim();
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return trimmed
+            .parse()
+            .ok()
+            .and_then(LegalBasis::from_ownership_code)
+            .ok_or(FieldError::new(ErrorType::LegalBasisUnknown));
+    }
+    LegalBasis::parse(trimmed)
+}
+
+/// The register's phone field: free text ≤ 20 characters that must be one Danish number.
+fn parse_register_phone(input: &str) -> Result<PhoneNumber, FieldError> {
+    let length = input.trim().chars().count();
+    if length > MAX_REGISTER_PHONE_CHARS {
+        return Err(FieldError::with_ctx(
+            ErrorType::StringTooLong,
+            Ctx::new()
+                .with("max_length", MAX_REGISTER_PHONE_CHARS)
+                .with("actual_length", length),
+        ));
+    }
+    PhoneNumber::parse(input)
+}
+
+fn parse_daycare_number(input: &str) -> Result<String, FieldError> {
+    crate::identifiers::clean_text(input, INSTITUTION_NUMBER_CHARS).map(str::to_owned)
+}
+
+impl RegisterRecord {
+    /// Validates one register row, reporting **every** problem at once. Columns the validator
+    /// does not use (geoBredde, aktivitetsstatus, …) are ignored.
+    ///
+    /// ```
+    /// use unilogin::register::{RawRegisterRow, RegisterRecord};
+    /// let row = RawRegisterRow::from_pairs([
+    ///     ("anvisningsenhedsNummer", "G18062"), ("dagtilbudsNavn", "Solsikken"),
+    ///     ("instType3", "6011"), ("ejerformKode", "3"), ("kommuneKode_Tekst", "Vesthimmerland"),
+    ///     ("vejNavn", "Skolevej"), ("husNummer", "4"), ("postNummer", "9600"),
+    ///     ("byNavn", "Aars"), ("telefonNummer", "98 62 12 34"), ("pNummer", "1029829825"),
+    ///     ("geoBredde", "56.80"),
+    /// ]);
+    /// let record = RegisterRecord::validate(&row)?;
+    /// assert_eq!(record.municipality.name(), "Vesthimmerlands");
+    ///
+    /// let no_p = RawRegisterRow::from_pairs([("pNummer", "")]);
+    /// let problems = RegisterRecord::validate(&no_p).unwrap_err();
+    /// assert!(problems.iter().any(|p| p.kind().code() == "unilogin_requires_p_number"));
+    /// # Ok::<(), unilogin::Problems>(())
+    /// ```
+    ///
+    /// # Errors
+    /// All problems of the row, each located at its field's canonical key.
+    pub fn validate(raw: &RawRegisterRow<'_>) -> Result<Self, Problems> {
+        use RegisterField as F;
+        let mut c = Checker::new(raw);
+        let placement_unit_number = c.required(F::PlacementUnitNumber, InstitutionNumber::parse);
+        let daycare_number = c.optional(F::DaycareNumber, parse_daycare_number);
+        let institution_name = c.required(F::InstitutionName, InstitutionName::parse);
+        let institution_type = c.required(F::InstitutionType, InstitutionType::parse);
+        let legal_basis = c.required(F::LegalBasis, parse_ownership);
+        let municipality = c.required(F::Municipality, Municipality::parse);
+        let admin_municipality = c.optional(F::AdminMunicipality, Municipality::parse);
+        let street = c.required(F::Street, Street::parse);
+        let house_number = c.required(F::HouseNumber, HouseNumber::parse);
+        let postal_code = c.required(F::PostalCode, PostalCode::parse);
+        let city = c.required(F::City, City::parse);
+        let supplementary_city = c.optional(F::SupplementaryCity, City::parse);
+        let email = c.optional(F::Email, Email::parse);
+        let phone = c.optional(F::Phone, parse_register_phone);
+        let cvr = c.optional(F::Cvr, Cvr::parse);
+        let p_number = match c.value(F::PNumber) {
+            None => {
+                c.report(
+                    F::PNumber,
+                    FieldError::new(ErrorType::UniloginRequiresPNumber),
+                );
+                None
+            }
+            Some(_) => c.required(F::PNumber, PNumber::parse),
+        };
+        match (
+            placement_unit_number,
+            daycare_number,
+            institution_name,
+            institution_type,
+            legal_basis,
+            municipality,
+            admin_municipality,
+            (street, house_number, postal_code, city),
+            supplementary_city,
+            (email, phone, cvr, p_number),
+        ) {
+            (
+                Some(placement_unit_number),
+                Ok(daycare_number),
+                Some(institution_name),
+                Some(institution_type),
+                Some(legal_basis),
+                Some(municipality),
+                Ok(admin_municipality),
+                (Some(street), Some(house_number), Some(postal_code), Some(city)),
+                Ok(supplementary_city),
+                (Ok(email), Ok(phone), Ok(cvr), Some(p_number)),
+            ) => Ok(Self {
+                placement_unit_number,
+                daycare_number,
+                institution_name,
+                institution_type,
+                legal_basis,
+                municipality,
+                admin_municipality,
+                address: Address {
+                    street,
+                    house_number,
+                    postal_code,
+                    city,
+                },
+                supplementary_city,
+                email,
+                phone,
+                cvr,
+                p_number,
+            }),
+            _ => Err(c.finish()),
+        }
+    }
+}

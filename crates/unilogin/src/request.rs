@@ -1,0 +1,194 @@
+//! The institution-number request a private daycare sends STIL (RULES.md §5).
+//!
+//! Source: STIL, "Tilslutning til Unilogin", section "Tildeling af institutionsnummer": all
+//! fields are mandatory (CVR and P-number, address, municipality name, institution name, email,
+//! phone, legal basis § 19 stk. 2/3/5, institution type 6010/6011/6012).
+
+use serde::{Deserialize, Serialize};
+
+use crate::identifiers::{
+    Address, City, Cvr, Email, HouseNumber, InstitutionName, Municipality, PNumber, PhoneNumber,
+    PostalCode, Street,
+};
+use crate::record::{Checker, Field, RawRecord};
+use crate::{InstitutionType, LegalBasis, Problems};
+
+/// The fields of an institution-number request, in form order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RequestField {
+    /// `cvr`
+    Cvr,
+    /// `p_number`
+    PNumber,
+    /// `institution_name`
+    InstitutionName,
+    /// `street`
+    Street,
+    /// `house_number`
+    HouseNumber,
+    /// `postal_code`
+    PostalCode,
+    /// `city`
+    City,
+    /// `municipality`
+    Municipality,
+    /// `email`
+    Email,
+    /// `phone`
+    Phone,
+    /// `legal_basis`
+    LegalBasis,
+    /// `institution_type`
+    InstitutionType,
+}
+
+impl Field for RequestField {
+    const ALL: &'static [Self] = &[
+        Self::Cvr,
+        Self::PNumber,
+        Self::InstitutionName,
+        Self::Street,
+        Self::HouseNumber,
+        Self::PostalCode,
+        Self::City,
+        Self::Municipality,
+        Self::Email,
+        Self::Phone,
+        Self::LegalBasis,
+        Self::InstitutionType,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::Cvr => "cvr",
+            Self::PNumber => "p_number",
+            Self::InstitutionName => "institution_name",
+            Self::Street => "street",
+            Self::HouseNumber => "house_number",
+            Self::PostalCode => "postal_code",
+            Self::City => "city",
+            Self::Municipality => "municipality",
+            Self::Email => "email",
+            Self::Phone => "phone",
+            Self::LegalBasis => "legal_basis",
+            Self::InstitutionType => "institution_type",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Raw input of an institution-number request.
+pub type RawRequest<'a> = RawRecord<'a, RequestField>;
+
+/// A valid institution-number request: every field present and valid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstitutionNumberRequest {
+    /// The institution's CVR number.
+    pub cvr: Cvr,
+    /// The institution's P-number.
+    pub p_number: PNumber,
+    /// The institution's name.
+    pub institution_name: InstitutionName,
+    /// The institution's address.
+    #[serde(flatten)]
+    pub address: Address,
+    /// The municipality the institution lies in.
+    pub municipality: Municipality,
+    /// The contact email.
+    pub email: Email,
+    /// The contact phone.
+    pub phone: PhoneNumber,
+    /// The legal basis: § 19, stk. 2, 3 or 5 (never stk. 4).
+    pub legal_basis: LegalBasis,
+    /// The institution type: 6010, 6011 or 6012.
+    pub institution_type: InstitutionType,
+}
+
+impl InstitutionNumberRequest {
+    /// Validates a raw request, reporting **every** problem at once.
+    ///
+    /// ```
+    /// use unilogin::request::{InstitutionNumberRequest, RawRequest};
+    /// let raw = RawRequest::from_pairs([
+    ///     ("cvr", "DK-13585628"), ("p_number", "1029829825"),
+    ///     ("institution_name", "Børnehuset Mælkebøtten"), ("street", "Nørregade"),
+    ///     ("house_number", "12b"), ("postal_code", "1165"), ("city", "København K"),
+    ///     ("municipality", "Københavns Kommune"), ("email", "kontakt@maelkeboetten.dk"),
+    ///     ("phone", "+45 33 66 33 66"), ("legal_basis", "stk. 5"), ("institution_type", "6012"),
+    /// ]);
+    /// let request = InstitutionNumberRequest::validate(&raw)?;
+    /// assert_eq!(request.phone.to_string(), "33 66 33 66");
+    ///
+    /// let bad = RawRequest::from_pairs([("cvr", "13585627"), ("legal_basis", "§ 19, stk. 4")]);
+    /// let problems = InstitutionNumberRequest::validate(&bad).unwrap_err();
+    /// assert_eq!(problems.len(), 12); // checksum, stk. 4, and ten missing fields
+    /// # Ok::<(), unilogin::Problems>(())
+    /// ```
+    ///
+    /// # Errors
+    /// All problems of the record, each located at its field's canonical key.
+    pub fn validate(raw: &RawRequest<'_>) -> Result<Self, Problems> {
+        use RequestField as F;
+        let mut c = Checker::new(raw);
+        let cvr = c.required(F::Cvr, Cvr::parse);
+        let p_number = c.required(F::PNumber, PNumber::parse);
+        let institution_name = c.required(F::InstitutionName, InstitutionName::parse);
+        let street = c.required(F::Street, Street::parse);
+        let house_number = c.required(F::HouseNumber, HouseNumber::parse);
+        let postal_code = c.required(F::PostalCode, PostalCode::parse);
+        let city = c.required(F::City, City::parse);
+        let municipality = c.required(F::Municipality, Municipality::parse);
+        let email = c.required(F::Email, Email::parse);
+        let phone = c.required(F::Phone, PhoneNumber::parse);
+        let legal_basis = c.required(F::LegalBasis, LegalBasis::parse_accepted);
+        let institution_type = c.required(F::InstitutionType, InstitutionType::parse_accepted);
+        match (
+            cvr,
+            p_number,
+            institution_name,
+            street,
+            house_number,
+            postal_code,
+            city,
+            municipality,
+            email,
+            phone,
+            legal_basis,
+            institution_type,
+        ) {
+            (
+                Some(cvr),
+                Some(p_number),
+                Some(institution_name),
+                Some(street),
+                Some(house_number),
+                Some(postal_code),
+                Some(city),
+                Some(municipality),
+                Some(email),
+                Some(phone),
+                Some(legal_basis),
+                Some(institution_type),
+            ) => Ok(Self {
+                cvr,
+                p_number,
+                institution_name,
+                address: Address {
+                    street,
+                    house_number,
+                    postal_code,
+                    city,
+                },
+                municipality,
+                email,
+                phone,
+                legal_basis,
+                institution_type,
+            }),
+            _ => Err(c.finish()),
+        }
+    }
+}
