@@ -31,6 +31,6 @@ pub use institution::{InstitutionType, LegalBasis};
 pub use problem::{
     Ctx, CtxValue, ErrorType, FieldError, Lang, Loc, LocItem, Problem, Problems, RenderedProblem,
 };
-pub use record::{Field, RawRecord};
+pub use record::{Field, RawRecord, RecordKind};
 pub use register::{RawRegisterRow, RegisterField, RegisterRecord};
 pub use request::{InstitutionNumberRequest, RawRequest, RequestField};

@@ -325,7 +325,7 @@ pub(crate) fn render(template: &str, ctx: &Ctx) -> String {
         if let Some(close) = after.find('}') {
             let name = &after[..close];
             if let Some(value) = ctx.get(name) {
-                out.push_str(&value.to_string())
+                out.push_str(&value.to_string());
             } else {
                 out.push('{');
                 out.push_str(name);

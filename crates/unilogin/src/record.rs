@@ -204,3 +204,100 @@ impl<'r, 'a, F: Field> Checker<'r, 'a, F> {
         self.problems
     }
 }
+
+/// The record kinds the library validates, for hosts that dispatch on a name (the command's
+/// `--kind`, the bindings' `kind=` argument, the shared vectors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    /// An institution-number request ([`crate::InstitutionNumberRequest`]).
+    Request,
+    /// A Dagtilbudsregisteret row ([`crate::RegisterRecord`]).
+    Register,
+}
+
+impl RecordKind {
+    /// Every kind.
+    pub const ALL: [Self; 2] = [Self::Request, Self::Register];
+
+    /// The name: `request` or `register`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Request => "request",
+            Self::Register => "register",
+        }
+    }
+
+    /// The kind with this name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// The canonical keys of this kind's fields, in report order.
+    pub fn keys(self) -> Vec<&'static str> {
+        match self {
+            Self::Request => crate::RequestField::ALL.iter().map(|f| f.key()).collect(),
+            Self::Register => crate::RegisterField::ALL.iter().map(|f| f.key()).collect(),
+        }
+    }
+
+    /// Whether a column name denotes one of this kind's fields (key or alias).
+    pub fn knows_column(self, column: &str) -> bool {
+        match self {
+            Self::Request => crate::RequestField::from_column(column).is_some(),
+            Self::Register => crate::RegisterField::from_column(column).is_some(),
+        }
+    }
+
+    /// Validates one record given as `(column, value)` pairs and returns the valid record as
+    /// canonical JSON, or every problem. Unknown columns are ignored.
+    ///
+    /// # Errors
+    /// Every problem of the record, located at canonical field keys.
+    pub fn validate_pairs<'a, K, V, I>(self, pairs: I) -> Result<serde_json::Value, Problems>
+    where
+        K: AsRef<str>,
+        V: Into<Cow<'a, str>>,
+        I: IntoIterator<Item = (K, V)>,
+    {
+        match self {
+            Self::Request => Ok(to_json(crate::InstitutionNumberRequest::validate(
+                &RawRecord::from_pairs(pairs),
+            )?)),
+            Self::Register => to_json(crate::RegisterRecord::validate(&RawRecord::from_pairs(
+                pairs,
+            ))?),
+        }
+    }
+
+    /// Validates one record given as a JSON object (see [`RawRecord::from_json`]).
+    ///
+    /// ```
+    /// use unilogin::record::RecordKind;
+    /// let row = serde_json::json!({"cvr": "13585627"});
+    /// let problems = RecordKind::Request.validate_json(row.as_object().unwrap()).unwrap_err();
+    /// assert_eq!(problems.as_slice()[0].kind().code(), "cvr_checksum");
+    /// ```
+    ///
+    /// # Errors
+    /// Every problem of the record, located at canonical field keys.
+    pub fn validate_json(
+        self,
+        object: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<serde_json::Value, Problems> {
+        match self {
+            Self::Request => to_json(crate::InstitutionNumberRequest::validate(
+                &RawRecord::from_json(object),
+            )?),
+            Self::Register => to_json(crate::RegisterRecord::validate(&RawRecord::from_json(
+                object,
+            ))?),
+        }
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: T) -> serde_json::Value {
+    // Serialising our own plain data types to a JSON value cannot fail.
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
