@@ -261,14 +261,15 @@ impl RecordKind {
         V: Into<Cow<'a, str>>,
         I: IntoIterator<Item = (K, V)>,
     {
-        match self {
-            Self::Request => Ok(to_json(crate::InstitutionNumberRequest::validate(
+        let record = match self {
+            Self::Request => to_json(crate::InstitutionNumberRequest::validate(
                 &RawRecord::from_pairs(pairs),
-            )?)),
+            )?),
             Self::Register => to_json(crate::RegisterRecord::validate(&RawRecord::from_pairs(
                 pairs,
             ))?),
-        }
+        };
+        Ok(record)
     }
 
     /// Validates one record given as a JSON object (see [`RawRecord::from_json`]).
@@ -286,14 +287,15 @@ impl RecordKind {
         self,
         object: &serde_json::Map<String, serde_json::Value>,
     ) -> Result<serde_json::Value, Problems> {
-        match self {
+        let record = match self {
             Self::Request => to_json(crate::InstitutionNumberRequest::validate(
                 &RawRecord::from_json(object),
             )?),
             Self::Register => to_json(crate::RegisterRecord::validate(&RawRecord::from_json(
                 object,
             ))?),
-        }
+        };
+        Ok(record)
     }
 }
 
