@@ -1,0 +1,33 @@
+# One entry point for people and CI. `make test` runs every test on a fresh machine.
+SHELL := /bin/bash
+CARGO ?= cargo
+
+.PHONY: test fmt-check lint rust-test demo bench doc bless
+
+test: fmt-check lint rust-test
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+lint:
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+# Unit, integration, property and vector tests, doctests (README included), and every
+# benchmark once in test mode so the benches keep compiling and running.
+rust-test:
+	$(CARGO) test --workspace --all-targets --locked
+	$(CARGO) test --workspace --doc --locked
+
+# The main job: validate the example register export (exit code 1: it has problems on purpose).
+demo:
+	$(CARGO) run --locked -q -p unilogin-cli -- validate --kind register examples/register.csv
+
+bench:
+	$(CARGO) bench -p unilogin-benches
+
+doc:
+	$(CARGO) doc --workspace --no-deps
+
+# Rewrite the generated table in docs/errors.md after changing a message template.
+bless:
+	UNILOGIN_BLESS=1 $(CARGO) test -p unilogin --test catalogue

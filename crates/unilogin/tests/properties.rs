@@ -1,0 +1,213 @@
+//! Property tests: round-trips, checksum sensitivity, and no panics on any input.
+
+use proptest::prelude::*;
+use unilogin::identifiers::{
+    Cvr, Email, HouseNumber, InstitutionNumber, Municipality, PNumber, PhoneNumber, PostalCode,
+    ValueKind,
+};
+use unilogin::record::RecordKind;
+use unilogin::{ErrorType, InstitutionType, LegalBasis};
+
+const CVR_WEIGHTS: [u32; 8] = [2, 7, 6, 5, 4, 3, 2, 1];
+const P_LOW: [u32; 10] = [1, 5, 6, 7, 3, 6, 4, 8, 9, 1];
+const P_HIGH: [u32; 10] = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
+const P_SWITCH: u64 = 1_006_959_421;
+
+fn sum(digits: &[u32], weights: &[u32]) -> u32 {
+    digits.iter().zip(weights).map(|(d, w)| d * w).sum()
+}
+
+fn to_string(digits: &[u32]) -> String {
+    digits.iter().map(|d| char::from_digit(*d, 10).unwrap()).collect()
+}
+
+fn value(digits: &[u32]) -> u64 {
+    digits.iter().fold(0, |acc, &d| acc * 10 + u64::from(d))
+}
+
+/// A valid CVR number: the first 7 digits at random, the last one completing the check.
+fn valid_cvr() -> impl Strategy<Value = Vec<u32>> {
+    (1..=9_u32, proptest::collection::vec(0..=9_u32, 6))
+        .prop_map(|(first, rest)| {
+            let mut d = vec![first];
+            d.extend(rest);
+            let check = (11 - sum(&d, &CVR_WEIGHTS) % 11) % 11;
+            d.push(check);
+            d
+        })
+        .prop_filter("check digit 10 has no CVR number", |d| d[7] < 10)
+}
+
+fn p_valid(d: &[u32]) -> bool {
+    let w = if value(d) <= P_SWITCH { &P_LOW } else { &P_HIGH };
+    d[0] != 0 && sum(d, w) % 11 == 0
+}
+
+/// A valid P-number: 9 digits at random (often starting with 10, as real ones do), and the
+/// check digit that satisfies the weight set of the resulting number.
+fn valid_p_number() -> impl Strategy<Value = Vec<u32>> {
+    let prefix = prop_oneof![
+        (1..=9_u32, proptest::collection::vec(0..=9_u32, 8)).prop_map(|(f, r)| {
+            let mut d = vec![f];
+            d.extend(r);
+            d
+        }),
+        proptest::collection::vec(0..=9_u32, 7).prop_map(|r| {
+            let mut d = vec![1, 0];
+            d.extend(r);
+            d
+        }),
+    ];
+    prefix
+        .prop_filter_map("no check digit", |d| {
+            (0..=9).map(|c| [d.clone(), vec![c]].concat()).find(|full| p_valid(full))
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_cvr_numbers_are_accepted_and_round_trip(d in valid_cvr(), style in 0..4_u8) {
+        let s = to_string(&d);
+        let messy = match style {
+            0 => s.clone(),
+            1 => format!("DK{s}"),
+            2 => format!("DK-{} {}", &s[..4], &s[4..]),
+            _ => format!("{}.{}.{}.{}", &s[..2], &s[2..4], &s[4..6], &s[6..]),
+        };
+        let cvr = Cvr::parse(&messy).unwrap();
+        prop_assert_eq!(cvr.to_string(), s.clone());
+        prop_assert_eq!(Cvr::parse(&cvr.to_string()).unwrap(), cvr);
+        let json = serde_json::to_string(&cvr).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Cvr>(&json).unwrap(), cvr);
+    }
+
+    #[test]
+    fn every_single_digit_change_of_a_cvr_is_rejected(d in valid_cvr(), pos in 0..8_usize, delta in 1..=9_u32) {
+        let mut changed = d.clone();
+        changed[pos] = (changed[pos] + delta) % 10;
+        prop_assert!(Cvr::parse(&to_string(&changed)).is_err());
+    }
+
+    #[test]
+    fn generated_p_numbers_are_accepted_and_round_trip(d in valid_p_number()) {
+        let s = to_string(&d);
+        let p = PNumber::parse(&format!(" {} {} ", &s[..4], &s[4..])).unwrap();
+        prop_assert_eq!(p.to_string(), s);
+        prop_assert_eq!(PNumber::parse(&p.to_string()).unwrap(), p);
+    }
+
+    /// A single-digit change is always caught by the modulus-11 check within one weight set.
+    /// A change that moves the number across the weight switch (1006959421) is checked with the
+    /// other weight set, where a collision is arithmetically possible; those are excluded.
+    #[test]
+    fn every_single_digit_change_of_a_p_number_is_rejected(d in valid_p_number(), pos in 0..10_usize, delta in 1..=9_u32) {
+        let mut changed = d.clone();
+        changed[pos] = (changed[pos] + delta) % 10;
+        let same_side = (value(&d) <= P_SWITCH) == (value(&changed) <= P_SWITCH);
+        prop_assume!(same_side);
+        prop_assert!(PNumber::parse(&to_string(&changed)).is_err());
+    }
+
+    #[test]
+    fn phone_numbers_in_any_common_format_round_trip(first in 2..=9_u32, rest in proptest::collection::vec(0..=9_u32, 7), style in 0..5_u8) {
+        let mut d = vec![first];
+        d.extend(rest);
+        let s = to_string(&d);
+        let spaced = format!("{} {} {} {}", &s[..2], &s[2..4], &s[4..6], &s[6..]);
+        let messy = match style {
+            0 => s.clone(),
+            1 => format!("+45{s}"),
+            2 => format!("0045 {spaced}"),
+            3 => format!("{} {}", &s[..4], &s[4..]),
+            _ => format!("(+45) {spaced}"),
+        };
+        let phone = PhoneNumber::parse(&messy).unwrap();
+        prop_assert_eq!(phone.to_string(), spaced);
+        prop_assert_eq!(PhoneNumber::parse(&phone.to_string()).unwrap(), phone);
+    }
+
+    #[test]
+    fn institution_numbers_and_house_numbers_round_trip(n in 0..100_000_u32, house in 1..=999_u32, letter in proptest::option::of(proptest::char::range('a', 'z'))) {
+        let number = InstitutionNumber::parse(&format!("g{n:05}")).unwrap();
+        prop_assert_eq!(number.to_string(), format!("G{n:05}"));
+        prop_assert_eq!(InstitutionNumber::parse(number.as_str()).unwrap(), number);
+        let raw = letter.map_or(house.to_string(), |l| format!("{house} {l}"));
+        let h = HouseNumber::parse(&raw).unwrap();
+        prop_assert_eq!(HouseNumber::parse(h.as_str()).unwrap(), h);
+    }
+
+    #[test]
+    fn postal_codes_in_range_round_trip(code in 800..=9990_u32) {
+        let p = PostalCode::parse(&format!("{code:04}")).unwrap();
+        prop_assert_eq!(PostalCode::parse(p.as_str()).unwrap(), p);
+    }
+
+    #[test]
+    fn municipality_names_resolve_in_any_case_and_with_suffix(index in 0..98_usize, upper in any::<bool>(), suffix in any::<bool>()) {
+        let m = Municipality::all().nth(index).unwrap();
+        let mut name = if upper { m.name().to_uppercase() } else { m.name().to_lowercase() };
+        if suffix {
+            name.push_str(" Kommune");
+        }
+        prop_assert_eq!(Municipality::parse(&name).unwrap(), m);
+        prop_assert_eq!(Municipality::parse(&m.to_string()).unwrap(), m);
+    }
+
+    /// Whatever a parser accepts, its canonical form parses to the same value (idempotence).
+    #[test]
+    fn canonical_forms_are_fixed_points(kind_index in 0..ValueKind::ALL.len(), input in ".{0,40}") {
+        let kind = ValueKind::ALL[kind_index];
+        if let Ok(canonical) = kind.canonical(&input) {
+            prop_assert_eq!(kind.canonical(&canonical).unwrap(), canonical);
+        }
+    }
+
+    /// No input string makes any parser panic; failures are typed errors.
+    #[test]
+    fn no_string_makes_a_parser_panic(input in any::<String>()) {
+        for kind in ValueKind::ALL {
+            if let Err(e) = kind.canonical(&input) {
+                prop_assert!(!e.message(unilogin::Lang::Da).is_empty());
+            }
+        }
+        let _ = LegalBasis::parse(&input);
+        let _ = InstitutionType::parse(&input);
+        let _ = Municipality::search(&input).count();
+    }
+
+    #[test]
+    fn no_record_makes_validation_panic(pairs in proptest::collection::vec((prop_oneof![
+        Just("cvr".to_owned()), Just("p_number".to_owned()), Just("municipality".to_owned()),
+        Just("pNummer".to_owned()), Just("telefonNummer".to_owned()), Just("ejerformKode".to_owned()),
+        Just("instType3".to_owned()), any::<String>()
+    ], any::<String>()), 0..20)) {
+        for kind in RecordKind::ALL {
+            if let Err(problems) = kind.validate_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+                prop_assert!(!problems.is_empty());
+                for p in &problems {
+                    prop_assert!(kind.keys().contains(&p.loc().to_string().as_str()));
+                }
+            }
+        }
+    }
+
+    /// Every address this library accepts, the `validator` crate accepts too.
+    #[test]
+    fn accepted_emails_are_accepted_by_validator(local in "[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,20}", labels in proptest::collection::vec("[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", 1..4), noise in ".{0,3}") {
+        use validator::ValidateEmail;
+        for candidate in [format!("{local}@{}", labels.join(".")), format!("{local}{noise}@{}.dk", labels.join("."))] {
+            if let Ok(email) = Email::parse(&candidate) {
+                prop_assert!(email.as_str().validate_email(), "{}", email);
+            }
+        }
+    }
+}
+
+#[test]
+fn p_number_weight_switch_is_where_the_rules_put_it() {
+    assert!(PNumber::parse("1006959421").is_ok(), "highest known number of the low series");
+    assert!(PNumber::parse("1006959438").is_ok(), "first numbers of the high series");
+    assert_eq!(PNumber::parse("1000000010").unwrap_err().kind(), ErrorType::PNumberChecksum);
+}

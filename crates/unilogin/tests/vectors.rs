@@ -1,0 +1,121 @@
+//! Runs the shared, language-neutral vectors in `tests/vectors/` against the Rust core.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+use unilogin::identifiers::ValueKind;
+use unilogin::record::RecordKind;
+use unilogin::{ErrorType, Lang, Problem};
+
+fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
+}
+
+fn load(name: &str) -> Value {
+    let path = vectors_dir().join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["version"], 1, "{name}: unexpected vector version");
+    doc
+}
+
+fn cases(doc: &Value) -> &Vec<Value> {
+    doc["cases"].as_array().unwrap()
+}
+
+/// Checks one actual problem against an expected `{type, loc?, input?, ctx?, msg?}`.
+fn check_problem(label: &str, actual: &Problem, expected: &Value) {
+    let rendered = serde_json::to_value(actual.rendered(Lang::Da)).unwrap();
+    assert_eq!(rendered["type"], expected["type"], "{label}: type");
+    if let Some(loc) = expected.get("loc") {
+        assert_eq!(&rendered["loc"], loc, "{label}: loc");
+    }
+    if let Some(input) = expected.get("input") {
+        assert_eq!(&rendered["input"], input, "{label}: input");
+    }
+    if let Some(ctx) = expected.get("ctx") {
+        assert_eq!(&rendered["ctx"], ctx, "{label}: ctx");
+    }
+    if let Some(msg) = expected.get("msg") {
+        assert_eq!(actual.message(Lang::Da), msg["da"].as_str().unwrap(), "{label}: msg da");
+        assert_eq!(actual.message(Lang::En), msg["en"].as_str().unwrap(), "{label}: msg en");
+    }
+}
+
+#[test]
+fn identifier_vectors() {
+    let doc = load("identifiers.json");
+    for (i, case) in cases(&doc).iter().enumerate() {
+        let kind_name = case["kind"].as_str().unwrap();
+        let kind = ValueKind::from_name(kind_name).unwrap_or_else(|| panic!("unknown kind {kind_name}"));
+        let input = case["input"].as_str().unwrap();
+        let label = format!("identifiers #{i} {kind_name} {input:?}");
+        match (kind.canonical(input), case.get("valid"), case.get("error")) {
+            (Ok(got), Some(want), None) => assert_eq!(got, want.as_str().unwrap(), "{label}"),
+            (Err(err), None, Some(want)) => {
+                let problem = err.at(unilogin::Loc::root(), Some(input));
+                check_problem(&label, &problem, want);
+            }
+            (got, _, _) => panic!("{label}: got {got:?}, case {case}"),
+        }
+    }
+}
+
+fn run_record_vectors(file: &str, kind: RecordKind) {
+    let doc = load(file);
+    assert_eq!(doc["kind"], kind.name());
+    for case in cases(&doc) {
+        let label = format!("{file}: {}", case["name"]);
+        let input = case["input"].as_object().unwrap();
+        match (kind.validate_json(input), case.get("valid"), case.get("errors")) {
+            (Ok(got), Some(want), None) => assert_eq!(&got, want, "{label}"),
+            (Err(problems), None, Some(want)) => {
+                let want = want.as_array().unwrap();
+                let got: Vec<Value> = problems
+                    .iter()
+                    .map(|p| json!({"type": p.kind().code(), "loc": p.loc()}))
+                    .collect();
+                let want_short: Vec<Value> =
+                    want.iter().map(|w| json!({"type": w["type"], "loc": w["loc"]})).collect();
+                assert_eq!(got, want_short, "{label}: type and loc of every problem");
+                for (p, w) in problems.iter().zip(want) {
+                    check_problem(&label, p, w);
+                }
+            }
+            (got, _, _) => panic!("{label}: got {got:?}"),
+        }
+    }
+}
+
+#[test]
+fn request_vectors() {
+    run_record_vectors("requests.json", RecordKind::Request);
+}
+
+#[test]
+fn register_vectors() {
+    run_record_vectors("register.json", RecordKind::Register);
+}
+
+/// The reverse of the catalogue test: every error type the library declares is shown to be
+/// emitted by at least one shared vector, so every language proves it can produce it.
+#[test]
+fn every_error_type_occurs_in_a_vector() {
+    let mut seen = BTreeSet::new();
+    for file in ["identifiers.json", "requests.json", "register.json"] {
+        for case in cases(&load(file)) {
+            if let Some(e) = case.get("error") {
+                seen.insert(e["type"].as_str().unwrap().to_owned());
+            }
+            for e in case.get("errors").and_then(Value::as_array).into_iter().flatten() {
+                seen.insert(e["type"].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    let declared: BTreeSet<String> = ErrorType::ALL.iter().map(|t| t.code().to_owned()).collect();
+    let missing: Vec<_> = declared.difference(&seen).collect();
+    assert!(missing.is_empty(), "error types without a vector: {missing:?}");
+    let unknown: Vec<_> = seen.difference(&declared).collect();
+    assert!(unknown.is_empty(), "vectors name unknown error types: {unknown:?}");
+}
