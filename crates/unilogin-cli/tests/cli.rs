@@ -1,0 +1,608 @@
+//! Runs the `unilogin` binary on files and standard input and checks its output and exit status.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+
+const BIN: &str = env!("CARGO_BIN_EXE_unilogin");
+
+/// The result of one run.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// The stdout parsed as the JSON array of problems.
+    fn problems(&self) -> Vec<Value> {
+        match serde_json::from_str(&self.stdout) {
+            Ok(Value::Array(items)) => items,
+            other => panic!("stdout is not a JSON array: {other:?}\n{}", self.stdout),
+        }
+    }
+
+    /// `(loc, type)` of every problem, in output order.
+    fn locs_and_types(&self) -> Vec<(Value, String)> {
+        self.problems()
+            .into_iter()
+            .map(|p| (p["loc"].clone(), p["type"].as_str().unwrap().to_owned()))
+            .collect()
+    }
+
+    fn last_line(&self) -> &str {
+        self.stdout.lines().last().unwrap_or_default()
+    }
+}
+
+fn exec(args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    Run {
+        code: output.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+/// Writes `contents` to a fresh file named `name` in the test scratch directory.
+fn file(name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("unilogin-cli-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+fn example(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name)
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn validate(kind: &str, extra: &[&str], path: &Path) -> Run {
+    let mut args = vec!["validate", "--kind", kind];
+    args.extend_from_slice(extra);
+    args.push(path.to_str().unwrap());
+    exec(&args, None)
+}
+
+const REQUEST_HEADER: &str = "cvr,p_number,institution_name,street,house_number,postal_code,\
+                              city,municipality,email,phone,legal_basis,institution_type";
+const VALID_REQUEST: &str = "13585628,1029829825,Børnehuset Mælkebøtten,Nørregade,12B,1165,\
+                             København K,Københavns Kommune,kontakt@maelkeboetten.dk,\
+                             +45 33 66 33 66,stk. 5,6012";
+
+const REGISTER_HEADER: &str = "anvisningsenhedsNummer;dagtilbudsNavn;instType3;ejerformKode;\
+                               kommuneKode_Tekst;vejNavn;husNummer;postNummer;byNavn;\
+                               telefonNummer;geoBredde;cvrNummer;pNummer";
+
+fn register_row(number: &str, p_number: &str) -> String {
+    format!(
+        "{number};Skovbørnehaven Egernet;6011;3;Vesthimmerland;Skolevej;4;9600;Aars;\
+         98 62 12 34;56,8031;13585628;{p_number}"
+    )
+}
+
+fn valid_request_json() -> Value {
+    json!({
+        "cvr": "13585628", "p_number": "1029829825",
+        "institution_name": "Børnehuset Mælkebøtten", "street": "Nørregade",
+        "house_number": "12B", "postal_code": "1165", "city": "København K",
+        "municipality": "Københavns Kommune", "email": "kontakt@maelkeboetten.dk",
+        "phone": "+45 33 66 33 66", "legal_basis": "stk. 5", "institution_type": "6012"
+    })
+}
+
+// ---- exit status 0 and 1 ------------------------------------------------------------------
+
+#[test]
+fn valid_rows_exit_0_with_an_empty_json_array() {
+    let path = file(
+        "valid.csv",
+        format!("{REQUEST_HEADER}\n{VALID_REQUEST}\n{VALID_REQUEST}\n"),
+    );
+    let json = validate("request", &["--format", "json"], &path);
+    assert_eq!(json.code, 0, "{json:?}");
+    assert_eq!(json.stdout.trim(), "[]");
+    assert!(json.stderr.is_empty(), "{json:?}");
+
+    let text = validate("request", &["--lang", "en"], &path);
+    assert_eq!(text.code, 0, "{text:?}");
+    assert_eq!(
+        text.stdout,
+        "2 rows read, 0 rows with problems, 0 problems\n"
+    );
+}
+
+#[test]
+fn a_header_without_rows_is_valid() {
+    let path = file("header-only.csv", format!("{REQUEST_HEADER}\n"));
+    let run = validate("request", &["--format", "json"], &path);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.problems(), Vec::<Value>::new());
+}
+
+#[test]
+fn semicolon_csv_locates_a_bad_p_number_at_its_data_row() {
+    let path = file(
+        "register-semicolon.csv",
+        format!(
+            "{REGISTER_HEADER}\n{}\n{}\n{}\n",
+            register_row("G18062", "1029829825"),
+            register_row("G18063", "1006959438"),
+            register_row("G18064", "1029829824"),
+        ),
+    );
+    let run = validate("register", &["--format", "json", "--lang", "en"], &path);
+    assert_eq!(run.code, 1, "{run:?}");
+    let problems = run.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0],
+        json!({
+            "type": "p_number_checksum",
+            "loc": [2, "p_number"],
+            "msg": "P-number 1029829824 is invalid (its check digit does not match)",
+            "input": "1029829824",
+            "ctx": {"p_number": "1029829824"}
+        })
+    );
+}
+
+#[test]
+fn comma_and_tab_csv_are_detected_from_the_header() {
+    let comma = register_row("G18062", "1029829824").replace(';', ",");
+    let comma = comma.replace("56,8031", "56.8031");
+    let header = REGISTER_HEADER.replace(';', ",");
+    let path = file("register-comma.csv", format!("{header}\n{comma}\n"));
+    let run = validate("register", &["--format", "json"], &path);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.locs_and_types(),
+        [(json!([0, "p_number"]), "p_number_checksum".to_owned())]
+    );
+
+    let tab = register_row("G18062", "1029829824").replace(';', "\t");
+    let header = REGISTER_HEADER.replace(';', "\t");
+    let path = file("register-tab.tsv", format!("{header}\n{tab}\n"));
+    let run = validate("register", &["--format", "json"], &path);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.locs_and_types(),
+        [(json!([0, "p_number"]), "p_number_checksum".to_owned())]
+    );
+}
+
+#[test]
+fn quoted_fields_may_contain_the_delimiter() {
+    let path = file(
+        "quoted.csv",
+        format!(
+            "{REQUEST_HEADER}\n{}\n",
+            VALID_REQUEST.replace("stk. 5", "\"Privat, dagtilbudslovens § 19, stk. 5\"")
+        ),
+    );
+    let run = validate("request", &["--format", "json"], &path);
+    assert_eq!(run.code, 0, "{run:?}");
+}
+
+#[test]
+fn a_byte_order_mark_before_a_quoted_header_is_skipped() {
+    let header = REGISTER_HEADER
+        .split(';')
+        .map(|c| format!("\"{c}\""))
+        .collect::<Vec<_>>()
+        .join(";");
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend_from_slice(
+        format!("{header}\r\n{}\r\n", register_row("G18062", "1029829825")).as_bytes(),
+    );
+    let path = file("bom.csv", bytes);
+    let run = validate("register", &["--format", "json"], &path);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.problems(), Vec::<Value>::new());
+}
+
+#[test]
+fn unknown_columns_are_ignored() {
+    let path = file(
+        "extra-columns.csv",
+        format!("noter,{REQUEST_HEADER},oprettet\nring først,{VALID_REQUEST},2024-05-01\n"),
+    );
+    let run = validate("request", &["--format", "json"], &path);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.problems(), Vec::<Value>::new());
+}
+
+#[test]
+fn blank_csv_lines_are_not_rows() {
+    let bad = VALID_REQUEST.replace("13585628", "13585627");
+    let path = file(
+        "blank-lines.csv",
+        format!("{REQUEST_HEADER}\n{VALID_REQUEST}\n\n{bad}\n"),
+    );
+    let run = validate("request", &["--lang", "en"], &path);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "row 1 (line 4), cvr: CVR number 13585627 is invalid (its check digit does not match) \
+         [cvr_checksum] (input: \"13585627\")\n\
+         2 rows read, 1 row with problems, 1 problem\n"
+    );
+}
+
+// ---- JSON Lines and standard input ----------------------------------------------------------
+
+#[test]
+fn stdin_is_read_as_json_lines_and_blank_lines_are_not_counted() {
+    let mut second = valid_request_json();
+    second["cvr"] = json!("13585627");
+    second["phone"] = json!("33663366 / 40404040");
+    let input = format!("{}\n\n   \n{second}\n", valid_request_json());
+    let run = exec(
+        &["validate", "--kind", "request", "--format", "json", "-"],
+        Some(&input),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.locs_and_types(),
+        [
+            (json!([1, "cvr"]), "cvr_checksum".to_owned()),
+            (json!([1, "phone"]), "phone_multiple".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn json_lines_numbers_are_taken_as_text_and_absent_keys_are_missing() {
+    let mut request = valid_request_json();
+    request["cvr"] = json!(13_585_628);
+    request.as_object_mut().unwrap().remove("email");
+    let path = file("numbers.jsonl", format!("{request}\n"));
+    let run = validate("request", &["--format", "json"], &path);
+    assert_eq!(run.code, 1, "{run:?}");
+    let problems = run.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0]["type"], "missing");
+    assert_eq!(problems[0]["loc"], json!([0, "email"]));
+    assert_eq!(problems[0]["input"], Value::Null);
+}
+
+#[test]
+fn text_output_names_row_line_field_message_type_and_input() {
+    let run = exec(
+        &["validate", "--kind", "request", "-"],
+        Some(&format!("{}\n", json!({"cvr": "13585627"}))),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "række 0 (linje 1), cvr: CVR-nummeret 13585627 er ugyldigt (kontrolcifferet passer ikke) \
+         [cvr_checksum] (input: \"13585627\")"
+    );
+    // A missing value has no input to show.
+    assert_eq!(
+        lines[1],
+        "række 0 (linje 1), p_number: Feltet skal udfyldes [missing]"
+    );
+    assert_eq!(run.last_line(), "1 række læst, 1 række med fejl, 12 fejl");
+}
+
+#[test]
+fn messages_follow_lang_and_codes_do_not() {
+    let path = file(
+        "lang.csv",
+        format!(
+            "{REQUEST_HEADER}\n{}\n",
+            VALID_REQUEST.replace("13585628", "13585627")
+        ),
+    );
+    let da = validate("request", &["--format", "json"], &path).problems();
+    let en = validate("request", &["--format", "json", "--lang", "en-GB"], &path).problems();
+    assert_eq!(
+        da[0]["msg"],
+        "CVR-nummeret 13585627 er ugyldigt (kontrolcifferet passer ikke)"
+    );
+    assert_eq!(
+        en[0]["msg"],
+        "CVR number 13585627 is invalid (its check digit does not match)"
+    );
+    for (d, e) in da.iter().zip(&en) {
+        assert_eq!(d["type"], e["type"]);
+        assert_eq!(d["loc"], e["loc"]);
+        assert_eq!(d["ctx"], e["ctx"]);
+    }
+
+    let text_en = validate("request", &["--lang", "en"], &path);
+    assert_eq!(
+        text_en.last_line(),
+        "1 row read, 1 row with problems, 1 problem"
+    );
+    let text_da = validate("request", &["--lang", "da"], &path);
+    assert_eq!(
+        text_da.last_line(),
+        "1 række læst, 1 række med fejl, 1 fejl"
+    );
+}
+
+// ---- exit status 2 --------------------------------------------------------------------------
+
+#[test]
+fn a_missing_file_exits_2_with_a_message() {
+    let run = exec(
+        &["validate", "--kind", "request", "does-not-exist.csv"],
+        None,
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stdout.is_empty(), "{run:?}");
+    assert!(
+        run.stderr
+            .starts_with("unilogin: cannot open does-not-exist.csv:"),
+        "{run:?}"
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
+}
+
+#[test]
+fn unknown_kind_format_and_lang_exit_2() {
+    let path = file("usage.csv", format!("{REQUEST_HEADER}\n{VALID_REQUEST}\n"));
+    let path = path.to_str().unwrap();
+    for args in [
+        vec!["validate", "--kind", "agreement", path],
+        vec!["validate", "--kind", "request", "--format", "xml", path],
+        vec!["validate", "--kind", "request", "--lang", "sv", path],
+        vec!["validate", path],
+        vec!["validate", "--kind", "request"],
+        vec!["frobnicate"],
+    ] {
+        let run = exec(&args, None);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert!(run.stdout.is_empty(), "{args:?}: {run:?}");
+        assert!(!run.stderr.is_empty(), "{args:?}: {run:?}");
+    }
+    let run = exec(&["validate", "--kind", "agreement", path], None);
+    assert!(run.stderr.contains("agreement"), "{run:?}");
+    assert!(run.stderr.contains("request, register"), "{run:?}");
+}
+
+#[test]
+fn a_json_line_that_is_not_an_object_exits_2_naming_the_line() {
+    let path = file(
+        "not-object.jsonl",
+        format!("{}\n\n[1, 2]\n", valid_request_json()),
+    );
+    let run = validate("request", &[], &path);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("line 3: not a JSON object: found an array"),
+        "{run:?}"
+    );
+
+    let run = exec(
+        &["validate", "--kind", "request", "-"],
+        Some("{\"cvr\": \"1\"\n"),
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("line 1: not a JSON object: invalid JSON"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn json_output_stays_an_array_when_the_input_breaks_after_problems() {
+    let path = file(
+        "breaks.jsonl",
+        format!("{}\n\"text\"\n", json!({"cvr": "13585627"})),
+    );
+    let run = validate("request", &["--format", "json"], &path);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.problems()[0]["type"], "cvr_checksum");
+    assert!(
+        run.stderr
+            .contains("line 2: not a JSON object: found a string"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_ragged_csv_row_exits_2_naming_row_and_line() {
+    let path = file(
+        "ragged.csv",
+        format!("{REQUEST_HEADER}\n{VALID_REQUEST}\n{VALID_REQUEST},extra\n"),
+    );
+    let run = validate("request", &[], &path);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("row 1 (line 3): 13 fields, but the header has 12"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn csv_that_is_not_utf8_exits_2_naming_row_line_and_column() {
+    // A row saved as Latin-1 / Windows-1252, as older spreadsheet programs do.
+    let mut bytes = format!("{REQUEST_HEADER}\n{VALID_REQUEST}\n").into_bytes();
+    bytes.extend(
+        VALID_REQUEST
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).unwrap()),
+    );
+    bytes.push(b'\n');
+    let path = file("latin1.csv", bytes);
+    let run = validate("request", &[], &path);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("row 1 (line 3), column institution_name: not valid UTF-8"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_header_naming_no_field_of_the_kind_exits_2() {
+    let path = file(
+        "wrong-kind.csv",
+        format!("{REQUEST_HEADER}\n{VALID_REQUEST}\n"),
+    );
+    // The request's columns are partly register columns too (cvr, email, …), so use a header
+    // that names nothing of either kind.
+    let other = file("no-fields.csv", "navn;adresse\nSolsikken;Skolevej 4\n");
+    let run = validate("register", &[], &other);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("no column"), "{run:?}");
+    assert!(run.stderr.contains("--kind"), "{run:?}");
+    // A request file read as a register file is read, and its rows have problems.
+    assert_eq!(validate("register", &[], &path).code, 1);
+}
+
+#[test]
+fn unknown_extensions_and_empty_files_exit_2() {
+    let xlsx = file("export.xlsx", "not read");
+    let run = validate("register", &[], &xlsx);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("extension"), "{run:?}");
+
+    let empty = file("empty.csv", "");
+    let run = validate("register", &[], &empty);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("empty"), "{run:?}");
+}
+
+#[test]
+fn help_describes_the_command_with_an_example() {
+    let top = exec(&["--help"], None);
+    assert_eq!(top.code, 0);
+    assert!(top.stdout.contains("unilogin validate --kind register"));
+    let sub = exec(&["validate", "--help"], None);
+    assert_eq!(sub.code, 0);
+    for needle in [
+        "--kind",
+        "--format",
+        "--lang",
+        "0-based",
+        "Exit status",
+        "Examples",
+    ] {
+        assert!(sub.stdout.contains(needle), "{needle}: {}", sub.stdout);
+    }
+}
+
+// ---- the example files give the results examples/README.md documents ------------------------
+
+#[test]
+fn example_register_csv() {
+    let path = example("register.csv");
+    let run = exec(
+        &["validate", "--kind", "register", "--format", "json", &path],
+        None,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let expected = [
+        (json!([3, "p_number"]), "p_number_checksum"),
+        (json!([5, "phone"]), "phone_multiple"),
+        (json!([6, "p_number"]), "unilogin_requires_p_number"),
+        (
+            json!([7, "placement_unit_number"]),
+            "institution_number_legacy",
+        ),
+        (json!([8, "postal_code"]), "postal_code_format"),
+    ]
+    .map(|(loc, kind)| (loc, kind.to_owned()));
+    assert_eq!(run.locs_and_types(), expected);
+
+    let da = run_example_text("register", &path, "da");
+    assert_eq!(da.code, 1);
+    assert_eq!(da.last_line(), "13 rækker læst, 5 rækker med fejl, 5 fejl");
+    assert!(
+        da.stdout.starts_with("række 3 (linje 5), p_number: "),
+        "{da:?}"
+    );
+    let en = run_example_text("register", &path, "en");
+    assert_eq!(
+        en.last_line(),
+        "13 rows read, 5 rows with problems, 5 problems"
+    );
+}
+
+fn run_example_text(kind: &str, path: &str, lang: &str) -> Run {
+    exec(&["validate", "--kind", kind, "--lang", lang, path], None)
+}
+
+#[test]
+fn example_requests_jsonl_and_csv_give_the_same_problems() {
+    let expected = [
+        (json!([2, "cvr"]), "cvr_checksum"),
+        (json!([2, "legal_basis"]), "legal_basis_not_accepted"),
+        (json!([3, "municipality"]), "municipality_suggestion"),
+        (json!([3, "email"]), "email_format"),
+        (
+            json!([3, "institution_type"]),
+            "institution_type_not_accepted",
+        ),
+        (json!([4, "p_number"]), "missing"),
+        (json!([4, "phone"]), "phone_first_digit"),
+    ]
+    .map(|(loc, kind)| (loc, kind.to_owned()));
+    let mut outputs = Vec::new();
+    for name in ["requests.jsonl", "requests.csv"] {
+        let path = example(name);
+        let run = exec(
+            &["validate", "--kind", "request", "--format", "json", &path],
+            None,
+        );
+        assert_eq!(run.code, 1, "{name}: {run:?}");
+        assert_eq!(run.locs_and_types(), expected, "{name}");
+        outputs.push(run.problems());
+
+        let en = run_example_text("request", &path, "en");
+        assert_eq!(
+            en.last_line(),
+            "6 rows read, 3 rows with problems, 7 problems",
+            "{name}"
+        );
+        let da = run_example_text("request", &path, "da");
+        assert_eq!(
+            da.last_line(),
+            "6 rækker læst, 3 rækker med fejl, 7 fejl",
+            "{name}"
+        );
+    }
+    assert_eq!(outputs[0], outputs[1]);
+    assert_eq!(outputs[0][2]["msg"], "Ukendt kommune; mente du Vejle?");
+}
