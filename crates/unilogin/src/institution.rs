@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Ctx, ErrorType, FieldError, Lang};
+use crate::{Ctx, ErrorType, FieldError, Lang, Term};
 
 /// The legal basis of a daycare institution: dagtilbudsloven § 19, stk. 2, 3, 4 or 5.
 ///
@@ -71,18 +71,35 @@ impl LegalBasis {
         }
     }
 
+    /// The label as a [`Term`] (key: the canonical key), for messages in either language.
+    pub fn term(self) -> &'static Term {
+        match self {
+            Self::Kommunal => &Term {
+                key: "kommunal",
+                da: "Kommunal daginstitution",
+                en: "Municipal daycare institution",
+            },
+            Self::Selvejet => &Term {
+                key: "selvejet",
+                da: "Selvejende daginstitution",
+                en: "Self-governing daycare institution",
+            },
+            Self::Udliciteret => &Term {
+                key: "udliciteret",
+                da: "Udliciteret daginstitution",
+                en: "Contracted-out daycare institution",
+            },
+            Self::Privat => &Term {
+                key: "privat",
+                da: "Privatinstitution",
+                en: "Private daycare institution",
+            },
+        }
+    }
+
     /// A short label: "Kommunal daginstitution" / "Municipal daycare institution".
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Kommunal, Lang::Da) => "Kommunal daginstitution",
-            (Self::Selvejet, Lang::Da) => "Selvejende daginstitution",
-            (Self::Udliciteret, Lang::Da) => "Udliciteret daginstitution",
-            (Self::Privat, Lang::Da) => "Privatinstitution",
-            (Self::Kommunal, Lang::En) => "Municipal daycare institution",
-            (Self::Selvejet, Lang::En) => "Self-governing daycare institution",
-            (Self::Udliciteret, Lang::En) => "Contracted-out daycare institution",
-            (Self::Privat, Lang::En) => "Private daycare institution",
-        }
+        self.term().text(lang)
     }
 
     /// The wording of STIL's form, e.g. "Kommunal, dagtilbudslovens §19, stk. 2".
@@ -136,14 +153,19 @@ impl LegalBasis {
     /// (they are ambiguous between a subsection and a register ownership code).
     ///
     /// # Errors
-    /// [`ErrorType::LegalBasisUnknown`] when nothing is recognised, or a word and a subsection
-    /// contradict each other.
+    /// [`ErrorType::LegalBasisUnknown`] when nothing is recognised, or the text names two bases,
+    /// or a word and a subsection contradict each other.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
         let lower = input.trim().to_lowercase();
         let by_stk = stk_number(&lower).map(Self::from_stk);
-        let by_word = Self::ALL
+        let mut named = Self::ALL
             .into_iter()
-            .find(|b| b.words().iter().any(|w| lower.contains(w)));
+            .filter(|b| b.words().iter().any(|w| lower.contains(w)));
+        let by_word = named.next();
+        if named.next().is_some() {
+            // Two bases named ("selvejende, ikke kommunal"): refuse rather than guess.
+            return Err(unknown_basis());
+        }
         match (by_stk, by_word) {
             (Some(Some(a)), Some(b)) if a != b => Err(unknown_basis()),
             (Some(Some(a)), _) => Ok(a),
@@ -173,7 +195,7 @@ impl LegalBasis {
             Err(FieldError::with_ctx(
                 ErrorType::LegalBasisNotAccepted,
                 Ctx::new()
-                    .with("label", self.label(Lang::Da))
+                    .with("label", self.term())
                     .with("stk", i64::from(self.stk())),
             ))
         }
@@ -293,26 +315,55 @@ impl InstitutionType {
         Self::ALL.into_iter().find(|t| t.code() == code)
     }
 
+    /// The name as a [`Term`] (key: the code), for messages in either language.
+    pub fn term(self) -> &'static Term {
+        match self {
+            Self::Vuggestue => &Term {
+                key: "6010",
+                da: "Vuggestue",
+                en: "Nursery",
+            },
+            Self::Boernehave => &Term {
+                key: "6011",
+                da: "Børnehave",
+                en: "Kindergarten",
+            },
+            Self::Aldersintegreret => &Term {
+                key: "6012",
+                da: "Aldersintegreret institution",
+                en: "Age-integrated institution",
+            },
+            Self::Dagpleje => &Term {
+                key: "6013",
+                da: "Dagpleje",
+                en: "Childminding",
+            },
+            Self::Type6014 => &Term {
+                key: "6014",
+                da: "Institutionstype 6014",
+                en: "Institution type 6014",
+            },
+            Self::Fritidshjem => &Term {
+                key: "6020",
+                da: "SFO/fritidshjem",
+                en: "After-school care",
+            },
+            Self::Klub => &Term {
+                key: "6021",
+                da: "Klub",
+                en: "Youth club",
+            },
+            Self::Andet => &Term {
+                key: "6022",
+                da: "Andet",
+                en: "Other",
+            },
+        }
+    }
+
     /// The name, e.g. "Vuggestue" / "Nursery".
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Vuggestue, Lang::Da) => "Vuggestue",
-            (Self::Boernehave, Lang::Da) => "Børnehave",
-            (Self::Aldersintegreret, Lang::Da) => "Aldersintegreret institution",
-            (Self::Dagpleje, Lang::Da) => "Dagpleje",
-            (Self::Type6014, Lang::Da) => "Institutionstype 6014",
-            (Self::Fritidshjem, Lang::Da) => "SFO/fritidshjem",
-            (Self::Klub, Lang::Da) => "Klub",
-            (Self::Andet, Lang::Da) => "Andet",
-            (Self::Vuggestue, Lang::En) => "Nursery",
-            (Self::Boernehave, Lang::En) => "Kindergarten",
-            (Self::Aldersintegreret, Lang::En) => "Age-integrated institution",
-            (Self::Dagpleje, Lang::En) => "Childminding",
-            (Self::Type6014, Lang::En) => "Institution type 6014",
-            (Self::Fritidshjem, Lang::En) => "After-school care",
-            (Self::Klub, Lang::En) => "Youth club",
-            (Self::Andet, Lang::En) => "Other",
-        }
+        self.term().text(lang)
     }
 
     /// The approximate age range in years, as STIL's form states it ("Alderen omkring 0-2 år"),
@@ -362,7 +413,7 @@ impl InstitutionType {
                 ErrorType::InstitutionTypeNotAccepted,
                 Ctx::new()
                     .with("code", i64::from(parsed.code()))
-                    .with("label", parsed.label(Lang::Da)),
+                    .with("label", parsed.term()),
             ))
         }
     }
@@ -447,6 +498,7 @@ mod tests {
             "stk. 6",
             "Kommunal, stk. 5",
             "andelsbolig",
+            "Selvejende, ikke kommunal",
         ] {
             assert_eq!(
                 LegalBasis::parse(input).map_err(|e| e.kind()),
@@ -510,7 +562,15 @@ mod tests {
         let err = InstitutionType::parse_accepted("Dagpleje").unwrap_err();
         assert_eq!(
             err.message(Lang::En),
-            "6013 (Dagpleje) cannot be chosen here; only 6010, 6011 and 6012"
+            "6013 (Childminding) cannot be chosen here; only 6010, 6011 and 6012"
+        );
+        assert_eq!(
+            err.message(Lang::Da),
+            "6013 (Dagpleje) kan ikke vælges her; kun 6010, 6011 og 6012"
+        );
+        assert_eq!(
+            serde_json::to_value(err.ctx()).unwrap(),
+            serde_json::json!({"code": 6013, "label": "6013"})
         );
         assert_eq!(InstitutionType::Boernehave.age_range(), Some((3, 5)));
     }

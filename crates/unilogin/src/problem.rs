@@ -207,6 +207,92 @@ error_types! {
         da: "P-nummer mangler; uden det kan enheden ikke få Unilogin-brugere",
         en: "P-number missing; without it the unit cannot get Unilogin users"
     }
+    /// § 19, stk. 4 has no onboarding journey in STIL's guide.
+    OnboardingNotCovered = "onboarding_not_covered" {
+        da: "STIL's vejledning beskriver ikke tilslutning for {label} (dagtilbudslovens § 19, stk. {stk})",
+        en: "STIL's guide does not describe onboarding for {label} (section 19({stk}) of the Day Care Act)"
+    }
+    /// A step id that is not part of this legal basis' plan.
+    OnboardingUnknownStep = "onboarding_unknown_step" {
+        da: "Trinnet {step} findes ikke i forløbet for {legal_basis}",
+        en: "Step {step} is not part of the {legal_basis} journey"
+    }
+    /// A step completed a second time.
+    OnboardingStepDone = "onboarding_step_done" {
+        da: "Trinnet {step} er allerede gennemført",
+        en: "Step {step} is already completed"
+    }
+    /// A step whose prerequisites are not completed yet.
+    OnboardingPrerequisitesOpen = "onboarding_prerequisites_open" {
+        da: "Trinnet {step} kræver først: {open}",
+        en: "Step {step} first requires: {open}"
+    }
+    /// A step completed by someone other than its responsible actor.
+    OnboardingWrongActor = "onboarding_wrong_actor" {
+        da: "Trinnet {step} udføres af {expected}, ikke {actual}",
+        en: "Step {step} is done by {expected}, not {actual}"
+    }
+    /// No agreement with this id.
+    AgreementNotFound = "agreement_not_found" {
+        da: "Der findes ingen dataaftale med id {id}",
+        en: "There is no data-access agreement with id {id}"
+    }
+    /// A data-access request naming no institution.
+    AgreementNoInstitutions = "agreement_no_institutions" {
+        da: "Anmodningen om dataadgang skal nævne mindst ét institutionsnummer",
+        en: "The data-access request must name at least one institution number"
+    }
+    /// A pending or approved agreement already covers this vendor, system and institution.
+    AgreementDuplicate = "agreement_duplicate" {
+        da: "{vendor} har allerede en aftale om {system} for {institution}, der venter eller er godkendt",
+        en: "{vendor} already has a pending or approved agreement on {system} for {institution}"
+    }
+    /// The deciding party is not the one who decides for this institution.
+    AgreementWrongParty = "agreement_wrong_party" {
+        da: "Anmodningen for {institution} godkendes eller afvises af {expected}, ikke {actual}",
+        en: "The request for {institution} is approved or rejected by {expected}, not {actual}"
+    }
+    /// The deciding person lacks the Tilslutning right.
+    AgreementMissingRight = "agreement_missing_right" {
+        da: "Personen mangler NemLog-in-rettigheden \"Tilslutning: Ret til at administrere aftaler på tilslutning.stil.dk\"",
+        en: "The person lacks the NemLog-in right \"Tilslutning: Ret til at administrere aftaler på tilslutning.stil.dk\""
+    }
+    /// A private daycare's deciding person lacks MitID Erhverv with key file.
+    AgreementMissingKeyFile = "agreement_missing_key_file" {
+        da: "En privat daginstitutions medarbejder skal have MitID Erhverv med nøglefil for at godkende eller afvise",
+        en: "A private daycare's employee needs MitID Erhverv with key file to approve or reject"
+    }
+    /// A transition the agreement's state does not allow (deciding twice, deciding a closed or
+    /// withdrawn request, closing a pending one, …).
+    AgreementIllegalTransition = "agreement_illegal_transition" {
+        da: "En aftale med status {state} kan ikke {action}",
+        en: "An agreement with status {state} cannot be {action}"
+    }
+    /// Approval without a data processing agreement (a warning unless the host's policy is strict).
+    AgreementDpaMissing = "agreement_dpa_missing" {
+        da: "Der bør være indgået en databehandleraftale mellem institution og leverandør før godkendelsen",
+        en: "A data processing agreement between institution and vendor should be in place before approval"
+    }
+    /// Only the actor who may take an action may take it (e.g. only the vendor withdraws).
+    AgreementWrongActor = "agreement_wrong_actor" {
+        da: "Kun {expected} kan {action}",
+        en: "Only {expected} can {action}"
+    }
+    /// A stored history that does not start with a request, or whose events break the rules.
+    AgreementHistoryInvalid = "agreement_history_invalid" {
+        da: "Historikken kan ikke genskabes: hændelse {index} er ugyldig ({reason})",
+        en: "The history cannot be replayed: event {index} is invalid ({reason})"
+    }
+    /// A stored JSON document that is not valid JSON of the expected shape.
+    JsonInvalid = "json_invalid" {
+        da: "Ugyldig JSON: {reason}",
+        en: "Invalid JSON: {reason}"
+    }
+    /// A stored JSON document of an unknown format version.
+    UnsupportedVersion = "unsupported_version" {
+        da: "Formatversion {version} understøttes ikke (højst {supported})",
+        en: "Format version {version} is not supported (at most {supported})"
+    }
 }
 
 impl fmt::Display for ErrorType {
@@ -228,6 +314,41 @@ pub enum CtxValue {
     Int(i64),
     /// A text, e.g. a suggested municipality name.
     Str(Cow<'static, str>),
+    /// A term with a stable key that messages render in their own language (e.g. a status).
+    Term(&'static Term),
+}
+
+/// A word or phrase with a stable key and its Danish and English renderings, used in a context
+/// where the message language decides the wording (statuses, actions, parties).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Term {
+    /// The stable key, as serialised in `ctx`.
+    pub key: &'static str,
+    /// The Danish rendering.
+    pub da: &'static str,
+    /// The English rendering.
+    pub en: &'static str,
+}
+
+impl Term {
+    /// The rendering in `lang`.
+    pub fn text(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Da => self.da,
+            Lang::En => self.en,
+        }
+    }
+}
+
+impl CtxValue {
+    /// The value as it appears in a message in `lang`.
+    pub fn text(&self, lang: Lang) -> Cow<'_, str> {
+        match self {
+            Self::Int(n) => Cow::Owned(n.to_string()),
+            Self::Str(s) => Cow::Borrowed(s),
+            Self::Term(t) => Cow::Borrowed(t.text(lang)),
+        }
+    }
 }
 
 impl fmt::Display for CtxValue {
@@ -235,6 +356,7 @@ impl fmt::Display for CtxValue {
         match self {
             Self::Int(n) => write!(f, "{n}"),
             Self::Str(s) => f.write_str(s),
+            Self::Term(t) => f.write_str(t.key),
         }
     }
 }
@@ -244,6 +366,7 @@ impl Serialize for CtxValue {
         match self {
             Self::Int(n) => serializer.serialize_i64(*n),
             Self::Str(s) => serializer.serialize_str(s),
+            Self::Term(t) => serializer.serialize_str(t.key),
         }
     }
 }
@@ -263,6 +386,12 @@ impl From<usize> for CtxValue {
 impl From<&'static str> for CtxValue {
     fn from(s: &'static str) -> Self {
         Self::Str(Cow::Borrowed(s))
+    }
+}
+
+impl From<&'static Term> for CtxValue {
+    fn from(t: &'static Term) -> Self {
+        Self::Term(t)
     }
 }
 
@@ -315,8 +444,9 @@ impl Serialize for Ctx {
     }
 }
 
-/// Fills `{name}` placeholders in `template` from `ctx`. Unknown placeholders stay as written.
-pub(crate) fn render(template: &str, ctx: &Ctx) -> String {
+/// Fills `{name}` placeholders in `template` from `ctx`, terms in `lang`. Unknown placeholders
+/// stay as written.
+pub(crate) fn render(template: &str, ctx: &Ctx, lang: Lang) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -325,7 +455,7 @@ pub(crate) fn render(template: &str, ctx: &Ctx) -> String {
         if let Some(close) = after.find('}') {
             let name = &after[..close];
             if let Some(value) = ctx.get(name) {
-                out.push_str(&value.to_string());
+                out.push_str(&value.text(lang));
             } else {
                 out.push('{');
                 out.push_str(name);
@@ -377,7 +507,7 @@ impl FieldError {
 
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        render(self.kind.template(lang), &self.ctx)
+        render(self.kind.template(lang), &self.ctx, lang)
     }
 
     /// Places this error at `loc`, recording the raw `input`.
@@ -426,6 +556,11 @@ impl Loc {
         Self(vec![LocItem::Key(Cow::Borrowed(key))])
     }
 
+    /// Appends `item` at the end (a deeper step).
+    pub fn push(&mut self, item: LocItem) {
+        self.0.push(item);
+    }
+
     /// Puts `item` in front (e.g. the row index when a record becomes part of a file).
     pub fn prepend(&mut self, item: LocItem) {
         self.0.insert(0, item);
@@ -469,7 +604,8 @@ impl Problem {
         &self.loc
     }
 
-    /// The raw input that caused the problem; `None` when the value was missing.
+    /// The raw input that caused the problem, exactly as it arrived (a blank value is `""`);
+    /// `None` when the field was absent altogether.
     pub fn input(&self) -> Option<&str> {
         self.input.as_deref()
     }
@@ -481,7 +617,7 @@ impl Problem {
 
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        render(self.kind.template(lang), &self.ctx)
+        render(self.kind.template(lang), &self.ctx, lang)
     }
 
     /// Puts a row index in front of the location.
@@ -638,10 +774,10 @@ mod tests {
             .with("max_length", 132_i64)
             .with("actual_length", 140_i64);
         assert_eq!(
-            render(ErrorType::StringTooLong.template(Lang::En), &ctx),
+            render(ErrorType::StringTooLong.template(Lang::En), &ctx, Lang::En),
             "Must be at most 132 characters long (is 140)"
         );
-        assert_eq!(render("a {x} b {", &Ctx::new()), "a {x} b {");
+        assert_eq!(render("a {x} b {", &Ctx::new(), Lang::Da), "a {x} b {");
     }
 
     #[test]

@@ -85,14 +85,22 @@ impl<'a, F: Field> RawRecord<'a, F> {
 
     /// Sets the field a column name denotes. Returns `false` (and stores nothing) when the name
     /// matches no field; such columns are not errors.
+    ///
+    /// When several columns denote the same field (an export with both `kommuneKode` and
+    /// `kommuneKode_Tekst`, say), a blank value never replaces a non-blank one.
     pub fn set_column(&mut self, column: &str, value: impl Into<Cow<'a, str>>) -> bool {
-        match F::from_column(column) {
-            Some(field) => {
-                self.set(field, value);
-                true
-            }
-            None => false,
+        let Some(field) = F::from_column(column) else {
+            return false;
+        };
+        let value = value.into();
+        let keep_existing = value.trim().is_empty()
+            && self
+                .get(field)
+                .is_some_and(|existing| !existing.trim().is_empty());
+        if !keep_existing {
+            self.set(field, value);
         }
+        true
     }
 
     /// Builds a record from `(column, value)` pairs; unknown columns are ignored.
@@ -261,13 +269,32 @@ impl RecordKind {
         V: Into<Cow<'a, str>>,
         I: IntoIterator<Item = (K, V)>,
     {
+        self.validate_pairs_with(pairs, &crate::ValidationPolicy::STIL)
+    }
+
+    /// Validates like [`RecordKind::validate_pairs`] under a host's `policy`.
+    ///
+    /// # Errors
+    /// Every problem of the record, located at canonical field keys.
+    pub fn validate_pairs_with<'a, K, V, I>(
+        self,
+        pairs: I,
+        policy: &crate::ValidationPolicy,
+    ) -> Result<serde_json::Value, Problems>
+    where
+        K: AsRef<str>,
+        V: Into<Cow<'a, str>>,
+        I: IntoIterator<Item = (K, V)>,
+    {
         let record = match self {
-            Self::Request => to_json(crate::InstitutionNumberRequest::validate(
+            Self::Request => to_json(crate::InstitutionNumberRequest::validate_with(
                 &RawRecord::from_pairs(pairs),
+                policy,
             )?),
-            Self::Register => to_json(crate::RegisterRecord::validate(&RawRecord::from_pairs(
-                pairs,
-            ))?),
+            Self::Register => to_json(crate::RegisterRecord::validate_with(
+                &RawRecord::from_pairs(pairs),
+                policy,
+            )?),
         };
         Ok(record)
     }
@@ -287,13 +314,27 @@ impl RecordKind {
         self,
         object: &serde_json::Map<String, serde_json::Value>,
     ) -> Result<serde_json::Value, Problems> {
+        self.validate_json_with(object, &crate::ValidationPolicy::STIL)
+    }
+
+    /// Validates like [`RecordKind::validate_json`] under a host's `policy`.
+    ///
+    /// # Errors
+    /// Every problem of the record, located at canonical field keys.
+    pub fn validate_json_with(
+        self,
+        object: &serde_json::Map<String, serde_json::Value>,
+        policy: &crate::ValidationPolicy,
+    ) -> Result<serde_json::Value, Problems> {
         let record = match self {
-            Self::Request => to_json(crate::InstitutionNumberRequest::validate(
+            Self::Request => to_json(crate::InstitutionNumberRequest::validate_with(
                 &RawRecord::from_json(object),
+                policy,
             )?),
-            Self::Register => to_json(crate::RegisterRecord::validate(&RawRecord::from_json(
-                object,
-            ))?),
+            Self::Register => to_json(crate::RegisterRecord::validate_with(
+                &RawRecord::from_json(object),
+                policy,
+            )?),
         };
         Ok(record)
     }

@@ -12,7 +12,7 @@ use crate::identifiers::{
     PNumber, PhoneNumber, PostalCode, Street,
 };
 use crate::record::{Checker, Field, RawRecord};
-use crate::{Ctx, ErrorType, FieldError, InstitutionType, LegalBasis, Problems};
+use crate::{Ctx, ErrorType, FieldError, InstitutionType, LegalBasis, Problems, ValidationPolicy};
 
 /// The register's limit for the free-text phone field.
 pub const MAX_REGISTER_PHONE_CHARS: usize = 20;
@@ -176,7 +176,12 @@ fn parse_ownership(input: &str) -> Result<LegalBasis, FieldError> {
 }
 
 /// The register's phone field: free text ≤ 20 characters that must be one Danish number.
+/// Two numbers in the field are reported as such even when the text is also too long.
 fn parse_register_phone(input: &str) -> Result<PhoneNumber, FieldError> {
+    let parsed = PhoneNumber::parse(input);
+    if matches!(&parsed, Err(e) if e.kind() == ErrorType::PhoneMultiple) {
+        return parsed;
+    }
     let length = input.trim().chars().count();
     if length > MAX_REGISTER_PHONE_CHARS {
         return Err(FieldError::with_ctx(
@@ -186,7 +191,7 @@ fn parse_register_phone(input: &str) -> Result<PhoneNumber, FieldError> {
                 .with("actual_length", length),
         ));
     }
-    PhoneNumber::parse(input)
+    parsed
 }
 
 fn parse_daycare_number(input: &str) -> Result<String, FieldError> {
@@ -218,6 +223,17 @@ impl RegisterRecord {
     /// # Errors
     /// All problems of the row, each located at its field's canonical key.
     pub fn validate(raw: &RawRegisterRow<'_>) -> Result<Self, Problems> {
+        Self::validate_with(raw, &ValidationPolicy::STIL)
+    }
+
+    /// Validates like [`RegisterRecord::validate`] under a host's `policy`.
+    ///
+    /// # Errors
+    /// All problems of the row, each located at its field's canonical key.
+    pub fn validate_with(
+        raw: &RawRegisterRow<'_>,
+        policy: &ValidationPolicy,
+    ) -> Result<Self, Problems> {
         use RegisterField as F;
         let mut c = Checker::new(raw);
         let placement_unit_number = c.required(F::PlacementUnitNumber, InstitutionNumber::parse);
@@ -243,7 +259,7 @@ impl RegisterRecord {
                 );
                 None
             }
-            Some(_) => c.required(F::PNumber, PNumber::parse),
+            Some(_) => c.required(F::PNumber, |v| policy.p_number(v)),
         };
         match (
             placement_unit_number,

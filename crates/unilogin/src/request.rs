@@ -11,7 +11,7 @@ use crate::identifiers::{
     PostalCode, Street,
 };
 use crate::record::{Checker, Field, RawRecord};
-use crate::{InstitutionType, LegalBasis, Problems};
+use crate::{InstitutionType, LegalBasis, Problems, ValidationPolicy};
 
 /// The fields of an institution-number request, in form order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -131,10 +131,21 @@ impl InstitutionNumberRequest {
     /// # Errors
     /// All problems of the record, each located at its field's canonical key.
     pub fn validate(raw: &RawRequest<'_>) -> Result<Self, Problems> {
+        Self::validate_with(raw, &ValidationPolicy::STIL)
+    }
+
+    /// Validates like [`InstitutionNumberRequest::validate`] under a host's `policy`.
+    ///
+    /// # Errors
+    /// All problems of the record, each located at its field's canonical key.
+    pub fn validate_with(
+        raw: &RawRequest<'_>,
+        policy: &ValidationPolicy,
+    ) -> Result<Self, Problems> {
         use RequestField as F;
         let mut c = Checker::new(raw);
         let cvr = c.required(F::Cvr, Cvr::parse);
-        let p_number = c.required(F::PNumber, PNumber::parse);
+        let p_number = c.required(F::PNumber, |v| policy.p_number(v));
         let institution_name = c.required(F::InstitutionName, InstitutionName::parse);
         let street = c.required(F::Street, Street::parse);
         let house_number = c.required(F::HouseNumber, HouseNumber::parse);

@@ -2,6 +2,14 @@
 //! when the code can emit a type the catalogue lacks, when the catalogue lists a type the code
 //! does not have, or when a template differs. Run with `UNILOGIN_BLESS=1` to rewrite the table.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use unilogin::{ErrorType, Lang};
@@ -10,7 +18,11 @@ const START: &str = "<!-- catalogue:start -->";
 const END: &str = "<!-- catalogue:end -->";
 
 fn placeholders(template: &str) -> Vec<&str> {
-    template.split('{').skip(1).filter_map(|s| s.split('}').next()).collect()
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split('}').next())
+        .collect()
 }
 
 fn expected_table() -> String {
@@ -21,13 +33,14 @@ fn expected_table() -> String {
             .map(|p| format!("`{p}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        out.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
             t.code(),
             ctx,
             t.template(Lang::Da),
             t.template(Lang::En)
-        ));
+        );
     }
     out
 }
@@ -51,7 +64,17 @@ fn error_catalogue_matches_the_code() {
     let declared: Vec<&str> = ErrorType::ALL.iter().map(|t| t.code()).collect();
     let missing: Vec<_> = declared.iter().filter(|c| !listed.contains(c)).collect();
     let extra: Vec<_> = listed.iter().filter(|c| !declared.contains(c)).collect();
-    assert!(missing.is_empty(), "types the code can emit but docs/errors.md lacks: {missing:?}");
-    assert!(extra.is_empty(), "types docs/errors.md lists but the code lacks: {extra:?}");
-    assert_eq!(table.trim(), want.trim(), "docs/errors.md templates differ; run with UNILOGIN_BLESS=1");
+    assert!(
+        missing.is_empty(),
+        "types the code can emit but docs/errors.md lacks: {missing:?}"
+    );
+    assert!(
+        extra.is_empty(),
+        "types docs/errors.md lists but the code lacks: {extra:?}"
+    );
+    assert_eq!(
+        table.trim(),
+        want.trim(),
+        "docs/errors.md templates differ; run with UNILOGIN_BLESS=1"
+    );
 }

@@ -1,5 +1,14 @@
 //! Property tests: round-trips, checksum sensitivity, and no panics on any input.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+// Round-trips go through `Display` on purpose.
+#![allow(clippy::unnecessary_to_owned)]
+
 use proptest::prelude::*;
 use unilogin::identifiers::{
     Cvr, Email, HouseNumber, InstitutionNumber, Municipality, PNumber, PhoneNumber, PostalCode,
@@ -18,7 +27,10 @@ fn sum(digits: &[u32], weights: &[u32]) -> u32 {
 }
 
 fn to_string(digits: &[u32]) -> String {
-    digits.iter().map(|d| char::from_digit(*d, 10).unwrap()).collect()
+    digits
+        .iter()
+        .map(|d| char::from_digit(*d, 10).unwrap())
+        .collect()
 }
 
 fn value(digits: &[u32]) -> u64 {
@@ -39,7 +51,11 @@ fn valid_cvr() -> impl Strategy<Value = Vec<u32>> {
 }
 
 fn p_valid(d: &[u32]) -> bool {
-    let w = if value(d) <= P_SWITCH { &P_LOW } else { &P_HIGH };
+    let w = if value(d) <= P_SWITCH {
+        &P_LOW
+    } else {
+        &P_HIGH
+    };
     d[0] != 0 && sum(d, w) % 11 == 0
 }
 
@@ -58,10 +74,11 @@ fn valid_p_number() -> impl Strategy<Value = Vec<u32>> {
             d
         }),
     ];
-    prefix
-        .prop_filter_map("no check digit", |d| {
-            (0..=9).map(|c| [d.clone(), vec![c]].concat()).find(|full| p_valid(full))
-        })
+    prefix.prop_filter_map("no check digit", |d| {
+        (0..=9)
+            .map(|c| [d.clone(), vec![c]].concat())
+            .find(|full| p_valid(full))
+    })
 }
 
 proptest! {
@@ -207,7 +224,16 @@ proptest! {
 
 #[test]
 fn p_number_weight_switch_is_where_the_rules_put_it() {
-    assert!(PNumber::parse("1006959421").is_ok(), "highest known number of the low series");
-    assert!(PNumber::parse("1006959438").is_ok(), "first numbers of the high series");
-    assert_eq!(PNumber::parse("1000000010").unwrap_err().kind(), ErrorType::PNumberChecksum);
+    assert!(
+        PNumber::parse("1006959421").is_ok(),
+        "highest known number of the low series"
+    );
+    assert!(
+        PNumber::parse("1006959438").is_ok(),
+        "first numbers of the high series"
+    );
+    assert_eq!(
+        PNumber::parse("1000000010").unwrap_err().kind(),
+        ErrorType::PNumberChecksum
+    );
 }

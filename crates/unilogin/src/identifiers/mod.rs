@@ -19,8 +19,8 @@ pub use cvr::Cvr;
 pub use email::Email;
 pub use institution_number::InstitutionNumber;
 pub use municipality::Municipality;
-pub(crate) use name::clean_text;
 pub use name::InstitutionName;
+pub(crate) use name::{clean_text, MAX_NAME_CHARS as MAX_TEXT_CHARS};
 pub use p_number::PNumber;
 pub use phone::PhoneNumber;
 

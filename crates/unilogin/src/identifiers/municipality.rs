@@ -185,8 +185,13 @@ fn fold(input: &str) -> String {
 /// The folded name without a "kommune" suffix and without a genitive `s`.
 fn skeleton(input: &str) -> String {
     let mut key = fold(input);
-    if let Some(stem) = key.strip_suffix("kommune") {
-        key.truncate(stem.len());
+    // "Kommune", "Regionskommune" (Bornholm) and two common misspellings.
+    let stem = ["regionskommune", "kommune", "komune", "kommun"]
+        .iter()
+        .find_map(|suffix| key.strip_suffix(suffix).filter(|stem| !stem.is_empty()))
+        .map(str::len);
+    if let Some(len) = stem {
+        key.truncate(len);
     }
     if key.ends_with('s') {
         key.pop();
@@ -227,39 +232,65 @@ fn suggest(key: &str) -> Option<Municipality> {
         }
     }
     let limit = if key.len() >= 7 { 2 } else { 1 };
-    let best = index()
+    let best = index().iter().map(|(k, _)| edit_distance(k, key)).min()?;
+    if best > limit {
+        return None;
+    }
+    let closest: Vec<u8> = index()
         .iter()
-        .map(|(k, i)| (edit_distance(k, key), *i))
-        .min_by_key(|(d, _)| *d)?;
-    let ties = index()
-        .iter()
-        .filter(|(k, _)| edit_distance(k, key) == best.0)
-        .count();
-    (best.0 <= limit && ties == 1).then_some(Municipality(best.1))
+        .filter(|(k, _)| edit_distance(k, key) == best)
+        .map(|(_, i)| *i)
+        .collect();
+    // On a tie, the candidate with exactly the same letters (a swap, "Vejel") wins.
+    let same_letters = |i: &u8| {
+        let sorted = |s: &str| {
+            let mut b = s.as_bytes().to_vec();
+            b.sort_unstable();
+            b
+        };
+        index()
+            .iter()
+            .any(|(k, j)| j == i && sorted(k) == sorted(key))
+    };
+    match closest.as_slice() {
+        [only] => Some(Municipality(*only)),
+        several => unique(Box::new(several.iter().copied().filter(same_letters))),
+    }
 }
 
-/// Levenshtein distance over bytes (inputs are folded ASCII).
+/// Optimal-string-alignment distance over bytes (inputs are folded ASCII): insertions,
+/// deletions, substitutions and transpositions of neighbours each cost 1, so "Vejel" is one
+/// step from "Vejle".
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b = b.as_bytes();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.bytes().enumerate() {
-        let mut diagonal = i;
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let width = b.len() + 1;
+    let mut d = vec![0_usize; (a.len() + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    for i in 0..=a.len() {
+        if let Some(x) = d.get_mut(at(i, 0)) {
+            *x = i;
         }
+    }
+    for j in 0..=b.len() {
+        if let Some(x) = d.get_mut(at(0, j)) {
+            *x = j;
+        }
+    }
+    for (i, &ca) in a.iter().enumerate() {
         for (j, &cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
-            let left = row.get(j).copied().unwrap_or(usize::MAX);
-            let value = (diagonal + usize::from(ca != cb))
-                .min(above + 1)
-                .min(left + 1);
-            diagonal = above;
-            if let Some(slot) = row.get_mut(j + 1) {
-                *slot = value;
+            let get = |i, j| d.get(at(i, j)).copied().unwrap_or(usize::MAX - 1);
+            let mut value = (get(i, j) + usize::from(ca != cb))
+                .min(get(i, j + 1) + 1)
+                .min(get(i + 1, j) + 1);
+            if i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca) {
+                value = value.min(get(i - 1, j - 1) + 1);
+            }
+            if let Some(x) = d.get_mut(at(i + 1, j + 1)) {
+                *x = value;
             }
         }
     }
-    row.last().copied().unwrap_or(0)
+    d.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -324,6 +355,7 @@ mod tests {
             ("Aeroe", 492),
             ("lyngby-taarbæk", 173),
             ("Ringkobing Skjern", 760),
+            ("Bornholms Regionskommune", 400),
         ] {
             assert_eq!(
                 Municipality::parse(input).map(Municipality::code),
@@ -350,6 +382,19 @@ mod tests {
             kind("Region Hovedstaden"),
             Err(ErrorType::MunicipalityUnknown)
         );
+        assert_eq!(
+            kind("Vejle Komune"),
+            Ok(Municipality::from_code(630).unwrap()).map_err(|_: FieldError| ErrorType::Missing)
+        );
+        assert_eq!(
+            Municipality::parse("Vejel")
+                .unwrap_err()
+                .message(crate::Lang::En),
+            "Unknown municipality; did you mean Vejle?"
+        );
+        assert_eq!(edit_distance("vejel", "vejle"), 1);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+        assert_eq!(edit_distance("", "abc"), 3);
         let err = Municipality::parse("Kobenhvn").unwrap_err();
         assert_eq!(err.kind(), ErrorType::MunicipalitySuggestion);
         assert_eq!(

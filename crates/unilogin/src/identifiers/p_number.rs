@@ -32,6 +32,30 @@ impl PNumber {
     /// [`ErrorType::PNumberFormat`] unless 10 digits starting with 1–9 remain;
     /// [`ErrorType::PNumberChecksum`] when the modulus-11 check fails.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let number = Self::parse_format(input)?;
+        if !number.has_valid_checksum() {
+            return Err(FieldError::with_ctx(
+                ErrorType::PNumberChecksum,
+                Ctx::new().with("p_number", number.as_str().to_owned()),
+            ));
+        }
+        Ok(number)
+    }
+
+    /// Parses a P-number checking only its format (10 digits, the first not 0), for hosts whose
+    /// policy does not enforce the checksum (see [`crate::ValidationPolicy`]).
+    ///
+    /// ```
+    /// use unilogin::identifiers::PNumber;
+    /// let p = PNumber::parse_format("1029829824")?;
+    /// assert!(!p.has_valid_checksum());
+    /// assert_eq!(PNumber::parse_format("102982982").unwrap_err().kind().code(), "p_number_format");
+    /// # Ok::<(), unilogin::FieldError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorType::PNumberFormat`].
+    pub fn parse_format(input: &str) -> Result<Self, FieldError> {
         let digits = digits_without_separators(input.trim())
             .ok_or(FieldError::new(ErrorType::PNumberFormat))?;
         let bytes: [u8; 10] = digits
@@ -41,13 +65,12 @@ impl PNumber {
         if bytes[0] == b'0' {
             return Err(FieldError::new(ErrorType::PNumberFormat));
         }
-        if !checksum_ok(&bytes) {
-            return Err(FieldError::with_ctx(
-                ErrorType::PNumberChecksum,
-                Ctx::new().with("p_number", digits),
-            ));
-        }
         Ok(Self(bytes))
+    }
+
+    /// Whether the number passes the modulus-11 check.
+    pub fn has_valid_checksum(&self) -> bool {
+        checksum_ok(&self.0)
     }
 
     /// The canonical form: 10 digits.
