@@ -208,12 +208,17 @@ fn stk_4_has_no_journey() {
         assert_eq!(err.kind(), ErrorType::OnboardingNotCovered);
         assert_eq!(
             serde_json::to_value(err.ctx()).unwrap(),
-            serde_json::json!({"label": "Udliciteret daginstitution", "stk": 4})
+            serde_json::json!({"label": "udliciteret", "stk": 4})
         );
         assert_eq!(
             err.message(Lang::Da),
             "STIL's vejledning beskriver ikke tilslutning for Udliciteret daginstitution \
              (dagtilbudslovens § 19, stk. 4)"
+        );
+        assert_eq!(
+            err.message(Lang::En),
+            "STIL's guide does not describe onboarding for Contracted-out daycare institution \
+             (section 19(4) of the Day Care Act)"
         );
     }
 }

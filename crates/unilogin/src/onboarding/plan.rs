@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Actor, Localized, Requirement, StepId};
-use crate::{Ctx, ErrorType, FieldError, Lang, LegalBasis};
+use crate::{Ctx, ErrorType, FieldError, LegalBasis};
 
 /// Where the plans come from.
 const SOURCE: &str =
@@ -116,7 +116,7 @@ impl Plan {
                 return Err(FieldError::with_ctx(
                     ErrorType::OnboardingNotCovered,
                     Ctx::new()
-                        .with("label", legal_basis.label(Lang::Da))
+                        .with("label", legal_basis.term())
                         .with("stk", i64::from(legal_basis.stk())),
                 ))
             }
@@ -520,6 +520,7 @@ fn private_steps() -> Vec<Step> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lang;
 
     fn plans() -> Vec<Plan> {
         LegalBasis::ACCEPTED
@@ -577,8 +578,8 @@ mod tests {
         assert_eq!(err.kind(), ErrorType::OnboardingNotCovered);
         assert_eq!(
             err.message(Lang::En),
-            "STIL's guide does not describe onboarding for Udliciteret daginstitution (section \
-             19(4) of the Day Care Act)"
+            "STIL's guide does not describe onboarding for Contracted-out daycare institution \
+             (section 19(4) of the Day Care Act)"
         );
     }
 
