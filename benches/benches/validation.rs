@@ -27,10 +27,8 @@ use unilogin::identifiers::{
     Street,
 };
 use unilogin::record::{Field, RawRecord};
-use unilogin::{
-    InstitutionNumberRequest, InstitutionType, LegalBasis, Problems, RecordKind, RegisterRecord,
-};
-use unilogin_benches::{generate, GeneratedRow, DEFAULT_SEED};
+use unilogin::{InstitutionNumberRequest, InstitutionType, LegalBasis, Problems, RegisterRecord};
+use unilogin_benches::{columns, generate, Corpus, GeneratedRow, DEFAULT_SEED};
 
 /// Records per benchmark iteration.
 const ROWS: usize = 1_000;
@@ -107,24 +105,53 @@ fn record_benches<F: Field, T>(
     });
 }
 
+/// The way files are checked: the header resolved once, each row matched by position and
+/// checked through the name-dispatched API that the command uses (problems only, no JSON of
+/// valid records).
+fn header_bench(group: &mut BenchmarkGroup<'_, WallTime>, corpus: Corpus, rows: &[GeneratedRow]) {
+    let kind = corpus.record_kind();
+    let header = kind.header(columns(corpus));
+    let table: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|row| row.pairs.iter().map(|(_, v)| v.as_str()).collect())
+        .collect();
+    group.throughput(elements_of(table.len()));
+    group.bench_function("header_row+check/mixed", |b| {
+        b.iter(|| {
+            for values in &table {
+                black_box(
+                    kind.check_row(&header, black_box(values).iter().copied())
+                        .is_empty(),
+                );
+            }
+        });
+    });
+}
+
+fn elements_of(n: usize) -> Throughput {
+    Throughput::Elements(u64::try_from(n).unwrap())
+}
+
 fn requests(c: &mut Criterion) {
-    let rows = generate(RecordKind::Request, ROWS, DEFAULT_SEED);
+    let rows = generate(Corpus::Request, ROWS, DEFAULT_SEED);
     let mut group = c.benchmark_group("request");
     record_benches(&mut group, &rows, InstitutionNumberRequest::validate);
+    header_bench(&mut group, Corpus::Request, &rows);
     group.finish();
 }
 
 fn register(c: &mut Criterion) {
-    let rows = generate(RecordKind::Register, ROWS, DEFAULT_SEED);
+    let rows = generate(Corpus::Register, ROWS, DEFAULT_SEED);
     let mut group = c.benchmark_group("register");
     record_benches(&mut group, &rows, RegisterRecord::validate);
+    header_bench(&mut group, Corpus::Register, &rows);
     group.finish();
 }
 
 /// Each request field's parser alone over that column of the corpus (blank values, which the
 /// record reports as missing without parsing, left out): where the time of `validate` goes.
 fn request_fields(c: &mut Criterion) {
-    let rows = generate(RecordKind::Request, ROWS, DEFAULT_SEED);
+    let rows = generate(Corpus::Request, ROWS, DEFAULT_SEED);
     let mut group = c.benchmark_group("request_fields");
     group.warm_up_time(Duration::from_millis(300));
     group.measurement_time(Duration::from_secs(1));

@@ -13,7 +13,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use unilogin::RecordKind;
+use unilogin_benches::Corpus;
 use unilogin_benches::{generate, write_csv, write_faults_csv, DEFAULT_SEED};
 
 const USAGE: &str = "usage: gen_corpus --kind request|register [--rows N] [--seed N] \
@@ -21,7 +21,7 @@ const USAGE: &str = "usage: gen_corpus --kind request|register [--rows N] [--see
 
 #[derive(Debug)]
 struct Args {
-    kind: RecordKind,
+    kind: Corpus,
     rows: usize,
     seed: u64,
     out: Option<String>,
@@ -44,7 +44,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         match flag.as_str() {
             "--kind" => {
                 kind = Some(
-                    RecordKind::from_name(&value)
+                    Corpus::from_name(&value)
                         .ok_or_else(|| format!("unknown kind `{value}`\n{USAGE}"))?,
                 );
             }
@@ -103,7 +103,7 @@ fn run(args: &Args) -> Result<(), String> {
         io::stderr(),
         "gen_corpus: {} {} rows (seed {:#x}), {faulty} with intentional errors",
         args.rows,
-        args.kind.name(),
+        args.kind.record_kind().name(),
         args.seed
     );
     Ok(())

@@ -4,11 +4,12 @@
 //! applies them (a test checks the two agree), so that every row knows the line it starts on:
 //! the `csv` crate's own positions are wrong after blank lines (BurntSushi/rust-csv#208).
 
+use std::borrow::Cow;
 use std::io::BufRead;
 
 use unilogin::RecordKind;
 
-use crate::input::{problems_of, read_error, Row, BOM};
+use crate::input::{read_error, Row, BOM};
 use crate::Fatal;
 
 /// The delimiters a header line is searched for, in order of preference on a tie.
@@ -175,6 +176,16 @@ fn fields(
         .collect()
 }
 
+/// A header cell as an error message shows it. A file without a header line has a data row
+/// there, so a cell with six or more digits (a CPR number, say) is masked like a CPR field.
+fn shown_column(column: &str) -> Cow<'_, str> {
+    if column.bytes().filter(u8::is_ascii_digit).count() >= 6 {
+        unilogin::people::Cpr::redact(column)
+    } else {
+        Cow::Borrowed(column)
+    }
+}
+
 /// Validates every data row of a CSV stream as `kind`.
 pub(crate) fn check_csv(
     name: &str,
@@ -194,12 +205,17 @@ pub(crate) fn check_csv(
     let delimiter = detect_delimiter(&header.bytes);
     let at = format!("{name}: line {}", header.line);
     let columns = fields(&header, delimiter, &at, None)?;
-    if !columns.iter().any(|c| kind.knows_column(c)) {
+    let resolved = kind.header(&columns);
+    if !resolved.knows_any() {
         return Err(Fatal::new(format!(
             "no column of {name} names a {kind} field (found {found}; expected some of \
              {expected}); check --kind and the header line",
             kind = kind.name(),
-            found = columns.join(", "),
+            found = columns
+                .iter()
+                .map(|c| shown_column(c))
+                .collect::<Vec<_>>()
+                .join(", "),
             expected = kind.keys().join(", "),
         )));
     }
@@ -217,16 +233,13 @@ pub(crate) fn check_csv(
                 columns.len()
             )));
         }
-        let result = kind.validate_pairs(
-            columns
-                .iter()
-                .zip(&values)
-                .map(|(column, value)| (column, value.as_str())),
-        );
+        let problems = kind
+            .check_row(&resolved, values.iter().map(String::as_str))
+            .in_row(index);
         on_row(Row {
             index,
             line: record.line,
-            problems: problems_of(result, index),
+            problems,
         })?;
         index += 1;
     }

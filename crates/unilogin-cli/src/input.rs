@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::Path;
 
-use unilogin::{Problems, RecordKind};
+use unilogin::{Problems, RecordKind, ValidationPolicy};
 
 use crate::Fatal;
 
@@ -95,13 +95,6 @@ fn syntax_of(path: &Path) -> Option<Syntax> {
     }
 }
 
-pub(crate) fn problems_of(result: Result<serde_json::Value, Problems>, index: usize) -> Problems {
-    match result {
-        Ok(_) => Problems::new(),
-        Err(problems) => problems.in_row(index),
-    }
-}
-
 pub(crate) fn read_error(name: &str, error: &io::Error) -> Fatal {
     Fatal::new(format!("cannot read {name}: {error}"))
 }
@@ -159,11 +152,13 @@ fn check_json_lines(
                 )));
             }
         };
-        let result = kind.validate_json(&object);
+        let problems = kind
+            .check_json_with(&object, &ValidationPolicy::STIL)
+            .in_row(index);
         on_row(Row {
             index,
             line,
-            problems: problems_of(result, index),
+            problems,
         })?;
         index += 1;
     }

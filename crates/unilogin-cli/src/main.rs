@@ -1,5 +1,5 @@
-//! The `unilogin` command: validates institution-number requests and Dagtilbudsregisteret
-//! export rows with the `unilogin` core, row by row, and reports every problem.
+//! The `unilogin` command: validates institution-number requests, Dagtilbudsregisteret export
+//! rows and user roster rows with the `unilogin` core, row by row, and reports every problem.
 //!
 //! The command only reads files and prints; every rule lives in the core.
 
@@ -31,6 +31,11 @@ Input:
   to fields by canonical key (cvr, p_number, ...) or by the register's column names
   (cvrNummer, pNummer, ...), case-insensitively; other columns are ignored. Every row must
   have as many fields as the header, or the command stops with status 2.
+  User rows (--kind user) take cpr or alias, first_name, last_name, role, grade,
+  institution_number, username and email, or Danish column names (cprnr, personnummer,
+  fornavn, efternavn, rolle, klassetrin, klasse, institutionsnummer, instnr, brugernavn,
+  e-mail, ...). A CPR number is never printed whole: the input of a problem at `cpr` shows
+  DDMMYY-****, or one * per character when the text is not in the CPR format.
 
 Rows:
   `row N` (Danish `række N`) is the 0-based index of the data row: the header and blank
@@ -50,9 +55,11 @@ Exit status:
 Examples:
   unilogin validate --kind register examples/register.csv
   unilogin validate --kind request --format json --lang en examples/requests.jsonl
+  unilogin validate --kind user --lang en examples/users.csv
   cat requests.jsonl | unilogin validate --kind request -";
 
-/// Validate Danish daycare institution-number requests and Dagtilbudsregisteret exports.
+/// Validate Danish daycare institution-number requests, Dagtilbudsregisteret exports and user
+/// rosters for Unilogin.
 #[derive(Debug, Parser)]
 #[command(
     name = "unilogin",
@@ -75,8 +82,9 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct ValidateArgs {
-    /// What each row is: `request` (an institution-number request to STIL) or `register`
-    /// (a Dagtilbudsregisteret export row).
+    /// What each row is: `request` (an institution-number request to STIL), `register` (a
+    /// Dagtilbudsregisteret export row) or `user` (a user roster row: CPR number or alias,
+    /// names, role and grade, institution number).
     #[arg(long, value_parser = kind_parser())]
     kind: RecordKind,
 

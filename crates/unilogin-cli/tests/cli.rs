@@ -394,7 +394,7 @@ fn unknown_kind_format_and_lang_exit_2() {
     }
     let run = exec(&["validate", "--kind", "agreement", path], None);
     assert!(run.stderr.contains("agreement"), "{run:?}");
-    assert!(run.stderr.contains("request, register"), "{run:?}");
+    assert!(run.stderr.contains("request, register, user"), "{run:?}");
 }
 
 #[test]
@@ -513,6 +513,8 @@ fn help_describes_the_command_with_an_example() {
     assert_eq!(sub.code, 0);
     for needle in [
         "--kind",
+        "--kind user",
+        "DDMMYY-****",
         "--format",
         "--lang",
         "0-based",
@@ -605,4 +607,150 @@ fn example_requests_jsonl_and_csv_give_the_same_problems() {
     }
     assert_eq!(outputs[0], outputs[1]);
     assert_eq!(outputs[0][2]["msg"], "Ukendt kommune; mente du Vejle?");
+}
+
+// ---- user rosters (--kind user) -------------------------------------------------------------
+
+/// Every CPR number in `text`: ten digits, with or without a dash after the sixth.
+fn cpr_numbers(text: &str) -> Vec<String> {
+    let digits: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    for start in 0..digits.len() {
+        let candidate: String = digits[start..].iter().take(11).collect();
+        let compact: String = candidate.chars().filter(|c| *c != '-').collect();
+        let shaped = candidate.len() == 11
+            && candidate.chars().nth(6) == Some('-')
+            && compact.len() == 10
+            && compact.chars().all(|c| c.is_ascii_digit());
+        let plain: String = digits[start..].iter().take(10).collect();
+        if shaped {
+            found.push(compact);
+        } else if plain.len() == 10 && plain.chars().all(|c| c.is_ascii_digit()) {
+            found.push(plain);
+        }
+    }
+    found
+}
+
+/// Fails if `output` holds any CPR number of `source` whole (with or without the dash).
+fn assert_no_cpr_number(output: &str, source: &str) {
+    let numbers = cpr_numbers(source);
+    assert!(
+        !numbers.is_empty(),
+        "the source has CPR numbers to look for"
+    );
+    for number in numbers {
+        let dashed = format!("{}-{}", &number[..6], &number[6..]);
+        assert!(
+            !output.contains(&number) && !output.contains(&dashed),
+            "{number} is shown whole:\n{output}"
+        );
+    }
+}
+
+#[test]
+fn example_users_csv() {
+    let path = example("users.csv");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let run = exec(
+        &["validate", "--kind", "user", "--format", "json", &path],
+        None,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let expected = [
+        (json!([4, "cpr"]), "cpr_date"),
+        (json!([5, "cpr"]), "cpr_format"),
+        (json!([6, "grade"]), "grade_required"),
+        (json!([7, "grade"]), "grade_not_applicable"),
+        (json!([8, "username"]), "username_format"),
+        (json!([9, "cpr"]), "missing"),
+        (
+            json!([11, "institution_number"]),
+            "institution_number_legacy",
+        ),
+    ]
+    .map(|(loc, kind)| (loc, kind.to_owned()));
+    assert_eq!(run.locs_and_types(), expected);
+    let problems = run.problems();
+    assert_eq!(problems[0]["input"], "310221-****");
+    assert_eq!(problems[1]["input"], "***********");
+    assert_eq!(problems[3]["ctx"], json!({"role": "parent"}));
+    assert_no_cpr_number(&run.stdout, &source);
+
+    let en = run_example_text("user", &path, "en");
+    assert_eq!(
+        en.last_line(),
+        "12 rows read, 7 rows with problems, 7 problems"
+    );
+    assert!(
+        en.stdout.starts_with(
+            "row 4 (line 6), cpr: The first six digits of the CPR number are not a valid date \
+             [cpr_date] (input: \"310221-****\")\n"
+        ),
+        "{en:?}"
+    );
+    assert_no_cpr_number(&en.stdout, &source);
+    let da = run_example_text("user", &path, "da");
+    assert_eq!(da.last_line(), "12 rækker læst, 7 rækker med fejl, 7 fejl");
+}
+
+#[test]
+fn user_json_lines_mask_a_bad_cpr_number_in_the_json_output() {
+    let valid = json!({
+        "cpr": "150320-4120", "first_name": "Freja", "last_name": "Prøvesen",
+        "role": "elev", "grade": "0.A", "institution_number": "G18062"
+    });
+    let mut bad_date = valid.clone();
+    bad_date["cpr"] = json!("3102214060");
+    let mut bad_format = valid.clone();
+    bad_format["cpr"] = json!("150320-41200");
+    let input = format!("{valid}\n{bad_date}\n{bad_format}\n");
+    let run = exec(
+        &["validate", "--kind", "user", "--format", "json", "-"],
+        Some(&input),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let problems = run.problems();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(
+        problems[0],
+        json!({
+            "type": "cpr_date",
+            "loc": [1, "cpr"],
+            "msg": "CPR-nummerets første seks cifre er ikke en gyldig dato",
+            "input": "310221-****",
+            "ctx": {}
+        })
+    );
+    assert_eq!(problems[1]["type"], "cpr_format");
+    assert_eq!(problems[1]["input"], "************");
+    assert_no_cpr_number(&run.stdout, &input);
+
+    let text = exec(&["validate", "--kind", "user", "-"], Some(&input));
+    assert_eq!(text.code, 1, "{text:?}");
+    assert_no_cpr_number(&text.stdout, &input);
+}
+
+#[test]
+fn a_valid_user_file_exits_0() {
+    let path = file(
+        "users-valid.csv",
+        "cpr,alias,fornavn,efternavn,rolle,klassetrin,instnr\n\
+         150320-4120,,Freja,Prøvesen,elev,0,G18062\n\
+         ,nab-0042,Navne,Beskyttet,forælder,,G18062\n",
+    );
+    let run = validate("user", &["--format", "json"], &path);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.problems(), Vec::<Value>::new());
+}
+
+#[test]
+fn a_user_file_without_a_header_does_not_print_its_cpr_numbers() {
+    let source = "150320-4120;Freja;Prøvesen;elev;0;G18062\n";
+    let path = file("users-no-header.csv", source);
+    let run = validate("user", &[], &path);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("no column"), "{run:?}");
+    assert!(run.stderr.contains("150320-****"), "{run:?}");
+    assert_no_cpr_number(&run.stderr, source);
 }

@@ -156,7 +156,15 @@ impl LegalBasis {
     /// [`ErrorType::LegalBasisUnknown`] when nothing is recognised, or the text names two bases,
     /// or a word and a subsection contradict each other.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let lower = input.trim().to_lowercase();
+        let trimmed = input.trim();
+        // Fast path: the canonical key, as a form's select sends it.
+        if let Some(basis) = Self::ALL
+            .into_iter()
+            .find(|b| b.key().eq_ignore_ascii_case(trimmed))
+        {
+            return Ok(basis);
+        }
+        let lower = trimmed.to_lowercase();
         let by_stk = stk_number(&lower).map(Self::from_stk);
         let mut named = Self::ALL
             .into_iter()
@@ -383,7 +391,18 @@ impl InstitutionType {
     /// # Errors
     /// [`ErrorType::InstitutionTypeUnknown`] when nothing is recognised.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let lower = input.trim().to_lowercase();
+        let trimmed = input.trim();
+        // Fast path: a bare four-digit code, as in register exports.
+        if let Ok(code) = <[u8; 4]>::try_from(trimmed.as_bytes()) {
+            if code.iter().all(u8::is_ascii_digit) {
+                let n = code
+                    .iter()
+                    .fold(0_u16, |acc, &d| acc * 10 + u16::from(d - b'0'));
+                return Self::from_code(n)
+                    .ok_or(FieldError::new(ErrorType::InstitutionTypeUnknown));
+            }
+        }
+        let lower = trimmed.to_lowercase();
         let leading: String = lower.chars().take_while(char::is_ascii_digit).collect();
         if !leading.is_empty() {
             return leading

@@ -10,6 +10,13 @@
 //! - [`policy`]: medium-confidence checks a host can switch (P-number checksum).
 //! - [`onboarding`]: onboarding journeys per legal basis, progress, Mermaid diagrams.
 //! - [`agreement`]: data-access agreements and their append-only history.
+//! - [`people`]: roles, grades and grade bands, user groups, CPR numbers, usernames, roster rows.
+//! - [`credentials`]: password rules, assigned passwords, expiry, the five-minute reset.
+//! - [`provisioning`]: when a new user can expect Unilogin to work, by the import schedule.
+//! - [`login`]: activation steps and help for failed logins.
+//!
+//! Time and randomness are inputs: functions take `now`/`at` and a CSPRNG; hosts that want the
+//! operating system's generator use [`rand_core::OsRng`] (re-exported as [`rand_core`]).
 //! - [`problem`]: the one error shape `{type, loc, msg, input, ctx}` and its catalogue.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -23,12 +30,18 @@
     )
 )]
 
+pub use rand_core;
+
 pub mod agreement;
+pub mod credentials;
 pub mod identifiers;
 pub mod institution;
+pub mod login;
 pub mod onboarding;
+pub mod people;
 pub mod policy;
 pub mod problem;
+pub mod provisioning;
 pub mod record;
 pub mod register;
 pub mod request;

@@ -283,6 +283,146 @@ error_types! {
         da: "Historikken kan ikke genskabes: hændelse {index} er ugyldig ({reason})",
         en: "The history cannot be replayed: event {index} is invalid ({reason})"
     }
+    /// A CPR number that is not ten digits (DDMMYY-SSSS).
+    CprFormat = "cpr_format" {
+        da: "Et CPR-nummer består af 10 cifre: DDMMÅÅ-SSSS",
+        en: "A CPR number is 10 digits: DDMMYY-SSSS"
+    }
+    /// A CPR number whose first six digits are not a date (under the century rule).
+    CprDate = "cpr_date" {
+        da: "CPR-nummerets første seks cifre er ikke en gyldig dato",
+        en: "The first six digits of the CPR number are not a valid date"
+    }
+    /// A Unilogin username that is not four letters and four digits.
+    UsernameFormat = "username_format" {
+        da: "Et Unilogin-brugernavn består af 4 bogstaver efterfulgt af 4 cifre, f.eks. abcd1234",
+        en: "A Unilogin username is 4 letters followed by 4 digits, e.g. abcd1234"
+    }
+    /// A role that is not pupil, youth-education student, employee or parent.
+    RoleUnknown = "role_unknown" {
+        da: "Ukendt rolle; vælg elev, elev på ungdomsuddannelse, medarbejder eller forælder",
+        en: "Unknown role; choose pupil, youth-education student, employee or parent"
+    }
+    /// A grade that is not a school grade 0–10.
+    GradeRange = "grade_range" {
+        da: "Klassetrinnet skal være et tal fra {min} til {max}",
+        en: "The grade must be a number from {min} to {max}"
+    }
+    /// A pupil without a grade.
+    GradeRequired = "grade_required" {
+        da: "En elev skal have et klassetrin",
+        en: "A pupil must have a grade"
+    }
+    /// A grade given for a role that has none.
+    GradeNotApplicable = "grade_not_applicable" {
+        da: "Kun elever i grundskolen har et klassetrin, ikke {role}",
+        en: "Only pupils in school have a grade, not {role}"
+    }
+    /// A password shorter than the group's minimum.
+    PasswordTooShort = "password_too_short" {
+        da: "Adgangskoden skal være mindst {min_length} tegn lang",
+        en: "The password must be at least {min_length} characters long"
+    }
+    /// A password longer than the group's maximum.
+    PasswordTooLong = "password_too_long" {
+        da: "Adgangskoden må højst være {max_length} tegn lang",
+        en: "The password must be at most {max_length} characters long"
+    }
+    /// A password without a lower-case letter where the group requires one.
+    PasswordNeedsLowercase = "password_needs_lowercase" {
+        da: "Adgangskoden skal indeholde et lille bogstav",
+        en: "The password must contain a lower-case letter"
+    }
+    /// A password without an upper-case letter where the group requires one.
+    PasswordNeedsUppercase = "password_needs_uppercase" {
+        da: "Adgangskoden skal indeholde et stort bogstav",
+        en: "The password must contain an upper-case letter"
+    }
+    /// A password without a digit where the group requires one.
+    PasswordNeedsDigit = "password_needs_digit" {
+        da: "Adgangskoden skal indeholde et tal",
+        en: "The password must contain a digit"
+    }
+    /// A password with characters Unilogin does not accept (control characters, line breaks).
+    PasswordCharacters = "password_characters" {
+        da: "Adgangskoden må ikke indeholde linjeskift eller andre kontroltegn",
+        en: "The password must not contain line breaks or other control characters"
+    }
+    /// A password containing the user's first or last name.
+    PasswordContainsName = "password_contains_name" {
+        da: "Adgangskoden må ikke indeholde dit navn",
+        en: "The password must not contain your name"
+    }
+    /// A password containing a season (forår, sommer, efterår, vinter).
+    PasswordContainsSeason = "password_contains_season" {
+        da: "Adgangskoden må ikke indeholde en årstid ({season})",
+        en: "The password must not contain a season ({season})"
+    }
+    /// A password on the list of common passwords.
+    PasswordCommon = "password_common" {
+        da: "Adgangskoden er for almindelig; vælg en, der er sværere at gætte",
+        en: "The password is too common; choose one that is harder to guess"
+    }
+    /// A password equal to one of the user's recent passwords.
+    PasswordReused = "password_reused" {
+        da: "Adgangskoden må ikke være den samme som en af dine seneste {count} adgangskoder",
+        en: "The password must not be the same as one of your last {count} passwords"
+    }
+    /// A chosen password for a group that cannot choose its own (indskoling).
+    PasswordNotChoosable = "password_not_choosable" {
+        da: "Elever i {group} kan ikke vælge deres egen adgangskode; de får en billedadgangskode",
+        en: "Pupils in {group} cannot choose their own password; they get a picture password"
+    }
+    /// The issuer has the teacher role but no class affiliation with the pupil.
+    ResetNoClassAffiliation = "reset_no_class_affiliation" {
+        da: "Læreren er ikke tilknyttet en klasse med eleven",
+        en: "The teacher has no class affiliation with the pupil"
+    }
+    /// The issuer is neither a teacher nor a user administrator with the ElevAdgang right.
+    ResetNotAuthorised = "reset_not_authorised" {
+        da: "Kun en lærer med klassetilknytning eller en brugeradministrator i ElevAdgang kan give en ny adgangskode",
+        en: "Only a teacher with a class affiliation or a user administrator in ElevAdgang can issue a new password"
+    }
+    /// No grant for this user.
+    ResetNoGrant = "reset_no_grant" {
+        da: "Der er ikke givet en ny adgangskode til denne bruger",
+        en: "No new password has been issued for this user"
+    }
+    /// A grant used after its five minutes.
+    ResetExpired = "reset_expired" {
+        da: "De {minutes} minutter til at bruge den nye adgangskode er gået",
+        en: "The {minutes} minutes to use the new password have passed"
+    }
+    /// A grant used before it was issued (a clock in the future or the past).
+    ResetNotYetValid = "reset_not_yet_valid" {
+        da: "Tidspunktet ligger før adgangskoden blev givet",
+        en: "The time lies before the password was issued"
+    }
+    /// A grant already redeemed.
+    ResetUsed = "reset_used" {
+        da: "Den nye adgangskode er allerede brugt",
+        en: "The new password has already been used"
+    }
+    /// A grant replaced by a newer one for the same pupil.
+    ResetSuperseded = "reset_superseded" {
+        da: "Der er givet en nyere adgangskode til eleven",
+        en: "A newer password has been issued for the pupil"
+    }
+    /// A wrong one-time code.
+    ResetWrongCode = "reset_wrong_code" {
+        da: "Forkert engangskode",
+        en: "Wrong one-time code"
+    }
+    /// Too many wrong one-time codes.
+    ResetTooManyAttempts = "reset_too_many_attempts" {
+        da: "For mange forkerte forsøg ({max_attempts}); bed om en ny adgangskode",
+        en: "Too many wrong attempts ({max_attempts}); ask for a new password"
+    }
+    /// A clock time that is not HH:MM.
+    TimeFormat = "time_format" {
+        da: "Et klokkeslæt skrives TT:MM, f.eks. 06:30",
+        en: "A time of day is written HH:MM, e.g. 06:30"
+    }
     /// A stored JSON document that is not valid JSON of the expected shape.
     JsonInvalid = "json_invalid" {
         da: "Ugyldig JSON: {reason}",

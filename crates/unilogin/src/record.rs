@@ -1,9 +1,12 @@
 //! Raw records: the text values of one form submission or one export row, keyed by field.
 //!
-//! A record kind ([`crate::request`], [`crate::register`]) defines its fields with canonical keys
-//! (the same in JSON, CSV headers, Python dicts and JS objects) and the column names it also
-//! accepts. A [`RawRecord`] holds whatever text arrived for each field; validation turns it into a
-//! typed value or every problem at once.
+//! A record kind ([`crate::request`], [`crate::register`], [`crate::people::UserRecord`]) defines
+//! its fields with canonical keys (the same in JSON, CSV headers, Python dicts and JS objects)
+//! and the column names it also accepts. A [`RawRecord`] holds whatever text arrived for each
+//! field; validation turns it into a typed value or every problem at once.
+//!
+//! A field holding personal data masks its raw value ([`Field::mask_input`]) wherever the
+//! library shows it: in a problem's `input` and in `Debug` output of a [`RawRecord`].
 
 use std::borrow::Cow;
 use std::fmt;
@@ -28,9 +31,19 @@ pub trait Field: Copy + Eq + fmt::Debug + 'static {
         Self::ALL.iter().position(|&f| f == self).unwrap_or(0)
     }
 
+    /// The raw value as problems (their `input`) and `Debug` output show it. By default the
+    /// value as given; a field holding personal data overrides this, e.g. the user kind's
+    /// `cpr` field shows only `DDMMYY-****` ([`crate::people::Cpr::redact`]).
+    fn mask_input(self, raw: &str) -> Cow<'_, str> {
+        Cow::Borrowed(raw)
+    }
+
     /// The field a column name denotes: its canonical key or an alias, case-insensitively,
     /// ignoring surrounding whitespace and a byte-order mark.
     fn from_column(name: &str) -> Option<Self> {
+        if let Some(exact) = Self::ALL.iter().copied().find(|f| f.key() == name) {
+            return Some(exact);
+        }
         let name = name.trim().trim_start_matches('\u{feff}').trim();
         Self::ALL.iter().copied().find(|f| {
             f.key().eq_ignore_ascii_case(name)
@@ -40,6 +53,8 @@ pub trait Field: Copy + Eq + fmt::Debug + 'static {
 }
 
 /// The raw text values of one record, by field.
+///
+/// `Debug` shows each value through [`Field::mask_input`], so personal data stays masked.
 #[derive(Clone, PartialEq, Eq)]
 pub struct RawRecord<'a, F: Field> {
     values: Vec<Option<Cow<'a, str>>>,
@@ -49,7 +64,11 @@ pub struct RawRecord<'a, F: Field> {
 impl<F: Field> fmt::Debug for RawRecord<'_, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map()
-            .entries(F::ALL.iter().map(|&k| (k.key(), self.get(k))))
+            .entries(
+                F::ALL
+                    .iter()
+                    .map(|&k| (k.key(), self.get(k).map(|v| k.mask_input(v)))),
+            )
             .finish()
     }
 }
@@ -117,6 +136,31 @@ impl<'a, F: Field> RawRecord<'a, F> {
         record
     }
 
+    /// Builds a record from one row of values laid out as `fields` says (the field index of each
+    /// column, `None` for columns no field uses), with [`RawRecord::set_column`]'s rule that a
+    /// blank value never replaces a non-blank one.
+    fn from_indexed<V, I>(fields: &[Option<usize>], values: I) -> Self
+    where
+        V: Into<Cow<'a, str>>,
+        I: IntoIterator<Item = V>,
+    {
+        let mut record = Self::new();
+        for (field, value) in fields.iter().zip(values) {
+            let Some(slot) = field.and_then(|i| record.values.get_mut(i)) else {
+                continue;
+            };
+            let value = value.into();
+            let keep_existing = value.trim().is_empty()
+                && slot
+                    .as_deref()
+                    .is_some_and(|existing| !existing.trim().is_empty());
+            if !keep_existing {
+                *slot = Some(value);
+            }
+        }
+        record
+    }
+
     /// Builds a record from a JSON object: strings are taken as written, numbers and booleans as
     /// their JSON text, `null` as absent, arrays and objects as their JSON text (which no field
     /// accepts). Unknown keys are ignored.
@@ -161,10 +205,11 @@ impl<'r, 'a, F: Field> Checker<'r, 'a, F> {
         self.record.get(field).filter(|v| !v.trim().is_empty())
     }
 
-    /// Records a problem for `field`, keeping its raw input.
+    /// Records a problem for `field`, keeping its raw input as [`Field::mask_input`] shows it.
     pub(crate) fn report(&mut self, field: F, error: FieldError) {
-        let input = self.record.get(field);
-        self.problems.push(error.at(Loc::key(field.key()), input));
+        let input = self.record.get(field).map(|raw| field.mask_input(raw));
+        self.problems
+            .push(error.at(Loc::key(field.key()), input.as_deref()));
     }
 
     /// Parses a mandatory field; a blank or absent value is [`ErrorType::Missing`].
@@ -221,17 +266,207 @@ pub enum RecordKind {
     Request,
     /// A Dagtilbudsregisteret row ([`crate::RegisterRecord`]).
     Register,
+    /// A user roster row ([`crate::people::UserRecord`]); the `cpr` input is masked in problems.
+    User,
+}
+
+/// The columns of a file resolved once against a record kind, so each row is matched by
+/// position instead of by name.
+///
+/// ```
+/// use unilogin::record::RecordKind;
+/// let header = RecordKind::Register.header(["pNummer", "geoBredde", "vejNavn"]);
+/// assert_eq!(header.unknown_columns(), ["geoBredde"]);
+/// let problems = RecordKind::Register.validate_row(&header, ["1029829824", "56.8", "Skolevej"]);
+/// assert!(problems.unwrap_err().iter().any(|p| p.kind().code() == "p_number_checksum"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    kind: RecordKind,
+    names: Vec<String>,
+    fields: Vec<Option<usize>>,
+}
+
+impl Header {
+    /// The record kind the header was resolved for.
+    pub fn kind(&self) -> RecordKind {
+        self.kind
+    }
+
+    /// The column names as given.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The canonical key each column denotes, `None` for a column no field uses.
+    pub fn keys(&self) -> Vec<Option<&'static str>> {
+        let keys = self.kind.keys();
+        self.fields
+            .iter()
+            .map(|f| f.and_then(|i| keys.get(i).copied()))
+            .collect()
+    }
+
+    /// The names of the columns no field uses (they are ignored, not errors).
+    pub fn unknown_columns(&self) -> Vec<&str> {
+        self.names
+            .iter()
+            .zip(&self.fields)
+            .filter(|(_, f)| f.is_none())
+            .map(|(n, _)| n.as_str())
+            .collect()
+    }
+
+    /// Whether any column denotes a field of the kind.
+    pub fn knows_any(&self) -> bool {
+        self.fields.iter().any(Option::is_some)
+    }
+}
+
+fn field_index<F: Field>(name: &str) -> Option<usize> {
+    F::from_column(name).map(Field::index)
 }
 
 impl RecordKind {
-    /// Every kind.
-    pub const ALL: [Self; 2] = [Self::Request, Self::Register];
+    /// Resolves a file's column names once (see [`Header`]).
+    pub fn header<S: AsRef<str>>(self, names: impl IntoIterator<Item = S>) -> Header {
+        let names: Vec<String> = names.into_iter().map(|n| n.as_ref().to_owned()).collect();
+        let resolve = match self {
+            Self::Request => field_index::<crate::RequestField>,
+            Self::Register => field_index::<crate::RegisterField>,
+            Self::User => field_index::<crate::people::UserField>,
+        };
+        let fields = names.iter().map(|n| resolve(n)).collect();
+        Header {
+            kind: self,
+            names,
+            fields,
+        }
+    }
 
-    /// The name: `request` or `register`.
+    /// Validates one row laid out as `header` says, under STIL's rules.
+    ///
+    /// # Errors
+    /// Every problem of the record, located at canonical field keys.
+    pub fn validate_row<'a, V, I>(
+        self,
+        header: &Header,
+        values: I,
+    ) -> Result<serde_json::Value, Problems>
+    where
+        V: Into<Cow<'a, str>>,
+        I: IntoIterator<Item = V>,
+    {
+        self.validate_row_with(header, values, &crate::ValidationPolicy::STIL)
+    }
+
+    /// Checks one JSON object and returns only its problems (empty when valid), without
+    /// building the valid record's JSON.
+    pub fn check_json_with(
+        self,
+        object: &serde_json::Map<String, serde_json::Value>,
+        policy: &crate::ValidationPolicy,
+    ) -> Problems {
+        let result = match self {
+            Self::Request => crate::InstitutionNumberRequest::validate_with(
+                &RawRecord::from_json(object),
+                policy,
+            )
+            .err(),
+            Self::Register => {
+                crate::RegisterRecord::validate_with(&RawRecord::from_json(object), policy).err()
+            }
+            Self::User => crate::people::UserRecord::validate(&RawRecord::from_json(object)).err(),
+        };
+        result.unwrap_or_default()
+    }
+
+    /// Checks one row under STIL's rules; see [`RecordKind::check_row_with`].
+    pub fn check_row<'a, V, I>(self, header: &Header, values: I) -> Problems
+    where
+        V: Into<Cow<'a, str>>,
+        I: IntoIterator<Item = V>,
+    {
+        self.check_row_with(header, values, &crate::ValidationPolicy::STIL)
+    }
+
+    /// Validates like [`RecordKind::validate_row`] under a host's `policy`. A header resolved
+    /// for another kind is resolved again for this one.
+    ///
+    /// # Errors
+    /// Every problem of the record, located at canonical field keys.
+    pub fn validate_row_with<'a, V, I>(
+        self,
+        header: &Header,
+        values: I,
+        policy: &crate::ValidationPolicy,
+    ) -> Result<serde_json::Value, Problems>
+    where
+        V: Into<Cow<'a, str>>,
+        I: IntoIterator<Item = V>,
+    {
+        self.row(header, values, *policy, true)
+            .map(Option::unwrap_or_default)
+    }
+
+    /// Checks one row laid out as `header` says and returns only its problems (empty when the
+    /// row is valid), without building the valid record's JSON: the fast path for bulk checks.
+    pub fn check_row_with<'a, V, I>(
+        self,
+        header: &Header,
+        values: I,
+        policy: &crate::ValidationPolicy,
+    ) -> Problems
+    where
+        V: Into<Cow<'a, str>>,
+        I: IntoIterator<Item = V>,
+    {
+        self.row(header, values, *policy, false)
+            .err()
+            .unwrap_or_default()
+    }
+
+    fn row<'a, V, I>(
+        self,
+        header: &Header,
+        values: I,
+        policy: crate::ValidationPolicy,
+        emit: bool,
+    ) -> Result<Option<serde_json::Value>, Problems>
+    where
+        V: Into<Cow<'a, str>>,
+        I: IntoIterator<Item = V>,
+    {
+        if header.kind != self {
+            return self.row(&self.header(&header.names), values, policy, emit);
+        }
+        let fields = &header.fields;
+        let json = |v: &dyn erased::Json| emit.then(|| v.json());
+        let record = match self {
+            Self::Request => json(&crate::InstitutionNumberRequest::validate_with(
+                &RawRecord::from_indexed(fields, values),
+                &policy,
+            )?),
+            Self::Register => json(&crate::RegisterRecord::validate_with(
+                &RawRecord::from_indexed(fields, values),
+                &policy,
+            )?),
+            Self::User => json(&crate::people::UserRecord::validate(
+                &RawRecord::from_indexed(fields, values),
+            )?),
+        };
+        Ok(record)
+    }
+
+    /// Every kind.
+    pub const ALL: [Self; 3] = [Self::Request, Self::Register, Self::User];
+
+    /// The name: `request`, `register` or `user`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Request => "request",
             Self::Register => "register",
+            Self::User => "user",
         }
     }
 
@@ -247,6 +482,10 @@ impl RecordKind {
         match self {
             Self::Request => crate::RequestField::ALL.iter().map(|f| f.key()).collect(),
             Self::Register => crate::RegisterField::ALL.iter().map(|f| f.key()).collect(),
+            Self::User => crate::people::UserField::ALL
+                .iter()
+                .map(|f| f.key())
+                .collect(),
         }
     }
 
@@ -255,6 +494,7 @@ impl RecordKind {
         match self {
             Self::Request => crate::RequestField::from_column(column).is_some(),
             Self::Register => crate::RegisterField::from_column(column).is_some(),
+            Self::User => crate::people::UserField::from_column(column).is_some(),
         }
     }
 
@@ -272,7 +512,8 @@ impl RecordKind {
         self.validate_pairs_with(pairs, &crate::ValidationPolicy::STIL)
     }
 
-    /// Validates like [`RecordKind::validate_pairs`] under a host's `policy`.
+    /// Validates like [`RecordKind::validate_pairs`] under a host's `policy` (user rows have no
+    /// policy-dependent check).
     ///
     /// # Errors
     /// Every problem of the record, located at canonical field keys.
@@ -295,6 +536,9 @@ impl RecordKind {
                 &RawRecord::from_pairs(pairs),
                 policy,
             )?),
+            Self::User => to_json(crate::people::UserRecord::validate(
+                &RawRecord::from_pairs(pairs),
+            )?),
         };
         Ok(record)
     }
@@ -306,6 +550,11 @@ impl RecordKind {
     /// let row = serde_json::json!({"cvr": "13585627"});
     /// let problems = RecordKind::Request.validate_json(row.as_object().unwrap()).unwrap_err();
     /// assert_eq!(problems.as_slice()[0].kind().code(), "cvr_checksum");
+    ///
+    /// let user = serde_json::json!({"cpr": "150320-4000", "fornavn": "Freja",
+    ///     "efternavn": "Testesen", "rolle": "forælder", "instnr": "G18062"});
+    /// let valid = RecordKind::User.validate_json(user.as_object().unwrap()).unwrap();
+    /// assert_eq!(valid["role"], "parent");
     /// ```
     ///
     /// # Errors
@@ -317,7 +566,8 @@ impl RecordKind {
         self.validate_json_with(object, &crate::ValidationPolicy::STIL)
     }
 
-    /// Validates like [`RecordKind::validate_json`] under a host's `policy`.
+    /// Validates like [`RecordKind::validate_json`] under a host's `policy` (user rows have no
+    /// policy-dependent check).
     ///
     /// # Errors
     /// Every problem of the record, located at canonical field keys.
@@ -335,8 +585,24 @@ impl RecordKind {
                 &RawRecord::from_json(object),
                 policy,
             )?),
+            Self::User => to_json(crate::people::UserRecord::validate(&RawRecord::from_json(
+                object,
+            ))?),
         };
         Ok(record)
+    }
+}
+
+mod erased {
+    /// A valid record that can render itself as JSON (object-safe).
+    pub(super) trait Json {
+        fn json(&self) -> serde_json::Value;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> serde_json::Value {
+            super::to_json(self)
+        }
     }
 }
 

@@ -120,6 +120,11 @@ fn register_vectors() {
     run_record_vectors("register.json", RecordKind::Register);
 }
 
+#[test]
+fn user_vectors() {
+    run_record_vectors("users.json", RecordKind::User);
+}
+
 /// Collects every string under a `"type"` key anywhere in `value`.
 fn collect_types(value: &Value, out: &mut BTreeSet<String>) {
     match value {

@@ -29,7 +29,12 @@ impl Email {
         if trimmed.is_empty() {
             return Err(FieldError::new(ErrorType::Missing));
         }
-        let length = trimmed.chars().count();
+        // Bytes bound characters from above: count characters only when it can matter.
+        let length = if trimmed.len() <= MAX_EMAIL_CHARS {
+            trimmed.len()
+        } else {
+            trimmed.chars().count()
+        };
         if length > MAX_EMAIL_CHARS {
             return Err(FieldError::with_ctx(
                 ErrorType::StringTooLong,
@@ -44,7 +49,12 @@ impl Email {
         if !valid_local(local) || !valid_domain(domain) {
             return Err(FieldError::new(ErrorType::EmailFormat));
         }
-        Ok(Self(format!("{local}@{}", domain.to_ascii_lowercase())))
+        let mut canonical = String::with_capacity(trimmed.len());
+        canonical.push_str(local);
+        canonical.push('@');
+        canonical.push_str(domain);
+        canonical[local.len() + 1..].make_ascii_lowercase();
+        Ok(Self(canonical))
     }
 
     /// The canonical address.

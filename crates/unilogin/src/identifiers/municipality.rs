@@ -1,3 +1,4 @@
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::canonical_string_type;
@@ -40,12 +41,15 @@ impl Municipality {
         if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
             return Self::parse_code(trimmed);
         }
-        let key = skeleton(trimmed);
-        if key == skeleton(CHRISTIANSOE.1) {
-            return Err(not_a_municipality());
+        if let Some(&i) = by_name().get(trimmed) {
+            return Ok(Self(i));
         }
-        if let Some(found) = index().iter().find(|(k, _)| *k == key) {
-            return Ok(Self(found.1));
+        let key = skeleton(trimmed);
+        if let Some(&i) = by_skeleton().get(key.as_str()) {
+            return Ok(Self(i));
+        }
+        if key == christiansoe_skeleton() {
+            return Err(not_a_municipality());
         }
         Err(match suggest(&key) {
             Some(m) => FieldError::with_ctx(
@@ -156,28 +160,36 @@ fn not_a_municipality() -> FieldError {
 /// then collapses the ASCII spellings (`aa`→`a`, `ae`→`a`, `oe`→`o`) so that "Københavns",
 /// "Koebenhavns" and "Kobenhavns" fold alike.
 fn fold(input: &str) -> String {
-    let mut ascii = String::with_capacity(input.len() + 4);
-    for c in input.chars().flat_map(char::to_lowercase) {
+    let mut out = String::with_capacity(input.len() + 4);
+    // The last pushed byte, while it may still start a collapsing pair (`aa`, `ae`, `oe`).
+    let mut open: Option<u8> = None;
+    let mut push = |b: u8, out: &mut String| match (open, b) {
+        (Some(b'a'), b'a' | b'e') | (Some(b'o'), b'e') => open = None,
+        _ => {
+            out.push(char::from(b));
+            open = Some(b);
+        }
+    };
+    for c in input.chars() {
         match c {
-            'a'..='z' | '0'..='9' => ascii.push(c),
-            'æ' | 'ä' => ascii.push_str("ae"),
-            'ø' | 'ö' => ascii.push_str("oe"),
-            'å' => ascii.push_str("aa"),
-            'é' | 'è' => ascii.push('e'),
-            'ü' => ascii.push('u'),
+            'a'..='z' | '0'..='9' => push(c as u8, &mut out),
+            'A'..='Z' => push(c.to_ascii_lowercase() as u8, &mut out),
+            'æ' | 'Æ' | 'ä' | 'Ä' => {
+                push(b'a', &mut out);
+                push(b'e', &mut out);
+            }
+            'ø' | 'Ø' | 'ö' | 'Ö' => {
+                push(b'o', &mut out);
+                push(b'e', &mut out);
+            }
+            'å' | 'Å' => {
+                push(b'a', &mut out);
+                push(b'a', &mut out);
+            }
+            'é' | 'è' | 'É' | 'È' => push(b'e', &mut out),
+            'ü' | 'Ü' => push(b'u', &mut out),
             _ => {}
         }
-    }
-    let mut out = String::with_capacity(ascii.len());
-    let bytes = ascii.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        out.push(char::from(b));
-        let next = bytes.get(i + 1).copied();
-        i += match (b, next) {
-            (b'a', Some(b'a' | b'e')) | (b'o', Some(b'e')) => 2,
-            _ => 1,
-        };
     }
     out
 }
@@ -197,6 +209,29 @@ fn skeleton(input: &str) -> String {
         key.pop();
     }
     key
+}
+
+/// Official name → table index, for the exact-match fast path.
+fn by_name() -> &'static HashMap<&'static str, u8> {
+    static MAP: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        MUNICIPALITIES
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, name))| Some((*name, u8::try_from(i).ok()?)))
+            .collect()
+    })
+}
+
+/// Skeleton → table index.
+fn by_skeleton() -> &'static HashMap<&'static str, u8> {
+    static MAP: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    MAP.get_or_init(|| index().iter().map(|(k, i)| (k.as_str(), *i)).collect())
+}
+
+fn christiansoe_skeleton() -> &'static str {
+    static KEY: OnceLock<String> = OnceLock::new();
+    KEY.get_or_init(|| skeleton(CHRISTIANSOE.1))
 }
 
 /// (skeleton, table index) for every municipality.
@@ -232,13 +267,18 @@ fn suggest(key: &str) -> Option<Municipality> {
         }
     }
     let limit = if key.len() >= 7 { 2 } else { 1 };
-    let best = index().iter().map(|(k, _)| edit_distance(k, key)).min()?;
+    let distances: Vec<(usize, u8)> = index()
+        .iter()
+        .filter(|(k, _)| k.len().abs_diff(key.len()) <= limit)
+        .map(|(k, i)| (edit_distance(k, key), *i))
+        .collect();
+    let best = distances.iter().map(|(d, _)| *d).min()?;
     if best > limit {
         return None;
     }
-    let closest: Vec<u8> = index()
+    let closest: Vec<u8> = distances
         .iter()
-        .filter(|(k, _)| edit_distance(k, key) == best)
+        .filter(|(d, _)| *d == best)
         .map(|(_, i)| *i)
         .collect();
     // On a tie, the candidate with exactly the same letters (a swap, "Vejel") wins.

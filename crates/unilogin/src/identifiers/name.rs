@@ -13,7 +13,12 @@ pub(crate) fn clean_text(input: &str, max: usize) -> Result<&str, FieldError> {
     if trimmed.chars().any(char::is_control) {
         return Err(FieldError::new(ErrorType::StringControlCharacters));
     }
-    let length = trimmed.chars().count();
+    // Bytes bound characters from above: count characters only when it can matter.
+    let length = if trimmed.len() <= max {
+        trimmed.len()
+    } else {
+        trimmed.chars().count()
+    };
     if length > max {
         return Err(FieldError::with_ctx(
             ErrorType::StringTooLong,

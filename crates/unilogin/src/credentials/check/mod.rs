@@ -1,0 +1,442 @@
+//! Checking a password a user chooses against STIL's rules for Unilogin, with a report a form
+//! can show as a live checklist.
+//!
+//! - [`PasswordPolicy`]: the rules per user group as data ([`PasswordPolicy::stil`]).
+//! - [`check_password`]: every violation at once, and the status of every rule
+//!   ([`PasswordReport`], [`PasswordRule`] ids `length`, `lowercase`, `uppercase`, `digit`,
+//!   `characters`, `no_name`, `no_season`, `not_common`, `not_recent`).
+//! - [`Password`]: a password that shows `<redacted>` in `Debug`.
+//! - [`PasswordHistory`], [`StoredPassword`], [`HashedPassword`]: earlier passwords without
+//!   plaintext.
+//!
+//! A password never appears in a violation's message, context or `Debug` output, nor in a
+//! report; the only text a report takes from it is the name of a season it contains.
+//!
+//! Sources: STIL, "Om adgangskodeskift i Unilogin" and the Unilogin password policy
+//! (viden.stil.dk), summarised in RULES.md §7. Rules, sources and model choices:
+//! `docs/passwords.md`.
+
+mod common;
+mod fold;
+mod history;
+mod policy;
+mod report;
+mod secret;
+
+use std::fmt;
+
+pub use common::{is_common_password, CONTAINMENT_MIN_CHARS};
+pub use fold::MIN_NAME_PART_CHARS;
+pub use history::{
+    HashFormatError, HashedPassword, NoHistory, PasswordHistory, StoredPassword, SALT_BYTES,
+};
+pub use policy::PasswordPolicy;
+pub use report::{
+    PasswordReport, PasswordRule, RenderedPasswordReport, RenderedRule, RenderedViolation,
+    RuleCheck, RuleStatus,
+};
+pub use secret::Password;
+
+use crate::people::UserGroup;
+use crate::{Ctx, ErrorType, FieldError};
+
+use fold::{fold, folds_differ, Fold};
+
+/// Who is choosing the password: the group, the person's names, and their earlier passwords.
+///
+/// `names` are the user's names as registered, whole or in parts (`["Søren Aabye
+/// Kierkegaard"]` or `["Søren", "Kierkegaard"]`); every part of at least
+/// [`MIN_NAME_PART_CHARS`] letters is looked for. `history` holds the earlier passwords, most
+/// recent first.
+///
+/// ```
+/// use unilogin::credentials::check::{HashedPassword, PasswordContext};
+/// use unilogin::people::UserGroup;
+/// let history = [HashedPassword::with_salt("Gammel-Kode-1", [1; 16])];
+/// let context = PasswordContext::new(UserGroup::Parent)
+///     .with_names(&["Ida Ågård"])
+///     .with_history(&history);
+/// assert_eq!(context.group, UserGroup::Parent);
+/// ```
+#[derive(Clone, Copy)]
+pub struct PasswordContext<'a> {
+    /// The user's group (used for the `password_not_choosable` message).
+    pub group: UserGroup,
+    /// The user's names.
+    pub names: &'a [&'a str],
+    /// The user's earlier passwords.
+    pub history: &'a dyn PasswordHistory,
+}
+
+impl<'a> PasswordContext<'a> {
+    /// A user of `group` with no names and no earlier passwords.
+    pub fn new(group: UserGroup) -> Self {
+        Self {
+            group,
+            names: &[],
+            history: &NoHistory,
+        }
+    }
+
+    /// The same context with the user's names.
+    #[must_use]
+    pub fn with_names(self, names: &'a [&'a str]) -> Self {
+        Self { names, ..self }
+    }
+
+    /// The same context with the user's earlier passwords.
+    #[must_use]
+    pub fn with_history(self, history: &'a dyn PasswordHistory) -> Self {
+        Self { history, ..self }
+    }
+}
+
+impl fmt::Debug for PasswordContext<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PasswordContext")
+            .field("group", &self.group)
+            .field("names", &self.names)
+            .field("history", &"<history>")
+            .finish()
+    }
+}
+
+/// What one pass over the password's characters found.
+// Four independent findings of one pass; an enum per flag would only add noise.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Default)]
+struct Chars {
+    count: usize,
+    lower: bool,
+    upper: bool,
+    digit: bool,
+    control: bool,
+}
+
+impl Chars {
+    fn of(password: &str) -> Self {
+        let mut found = Self::default();
+        for c in password.chars() {
+            found.count += 1;
+            found.lower |= c.is_lowercase();
+            found.upper |= c.is_uppercase();
+            found.digit |= c.is_ascii_digit();
+            found.control |= c.is_control();
+        }
+        found
+    }
+}
+
+/// Checks a chosen `password` for the user in `context` against `policy`, and reports every
+/// violation and the status of every rule.
+///
+/// Lengths count characters (Unicode scalar values); æ, ø and å are letters (Æ, Ø, Å upper
+/// case). Names, seasons and common passwords are matched case-insensitively after folding
+/// æ/ø/å to ASCII both ways, ignoring spaces and punctuation (`docs/passwords.md`).
+///
+/// ```
+/// use unilogin::credentials::check::{
+///     check_password, PasswordContext, PasswordPolicy, PasswordRule, RuleStatus,
+/// };
+/// use unilogin::people::UserGroup;
+/// use unilogin::Lang;
+///
+/// let names = ["Søren Kierkegaard"];
+/// let context = PasswordContext::new(UserGroup::Udskoling).with_names(&names);
+/// let policy = PasswordPolicy::stil(UserGroup::Udskoling);
+///
+/// let report = check_password("Hestesko-Bilvask-12", &context, &policy)?;
+/// assert!(report.is_ok());
+///
+/// let report = check_password("soeren2024", &context, &policy)?;
+/// let codes: Vec<_> = report.violations().iter().map(|v| v.kind().code()).collect();
+/// assert_eq!(codes, ["password_needs_uppercase", "password_contains_name", "password_common"]);
+/// assert_eq!(report.status(PasswordRule::Digit), RuleStatus::Met);
+/// assert_eq!(report.violations()[1].message(Lang::Da), "Adgangskoden må ikke indeholde dit navn");
+///
+/// let pupil = PasswordContext::new(UserGroup::Indskoling);
+/// let refused = check_password("Hestesko-Bilvask-12", &pupil, &PasswordPolicy::stil(UserGroup::Indskoling));
+/// assert_eq!(refused.unwrap_err().kind().code(), "password_not_choosable");
+/// # Ok::<(), unilogin::FieldError>(())
+/// ```
+///
+/// # Errors
+/// [`ErrorType::PasswordNotChoosable`] when the policy does not let the group choose a
+/// password at all (indskoling: pupils get a picture password); no rule is checked then.
+pub fn check_password(
+    password: &str,
+    context: &PasswordContext<'_>,
+    policy: &PasswordPolicy,
+) -> Result<PasswordReport, FieldError> {
+    if !policy.may_choose {
+        return Err(FieldError::with_ctx(
+            ErrorType::PasswordNotChoosable,
+            Ctx::new().with("group", context.group.term()),
+        ));
+    }
+    let mut report = PasswordReport::with_capacity();
+    check_characters(password, policy, &mut report);
+    check_contents(password, context.names, policy, &mut report);
+    check_history(password, context.history, policy, &mut report);
+    Ok(report)
+}
+
+fn violation(failed: bool, kind: ErrorType) -> Option<FieldError> {
+    failed.then(|| FieldError::new(kind))
+}
+
+/// The rules on the characters themselves: length, composition, control characters.
+fn check_characters(password: &str, policy: &PasswordPolicy, report: &mut PasswordReport) {
+    let chars = Chars::of(password);
+    let (min, max) = (policy.min_length, policy.max_length);
+    let count = u32::try_from(chars.count).unwrap_or(u32::MAX);
+    let length = if count < min {
+        Some(FieldError::with_ctx(
+            ErrorType::PasswordTooShort,
+            Ctx::new().with("min_length", i64::from(min)),
+        ))
+    } else if count > max {
+        Some(FieldError::with_ctx(
+            ErrorType::PasswordTooLong,
+            Ctx::new().with("max_length", i64::from(max)),
+        ))
+    } else {
+        None
+    };
+    let limits = Ctx::new()
+        .with("min_length", i64::from(min))
+        .with("max_length", i64::from(max));
+    report.record(PasswordRule::Length, true, length, limits);
+
+    for (rule, applies, missing, kind) in [
+        (
+            PasswordRule::Lowercase,
+            policy.require_lowercase,
+            !chars.lower,
+            ErrorType::PasswordNeedsLowercase,
+        ),
+        (
+            PasswordRule::Uppercase,
+            policy.require_uppercase,
+            !chars.upper,
+            ErrorType::PasswordNeedsUppercase,
+        ),
+        (
+            PasswordRule::Digit,
+            policy.require_digit,
+            !chars.digit,
+            ErrorType::PasswordNeedsDigit,
+        ),
+    ] {
+        report.record(
+            rule,
+            applies,
+            violation(applies && missing, kind),
+            Ctx::new(),
+        );
+    }
+    report.record(
+        PasswordRule::Characters,
+        true,
+        violation(chars.control, ErrorType::PasswordCharacters),
+        Ctx::new(),
+    );
+}
+
+/// The rules on what the password says: names, seasons, common passwords.
+fn check_contents(
+    password: &str,
+    names: &[&str],
+    policy: &PasswordPolicy,
+    report: &mut PasswordReport,
+) {
+    let needs_fold = policy.forbid_names || policy.forbid_seasons || policy.forbid_common;
+    let full = if needs_fold {
+        fold(password, Fold::Full)
+    } else {
+        String::new()
+    };
+
+    let name = policy.forbid_names && {
+        let short = folds_differ(password).then(|| fold(password, Fold::Short));
+        fold::contains_name(&full, short.as_deref(), names)
+    };
+    report.record(
+        PasswordRule::NoName,
+        policy.forbid_names,
+        violation(name, ErrorType::PasswordContainsName),
+        Ctx::new(),
+    );
+
+    let found = if policy.forbid_seasons || policy.forbid_common {
+        common::scan(&full)
+    } else {
+        common::Found::default()
+    };
+    let season = found
+        .season
+        .filter(|_| policy.forbid_seasons)
+        .map(|season| {
+            FieldError::with_ctx(
+                ErrorType::PasswordContainsSeason,
+                Ctx::new().with("season", season),
+            )
+        });
+    report.record(
+        PasswordRule::NoSeason,
+        policy.forbid_seasons,
+        season,
+        Ctx::new(),
+    );
+
+    let is_common = policy.forbid_common && (found.long_common || common::is_listed(&full));
+    report.record(
+        PasswordRule::NotCommon,
+        policy.forbid_common,
+        violation(is_common, ErrorType::PasswordCommon),
+        Ctx::new(),
+    );
+}
+
+/// The rule on earlier passwords.
+fn check_history(
+    password: &str,
+    history: &dyn PasswordHistory,
+    policy: &PasswordPolicy,
+    report: &mut PasswordReport,
+) {
+    let depth = policy.history_depth;
+    let reused = depth > 0
+        && history.contains_recent(password, usize::try_from(depth).unwrap_or(usize::MAX));
+    report.record(
+        PasswordRule::NotRecent,
+        depth > 0,
+        reused.then(|| {
+            FieldError::with_ctx(
+                ErrorType::PasswordReused,
+                Ctx::new().with("count", i64::from(depth)),
+            )
+        }),
+        Ctx::new().with("count", i64::from(depth)),
+    );
+}
+
+impl Password {
+    /// Checks this password: [`check_password`] with its text.
+    ///
+    /// ```
+    /// use unilogin::credentials::check::{Password, PasswordContext, PasswordPolicy};
+    /// use unilogin::people::UserGroup;
+    /// let group = UserGroup::Mellemtrin;
+    /// let context = PasswordContext::new(group);
+    /// let ok = Password::new("hestesko-bilvask").check(&context, &PasswordPolicy::stil(group))?;
+    /// assert!(ok.is_ok());
+    /// let short = Password::new("hest").check(&context, &PasswordPolicy::stil(group))?;
+    /// assert_eq!(short.violations()[0].kind().code(), "password_too_short");
+    /// # Ok::<(), unilogin::FieldError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`check_password`].
+    pub fn check(
+        &self,
+        context: &PasswordContext<'_>,
+        policy: &PasswordPolicy,
+    ) -> Result<PasswordReport, FieldError> {
+        check_password(self.reveal(), context, policy)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(password: &str, group: UserGroup, names: &[&str]) -> Vec<&'static str> {
+        let context = PasswordContext::new(group).with_names(names);
+        check_password(password, &context, &PasswordPolicy::stil(group))
+            .unwrap()
+            .violations()
+            .iter()
+            .map(|v| v.kind().code())
+            .collect()
+    }
+
+    #[test]
+    fn danish_letters_are_letters() {
+        assert!(codes("Ærøskøbing-Æble7", UserGroup::Employee, &[]).is_empty());
+        assert_eq!(
+            codes("ÆRØSKØBING-7", UserGroup::Employee, &[]),
+            ["password_needs_lowercase"]
+        );
+        assert_eq!(
+            codes("ærøskøbing-7", UserGroup::Employee, &[]),
+            ["password_needs_uppercase"]
+        );
+        // Eight characters, ten bytes.
+        assert!(codes("blåbærøl", UserGroup::Mellemtrin, &[]).is_empty());
+        assert_eq!(
+            codes("blåbær7", UserGroup::Mellemtrin, &[]),
+            ["password_too_short"]
+        );
+    }
+
+    #[test]
+    fn every_violation_at_once() {
+        assert_eq!(
+            codes(
+                "password-sommer-hansen-sommer\n",
+                UserGroup::Udskoling,
+                &["Ib Hansen"]
+            ),
+            [
+                "password_too_long",
+                "password_needs_uppercase",
+                "password_needs_digit",
+                "password_characters",
+                "password_contains_name",
+                "password_contains_season",
+                "password_common",
+            ]
+        );
+    }
+
+    #[test]
+    fn indskoling_is_refused_precisely() {
+        let err = check_password(
+            "Hestesko-Bilvask-12",
+            &PasswordContext::new(UserGroup::Indskoling),
+            &PasswordPolicy::stil(UserGroup::Indskoling),
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), ErrorType::PasswordNotChoosable);
+        assert_eq!(
+            err.message(crate::Lang::Da),
+            "Elever i indskolingen (0.–3. klasse) kan ikke vælge deres egen adgangskode; de får en billedadgangskode"
+        );
+    }
+
+    #[test]
+    fn rules_that_do_not_apply_are_marked() {
+        let context = PasswordContext::new(UserGroup::Mellemtrin);
+        let mut policy = PasswordPolicy::stil(UserGroup::Mellemtrin);
+        policy.history_depth = 0;
+        policy.forbid_common = false;
+        let report = check_password("password", &context, &policy).unwrap();
+        assert!(report.is_ok());
+        let statuses: Vec<_> = report.rules().iter().map(|r| r.status().key()).collect();
+        assert_eq!(
+            statuses,
+            [
+                "met",
+                "not_applicable",
+                "not_applicable",
+                "not_applicable",
+                "met",
+                "met",
+                "met",
+                "not_applicable",
+                "not_applicable"
+            ]
+        );
+    }
+}

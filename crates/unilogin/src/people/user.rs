@@ -1,0 +1,627 @@
+//! One row of a user roster: a person an administrative system sends to Unilogin.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Cpr, Grade, Role, Username};
+use crate::identifiers::{canonical_string_type, clean_text, Email, InstitutionNumber};
+use crate::record::{Checker, Field, RawRecord};
+use crate::{ErrorType, FieldError, Problems};
+
+/// The longest first or last name accepted (the register's limit for names, applied to people
+/// as a model choice: STIL publishes no limit for user names).
+pub const MAX_PERSON_NAME_CHARS: usize = 132;
+
+/// The longest alias accepted (a model choice).
+pub const MAX_ALIAS_CHARS: usize = 64;
+
+/// A first or last name: 1–132 characters, trimmed, without control characters.
+///
+/// ```
+/// use unilogin::people::PersonName;
+/// assert_eq!(PersonName::parse("  Søren Åge ")?.as_str(), "Søren Åge");
+/// let err = PersonName::parse("Ida\tMarie").unwrap_err();
+/// assert_eq!(err.kind().code(), "string_control_characters");
+/// # Ok::<(), unilogin::FieldError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PersonName(String);
+
+impl PersonName {
+    /// Parses a name.
+    ///
+    /// # Errors
+    /// [`ErrorType::Missing`] when blank, [`ErrorType::StringControlCharacters`],
+    /// [`ErrorType::StringTooLong`] above [`MAX_PERSON_NAME_CHARS`] characters.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        clean_text(input, MAX_PERSON_NAME_CHARS).map(|s| Self(s.to_owned()))
+    }
+
+    /// The trimmed name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+canonical_string_type!(PersonName);
+
+/// The identifier a host gives a person with name and address protection (navne- og
+/// adressebeskyttelse) in place of the CPR number in a roster: opaque text of 1–64 characters,
+/// trimmed, without control characters.
+///
+/// **Model choice.** RULES.md says only that a CPR number "may be replaced by an alias" for
+/// protected people, with no format. This library takes the alias as the host's own reference
+/// to the person (the host resolves it to the person when it sends data to Unilogin); it does
+/// not interpret it. See `docs/people.md`.
+///
+/// ```
+/// use unilogin::people::Alias;
+/// assert_eq!(Alias::parse(" beskyttet-0042 ")?.as_str(), "beskyttet-0042");
+/// assert_eq!(Alias::parse(&"x".repeat(65)).unwrap_err().kind().code(), "string_too_long");
+/// # Ok::<(), unilogin::FieldError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Alias(String);
+
+impl Alias {
+    /// Parses an alias.
+    ///
+    /// # Errors
+    /// [`ErrorType::Missing`] when blank, [`ErrorType::StringControlCharacters`],
+    /// [`ErrorType::StringTooLong`] above [`MAX_ALIAS_CHARS`] characters.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        clean_text(input, MAX_ALIAS_CHARS).map(|s| Self(s.to_owned()))
+    }
+
+    /// The trimmed alias.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+canonical_string_type!(Alias);
+
+/// The fields of a user roster row, with common Danish column names as aliases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UserField {
+    /// `cpr` (`cprnr`, `cpr_nr`, `cpr-nr`, `cprnummer`, `cpr_nummer`, `cpr-nummer`,
+    /// `personnummer`)
+    Cpr,
+    /// `alias` (the host's reference for a person with name and address protection)
+    Alias,
+    /// `first_name` (`fornavn`, `fornavne`, `firstname`, `first name`)
+    FirstName,
+    /// `last_name` (`efternavn`, `lastname`, `last name`, `surname`)
+    LastName,
+    /// `role` (`rolle`, `brugertype`)
+    Role,
+    /// `grade` (`klassetrin`, `klasse`, `trin`)
+    Grade,
+    /// `institution_number` (`institutionsnummer`, `institutionsnr`, `instnr`, `inst_nr`)
+    InstitutionNumber,
+    /// `username` (`brugernavn`, `unilogin`, `uni-login`, `unilogin_brugernavn`, `brugerid`)
+    Username,
+    /// `email` (`e-mail`, `e_mail`, `mail`, `emailadresse`, `e-mailadresse`)
+    Email,
+}
+
+impl Field for UserField {
+    const ALL: &'static [Self] = &[
+        Self::Cpr,
+        Self::Alias,
+        Self::FirstName,
+        Self::LastName,
+        Self::Role,
+        Self::Grade,
+        Self::InstitutionNumber,
+        Self::Username,
+        Self::Email,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::Cpr => "cpr",
+            Self::Alias => "alias",
+            Self::FirstName => "first_name",
+            Self::LastName => "last_name",
+            Self::Role => "role",
+            Self::Grade => "grade",
+            Self::InstitutionNumber => "institution_number",
+            Self::Username => "username",
+            Self::Email => "email",
+        }
+    }
+
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Self::Cpr => &[
+                "cprnr",
+                "cpr_nr",
+                "cpr-nr",
+                "cprnummer",
+                "cpr_nummer",
+                "cpr-nummer",
+                "personnummer",
+            ],
+            Self::Alias => &[],
+            Self::FirstName => &["fornavn", "fornavne", "firstname", "first name"],
+            Self::LastName => &["efternavn", "lastname", "last name", "surname"],
+            Self::Role => &["rolle", "brugertype"],
+            Self::Grade => &["klassetrin", "klasse", "trin"],
+            Self::InstitutionNumber => {
+                &["institutionsnummer", "institutionsnr", "instnr", "inst_nr"]
+            }
+            Self::Username => &[
+                "brugernavn",
+                "unilogin",
+                "uni-login",
+                "unilogin_brugernavn",
+                "brugerid",
+            ],
+            Self::Email => &["e-mail", "e_mail", "mail", "emailadresse", "e-mailadresse"],
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The CPR field shows only `DDMMYY-****` (see [`Cpr::redact`]); other fields as given.
+    fn mask_input(self, raw: &str) -> Cow<'_, str> {
+        match self {
+            Self::Cpr => Cpr::redact(raw),
+            _ => Cow::Borrowed(raw),
+        }
+    }
+}
+
+/// Raw input of a user roster row.
+pub type RawUserRecord<'a> = RawRecord<'a, UserField>;
+
+/// A valid user roster row: who the person is, their role and the institution they belong to.
+///
+/// A validated record has a CPR number, an alias, or both (see [`UserRecord::validate`]).
+/// `Debug` masks the CPR number ([`Cpr`]).
+///
+/// Serialisation gives a flat JSON object with every key: `cpr`, `alias`, `first_name`,
+/// `last_name`, `role` (its key: `pupil`, `youth_education`, `employee`, `parent`), `grade` (a
+/// number for pupils, else `null`), `institution_number`, `username`, `email`, absent values as
+/// `null`, and the derived `birth_date` (`YYYY-MM-DD` from the CPR number, `null` without one),
+/// which shows how the century rule read the number. The object holds the full CPR number.
+/// Deserialisation reads the same shape (it ignores `birth_date`) and checks the role and
+/// grade and that a CPR number or an alias is present.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "UserRecordJson", try_from = "UserRecordJson")]
+pub struct UserRecord {
+    /// The CPR number, unless the person is known by an alias only.
+    pub cpr: Option<Cpr>,
+    /// The host's alias for a person with name and address protection, if given.
+    pub alias: Option<Alias>,
+    /// The first name(s).
+    pub first_name: PersonName,
+    /// The last name.
+    pub last_name: PersonName,
+    /// The role, with the grade for pupils.
+    pub role: Role,
+    /// The institution number the user belongs to.
+    pub institution_number: InstitutionNumber,
+    /// The Unilogin username, if the person already has one.
+    pub username: Option<Username>,
+    /// The email address, if given.
+    pub email: Option<Email>,
+}
+
+/// The serialised shape of [`UserRecord`]: flat, every key present.
+#[derive(Serialize, Deserialize)]
+struct UserRecordJson {
+    cpr: Option<Cpr>,
+    #[serde(default)]
+    birth_date: Option<chrono::NaiveDate>,
+    alias: Option<Alias>,
+    first_name: PersonName,
+    last_name: PersonName,
+    role: Cow<'static, str>,
+    grade: Option<Grade>,
+    institution_number: InstitutionNumber,
+    username: Option<Username>,
+    email: Option<Email>,
+}
+
+impl From<UserRecord> for UserRecordJson {
+    fn from(r: UserRecord) -> Self {
+        let grade = match r.role {
+            Role::Pupil { grade } => Some(grade),
+            _ => None,
+        };
+        Self {
+            cpr: r.cpr,
+            birth_date: r.cpr.map(|c| c.birth_date()),
+            alias: r.alias,
+            first_name: r.first_name,
+            last_name: r.last_name,
+            role: Cow::Borrowed(r.role.key()),
+            grade,
+            institution_number: r.institution_number,
+            username: r.username,
+            email: r.email,
+        }
+    }
+}
+
+impl TryFrom<UserRecordJson> for UserRecord {
+    type Error = FieldError;
+
+    fn try_from(j: UserRecordJson) -> Result<Self, Self::Error> {
+        if j.cpr.is_none() && j.alias.is_none() {
+            return Err(FieldError::new(ErrorType::Missing));
+        }
+        let grade = j.grade.map(|g| g.to_string());
+        Ok(Self {
+            cpr: j.cpr,
+            alias: j.alias,
+            first_name: j.first_name,
+            last_name: j.last_name,
+            role: Role::parse(&j.role, grade.as_deref())?,
+            institution_number: j.institution_number,
+            username: j.username,
+            email: j.email,
+        })
+    }
+}
+
+/// Drops a class letter from a grade as a `klasse` column gives it: `5.A`, `5A`, `5 b`,
+/// `10.x` become `5`, `5`, `5`, `10`. Anything else is returned as it is.
+fn without_class_letter(grade: &str) -> &str {
+    let trimmed = grade.trim();
+    let digits_end = trimmed
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(trimmed.len(), |(i, _)| i);
+    let (digits, rest) = trimmed.split_at(digits_end);
+    let mut letters = rest.trim_start_matches('.').trim_start().chars();
+    match (letters.next(), letters.next()) {
+        (Some(letter), None)
+            if !digits.is_empty() && digits.len() <= 2 && letter.is_alphabetic() =>
+        {
+            digits
+        }
+        _ => trimmed,
+    }
+}
+
+impl UserRecord {
+    /// Validates one roster row, reporting **every** problem at once. Columns the validator
+    /// does not use are ignored.
+    ///
+    /// - `cpr` and `alias`: at least one is required; when both are blank or absent the
+    ///   problem is `missing` at `cpr`. When both are given, both are validated and kept.
+    /// - `first_name`, `last_name`: 1–132 characters ([`PersonName`]).
+    /// - `role` and `grade`: by [`Role::parse`]; `role_unknown` is reported at `role`,
+    ///   `grade_required`, `grade_not_applicable` and `grade_range` at `grade`. A class letter
+    ///   after the grade (`5.A`, `5A`) is ignored. With a blank or unknown role, a given grade
+    ///   is still checked to be 0–10.
+    /// - `institution_number`: required ([`InstitutionNumber`]).
+    /// - `username`, `email`: optional ([`Username`], [`Email`]).
+    ///
+    /// The `input` of a problem at `cpr` is masked ([`Cpr::redact`]).
+    ///
+    /// ```
+    /// use unilogin::people::{RawUserRecord, UserRecord};
+    /// let row = RawUserRecord::from_pairs([
+    ///     ("CPR-nummer", "150320-4000"), ("Fornavn", "Freja"), ("Efternavn", "Testesen"),
+    ///     ("Rolle", "elev"), ("Klasse", "0.A"), ("Institutionsnummer", "G18062"),
+    /// ]);
+    /// let user = UserRecord::validate(&row)?;
+    /// assert_eq!(user.role.group().key(), "indskoling");
+    ///
+    /// let bad = RawUserRecord::from_pairs([
+    ///     ("cpr", "310220-4000"), ("rolle", "forælder"), ("klasse", "3"),
+    /// ]);
+    /// let problems = UserRecord::validate(&bad).unwrap_err();
+    /// let first = &problems.as_slice()[0];
+    /// assert_eq!((first.kind().code(), first.input()), ("cpr_date", Some("310220-****")));
+    /// # Ok::<(), unilogin::Problems>(())
+    /// ```
+    ///
+    /// # Errors
+    /// All problems of the row, each located at its field's canonical key.
+    pub fn validate(raw: &RawUserRecord<'_>) -> Result<Self, Problems> {
+        use UserField as F;
+        let mut c = Checker::new(raw);
+        let cpr = c.optional(F::Cpr, Cpr::parse);
+        let alias = c.optional(F::Alias, Alias::parse);
+        let identified = !matches!((&cpr, &alias), (Ok(None), Ok(None)));
+        if !identified {
+            c.report(F::Cpr, FieldError::new(ErrorType::Missing));
+        }
+        let first_name = c.required(F::FirstName, PersonName::parse);
+        let last_name = c.required(F::LastName, PersonName::parse);
+        let role = check_role(&mut c);
+        let institution_number = c.required(F::InstitutionNumber, InstitutionNumber::parse);
+        let username = c.optional(F::Username, Username::parse);
+        let email = c.optional(F::Email, Email::parse);
+        match (
+            (cpr, alias),
+            first_name,
+            last_name,
+            role,
+            institution_number,
+            username,
+            email,
+        ) {
+            (
+                (Ok(cpr), Ok(alias)),
+                Some(first_name),
+                Some(last_name),
+                Some(role),
+                Some(institution_number),
+                Ok(username),
+                Ok(email),
+            ) if identified => Ok(Self {
+                cpr,
+                alias,
+                first_name,
+                last_name,
+                role,
+                institution_number,
+                username,
+                email,
+            }),
+            _ => Err(c.finish()),
+        }
+    }
+}
+
+/// Checks `role` and `grade` together, placing each problem at the field it concerns.
+fn check_role(c: &mut Checker<'_, '_, UserField>) -> Option<Role> {
+    let grade = c.value(UserField::Grade).map(without_class_letter);
+    let result = match c.value(UserField::Role) {
+        None => Err(FieldError::new(ErrorType::Missing)),
+        Some(role) => Role::parse(role, grade),
+    };
+    match result {
+        Ok(role) => Some(role),
+        Err(e) if matches!(e.kind(), ErrorType::Missing | ErrorType::RoleUnknown) => {
+            c.report(UserField::Role, e);
+            if let Some(Err(e)) = grade.map(Grade::parse) {
+                c.report(UserField::Grade, e);
+            }
+            None
+        }
+        Err(e) => {
+            c.report(UserField::Grade, e);
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    fn row<'a>(pairs: &[(&'a str, &'a str)]) -> RawUserRecord<'a> {
+        RawUserRecord::from_pairs(pairs.iter().copied())
+    }
+
+    const VALID: [(&str, &str); 6] = [
+        ("cpr", "150320-4000"),
+        ("first_name", "Freja"),
+        ("last_name", "Testesen"),
+        ("role", "elev"),
+        ("grade", "0"),
+        ("institution_number", "G18062"),
+    ];
+
+    fn with(changes: &[(&'static str, &'static str)]) -> RawUserRecord<'static> {
+        let mut raw = row(&VALID);
+        for &(k, v) in changes {
+            raw.set(UserField::from_column(k).unwrap(), v);
+        }
+        raw
+    }
+
+    fn problems(raw: &RawUserRecord<'_>) -> Vec<(String, String, Option<String>)> {
+        UserRecord::validate(raw)
+            .unwrap_err()
+            .iter()
+            .map(|p| {
+                (
+                    p.kind().code().to_owned(),
+                    p.loc().to_string(),
+                    p.input().map(str::to_owned),
+                )
+            })
+            .collect()
+    }
+
+    fn one(kind: &str, loc: &str, input: Option<&str>) -> Vec<(String, String, Option<String>)> {
+        vec![(kind.to_owned(), loc.to_owned(), input.map(str::to_owned))]
+    }
+
+    #[test]
+    fn danish_column_names_case_insensitively() {
+        for (column, field) in [
+            ("CPR-nr", UserField::Cpr),
+            ("Personnummer", UserField::Cpr),
+            ("FORNAVN", UserField::FirstName),
+            ("Efternavn", UserField::LastName),
+            ("Rolle", UserField::Role),
+            ("Klassetrin", UserField::Grade),
+            ("klasse", UserField::Grade),
+            ("InstNr", UserField::InstitutionNumber),
+            ("Brugernavn", UserField::Username),
+            ("UNI-Login", UserField::Username),
+            ("E-mail", UserField::Email),
+        ] {
+            assert_eq!(UserField::from_column(column), Some(field), "{column}");
+        }
+        for (i, f) in UserField::ALL.iter().enumerate() {
+            assert_eq!(f.index(), i);
+        }
+    }
+
+    #[test]
+    fn a_valid_row_serialises_flat_with_every_key() {
+        let user = UserRecord::validate(&row(&VALID)).unwrap();
+        let json = serde_json::to_value(&user).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "cpr": "150320-4000", "birth_date": "2020-03-15", "alias": null, "first_name": "Freja",
+                "last_name": "Testesen", "role": "pupil", "grade": 0,
+                "institution_number": "G18062", "username": null, "email": null
+            })
+        );
+        let back: UserRecord = serde_json::from_value(json).unwrap();
+        assert_eq!(back, user);
+        let employee = UserRecord::validate(&with(&[("role", "pædagog"), ("grade", "")])).unwrap();
+        let json = serde_json::to_value(&employee).unwrap();
+        assert_eq!(
+            (&json["role"], &json["grade"]),
+            (&serde_json::json!("employee"), &serde_json::Value::Null)
+        );
+        let no_id = serde_json::json!({
+            "first_name": "A", "last_name": "B", "role": "parent",
+            "institution_number": "G18062"
+        });
+        assert!(serde_json::from_value::<UserRecord>(no_id).is_err());
+    }
+
+    #[test]
+    fn cpr_or_alias_or_both() {
+        assert_eq!(
+            problems(&with(&[("cpr", " ")])),
+            one("missing", "cpr", Some(" "))
+        );
+        let alias_only = UserRecord::validate(&with(&[("cpr", ""), ("alias", "nab-17")])).unwrap();
+        assert_eq!(
+            (alias_only.cpr, alias_only.alias.as_ref().map(Alias::as_str)),
+            (None, Some("nab-17"))
+        );
+        let both = UserRecord::validate(&with(&[("alias", "nab-17")])).unwrap();
+        assert!(both.cpr.is_some() && both.alias.is_some());
+        // An invalid CPR number is not also reported as missing.
+        assert_eq!(
+            problems(&with(&[("cpr", "12")])),
+            one("cpr_format", "cpr", Some("**"))
+        );
+        assert_eq!(
+            problems(&with(&[("cpr", ""), ("alias", "a\u{7}")])),
+            one("string_control_characters", "alias", Some("a\u{7}"))
+        );
+    }
+
+    #[test]
+    fn cpr_input_is_masked_in_problems_and_debug() {
+        assert_eq!(
+            problems(&with(&[("cpr", "300220-4000")])),
+            one("cpr_date", "cpr", Some("300220-****"))
+        );
+        let raw = with(&[("cpr", "150320-4000")]);
+        let debug = format!("{raw:?}");
+        assert!(debug.contains("\"150320-****\""), "{debug}");
+        assert!(!debug.contains("4000"), "{debug}");
+        let user = UserRecord::validate(&raw).unwrap();
+        let debug = format!("{user:?}");
+        assert!(
+            debug.contains("Cpr(150320-****)") && !debug.contains("4000"),
+            "{debug}"
+        );
+        assert_eq!(
+            problems(&with(&[("cpr", "150320-40001")])),
+            one("cpr_format", "cpr", Some("************"))
+        );
+    }
+
+    #[test]
+    fn role_and_grade_problems_sit_where_they_belong() {
+        assert_eq!(
+            problems(&with(&[("grade", "")])),
+            one("grade_required", "grade", Some(""))
+        );
+        assert_eq!(
+            problems(&with(&[("role", "forælder"), ("grade", "3")])),
+            one("grade_not_applicable", "grade", Some("3"))
+        );
+        assert_eq!(
+            problems(&with(&[("grade", "11")])),
+            one("grade_range", "grade", Some("11"))
+        );
+        assert_eq!(
+            problems(&with(&[("role", "rektor")])),
+            one("role_unknown", "role", Some("rektor"))
+        );
+        assert_eq!(
+            problems(&with(&[("role", "rektor"), ("grade", "11")])),
+            [
+                one("role_unknown", "role", Some("rektor")),
+                one("grade_range", "grade", Some("11"))
+            ]
+            .concat()
+        );
+        assert_eq!(
+            problems(&with(&[("role", ""), ("grade", "3")])),
+            one("missing", "role", Some(""))
+        );
+        let err = UserRecord::validate(&with(&[("role", "parent"), ("grade", "2")])).unwrap_err();
+        assert_eq!(
+            err.as_slice()[0].message(Lang::Da),
+            "Kun elever i grundskolen har et klassetrin, ikke forælder"
+        );
+    }
+
+    #[test]
+    fn class_letters_are_dropped_from_the_grade() {
+        for (given, grade) in [
+            ("5.A", 5),
+            ("5A", 5),
+            ("5 b", 5),
+            ("10.x", 10),
+            ("0.ø", 0),
+            ("7. klasse", 7),
+        ] {
+            let user = UserRecord::validate(&with(&[("grade", given)])).unwrap();
+            assert_eq!(
+                user.role,
+                Role::Pupil {
+                    grade: Grade::new(grade).unwrap()
+                },
+                "{given}"
+            );
+        }
+        for given in ["5AB", "A", "5.-", "105a"] {
+            assert_eq!(without_class_letter(given), given, "{given}");
+        }
+    }
+
+    #[test]
+    fn every_problem_at_once() {
+        let raw = row(&[
+            ("cpr", "999999-9999"),
+            ("fornavn", "Ida\nMarie"),
+            ("efternavn", ""),
+            ("rolle", "elev"),
+            ("klasse", "12"),
+            ("instnr", "A12345"),
+            ("brugernavn", "ab12"),
+            ("email", "ida@"),
+        ]);
+        let got: Vec<(String, String)> =
+            problems(&raw).into_iter().map(|(k, l, _)| (k, l)).collect();
+        let want: Vec<(String, String)> = [
+            ("cpr_date", "cpr"),
+            ("string_control_characters", "first_name"),
+            ("missing", "last_name"),
+            ("grade_range", "grade"),
+            ("institution_number_legacy", "institution_number"),
+            ("username_format", "username"),
+            ("email_format", "email"),
+        ]
+        .iter()
+        .map(|(k, l)| ((*k).to_owned(), (*l).to_owned()))
+        .collect();
+        assert_eq!(got, want);
+    }
+}
