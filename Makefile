@@ -4,7 +4,12 @@ CARGO ?= cargo
 
 .PHONY: test fmt-check lint rust-test demo bench doc bless
 
-test: fmt-check lint rust-test
+# Each binding or tool adds its own targets in mk/<name>.mk and appends its test target to
+# EXTRA_TESTS (e.g. `EXTRA_TESTS += python-test`), so `make test` runs every test.
+EXTRA_TESTS :=
+-include mk/*.mk
+
+test: fmt-check lint rust-test $(EXTRA_TESTS)
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
