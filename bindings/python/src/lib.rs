@@ -1,0 +1,1 @@
+//! Python bindings of the `unilogin` core (work in progress).

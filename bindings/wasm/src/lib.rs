@@ -1,0 +1,1 @@
+//! WebAssembly bindings of the `unilogin` core (work in progress).
