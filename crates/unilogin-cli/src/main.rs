@@ -3,7 +3,6 @@
 //!
 //! The command only reads files and prints; every rule lives in the core.
 
-mod csv_rows;
 mod input;
 mod report;
 
@@ -16,7 +15,9 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use unilogin::{Lang, RecordKind};
 
-use crate::input::Source;
+use unilogin::export::ExportError;
+use unilogin::ValidationPolicy;
+
 use crate::report::{Report, Summary};
 
 const VALIDATE_AFTER_HELP: &str = "\
@@ -27,7 +28,9 @@ Input:
   input.
   CSV: the first line is the header; the delimiter is the one of `;`, `,` and tab that occurs
   most in it. Fields may be quoted with `\"` (`\"\"` inside quotes is one quote). Blank lines
-  are skipped. A UTF-8 byte-order mark is skipped; the file must be UTF-8. Columns are matched
+  are skipped. The text may be UTF-8 (a byte-order mark is skipped) or Windows-1252, as
+  spreadsheet programs save CSV on Danish Windows; each field is read as UTF-8 when it is
+  valid UTF-8 and as Windows-1252 otherwise, so Æ, Ø and Å survive. Columns are matched
   to fields by canonical key (cvr, p_number, ...) or by the register's column names
   (cvrNummer, pNummer, ...), case-insensitively; other columns are ignored. Every row must
   have as many fields as the header, or the command stops with status 2.
@@ -49,8 +52,9 @@ Output:
 Exit status:
   0  every row is valid
   1  problems were found
-  2  usage or input error (missing file, unreadable or malformed input); the message is on
-     standard error, and the output covers at most the rows before the failure
+  2  usage or input error (missing file, UTF-16 or binary data, a ragged CSV row, a line that
+     is not a JSON object); the message and its error type are on standard error, and the
+     output covers at most the rows before the failure
 
 Examples:
   unilogin validate --kind register examples/register.csv
@@ -123,17 +127,43 @@ fn parse_lang(tag: &str) -> Result<Lang, String> {
 
 /// A failure that stops the command with exit status 2.
 #[derive(Debug)]
-pub(crate) struct Fatal(String);
+pub(crate) enum Fatal {
+    /// A message of the command itself.
+    Message(String),
+    /// An error reading the input named `name`.
+    Export { name: String, error: ExportError },
+}
 
 impl Fatal {
     pub(crate) fn new(message: impl Into<String>) -> Self {
-        Self(message.into())
+        Self::Message(message.into())
+    }
+
+    pub(crate) fn export(name: &str, error: ExportError) -> Self {
+        Self::Export {
+            name: name.to_owned(),
+            error,
+        }
+    }
+
+    /// The message in `lang`, with the error type of an input error.
+    pub(crate) fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Message(message) => message.clone(),
+            Self::Export { name, error } => {
+                let hint = match error.kind() {
+                    unilogin::ErrorType::CsvNoKnownColumn => " (--kind)",
+                    _ => "",
+                };
+                format!("{name}: {}{hint} [{}]", error.message(lang), error.kind())
+            }
+        }
     }
 }
 
 impl fmt::Display for Fatal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -147,14 +177,20 @@ fn main() -> ExitCode {
 fn validate(args: &ValidateArgs) -> ExitCode {
     let stdout = io::stdout();
     let mut report = Report::new(io::BufWriter::new(stdout.lock()), args.format, args.lang);
-    let outcome = Source::open(&args.file)
-        .and_then(|source| source.check_rows(args.kind, |row| report.row(&row)));
+    let outcome =
+        input::open(&args.file, None, args.kind, ValidationPolicy::STIL).and_then(|mut checker| {
+            let name = input::display_name(&args.file);
+            while let Some(row) = checker.next_row().map_err(|e| Fatal::export(&name, e))? {
+                report.row(&row)?;
+            }
+            Ok(())
+        });
     let complete = outcome.is_ok();
     match (outcome, report.finish(complete)) {
         (Ok(()), Ok(summary)) => exit_for(&summary),
         (Err(fatal), _) | (Ok(()), Err(fatal)) => {
             // Nothing more can be done if standard error is gone too.
-            let _ = writeln!(io::stderr(), "unilogin: {fatal}");
+            let _ = writeln!(io::stderr(), "unilogin: {}", fatal.message(args.lang));
             ExitCode::from(2)
         }
     }

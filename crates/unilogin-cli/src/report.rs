@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use unilogin::{Lang, Problem};
 
-use crate::input::Row;
 use crate::{Fatal, Format};
+use unilogin::export::ExportRow as Row;
 
 /// What was read and found.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -7,6 +7,7 @@
 //! - [`request`]: the institution-number request to STIL.
 //! - [`register`]: rows of a Dagtilbudsregisteret export.
 //! - [`record`]: raw records keyed by canonical field keys and column names.
+//! - [`export`]: whole export files (CSV, JSON Lines) read row by row in constant memory.
 //! - [`policy`]: medium-confidence checks a host can switch (P-number checksum).
 //! - [`onboarding`]: onboarding journeys per legal basis, progress, Mermaid diagrams.
 //! - [`agreement`]: data-access agreements and their append-only history.
@@ -34,6 +35,7 @@ pub use rand_core;
 
 pub mod agreement;
 pub mod credentials;
+pub mod export;
 pub mod identifiers;
 pub mod institution;
 pub mod login;

@@ -433,6 +433,61 @@ error_types! {
         da: "Formatversion {version} understøttes ikke (højst {supported})",
         en: "Format version {version} is not supported (at most {supported})"
     }
+    /// An export file that cannot be opened or read (missing, a directory, no permission, …).
+    FileUnreadable = "file_unreadable" {
+        da: "Filen kan ikke læses: {reason}",
+        en: "The file cannot be read: {reason}"
+    }
+    /// An export file whose extension names no format the reader knows (a spreadsheet, say).
+    FileFormatUnknown = "file_format_unknown" {
+        da: "Filendelsen {extension} er hverken CSV (.csv, .tsv, .txt) eller JSON Lines (.jsonl, .ndjson, .json); gem filen som CSV",
+        en: "The extension {extension} is neither CSV (.csv, .tsv, .txt) nor JSON Lines (.jsonl, .ndjson, .json); save the file as CSV"
+    }
+    /// A CSV export without even a header line.
+    FileEmpty = "file_empty" {
+        da: "Filen er tom; en CSV-fil starter med en overskriftslinje",
+        en: "The file is empty; a CSV file starts with a header line"
+    }
+    /// An export that is not text in UTF-8 or Windows-1252 (UTF-16, or a binary file).
+    EncodingInvalid = "encoding_invalid" {
+        da: "Linje {line} er ikke tekst i UTF-8 eller Windows-1252 ({encoding}); gem filen som CSV (UTF-8)",
+        en: "Line {line} is not text in UTF-8 or Windows-1252 ({encoding}); save the file as CSV (UTF-8)"
+    }
+    /// A record longer than the reader accepts (usually a quote that is never closed).
+    RecordTooLong = "record_too_long" {
+        da: "Rækken, der starter på linje {line}, er længere end {max_bytes} bytes; mangler der et afsluttende anførselstegn?",
+        en: "The record starting on line {line} is longer than {max_bytes} bytes; is a closing quote missing?"
+    }
+    /// A CSV header none of whose columns names a field of the record kind.
+    CsvNoKnownColumn = "csv_no_known_column" {
+        da: "Ingen kolonne i overskriften er et felt i {kind} (fandt {found}; forventede nogle af {expected}); tjek slags række og overskriftslinjen",
+        en: "No column of the header names a {kind} field (found {found}; expected some of {expected}); check the record kind and the header line"
+    }
+    /// A CSV row with more or fewer fields than the header.
+    CsvRowLength = "csv_row_length" {
+        da: "Række {row} (linje {line}) har {fields} felter, men overskriften har {expected}; sæt felter, der indeholder skilletegnet, i anførselstegn",
+        en: "Row {row} (line {line}) has {fields} fields, but the header has {expected}; quote fields that contain the delimiter"
+    }
+    /// A line of a JSON Lines file that is not valid JSON.
+    JsonLineInvalid = "json_line_invalid" {
+        da: "Linje {line} er ikke gyldig JSON (kolonne {column}): {reason}",
+        en: "Line {line} is not valid JSON (column {column}): {reason}"
+    }
+    /// A line of a JSON Lines file that is JSON but not an object.
+    JsonLineNotObject = "json_line_not_object" {
+        da: "Linje {line} er ikke et JSON-objekt, men {found}; skriv ét objekt pr. linje (JSON Lines)",
+        en: "Line {line} is not a JSON object but {found}; write one object per line (JSON Lines)"
+    }
+    /// A column no field of the record kind uses (ignored; a warning, not a row problem).
+    ColumnUnknown = "column_unknown" {
+        da: "Kolonnen {column} bruges ikke og ignoreres",
+        en: "Column {column} is not used and is ignored"
+    }
+    /// A column no field uses, whose name is close to one that is (ignored; a warning).
+    ColumnSuggestion = "column_suggestion" {
+        da: "Kolonnen {column} bruges ikke og ignoreres; mente du {suggestion}?",
+        en: "Column {column} is not used and is ignored; did you mean {suggestion}?"
+    }
 }
 
 impl fmt::Display for ErrorType {

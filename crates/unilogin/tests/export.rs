@@ -1,0 +1,240 @@
+//! Runs the shared export vectors in `tests/vectors/export/` against `unilogin::export`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+use unilogin::export::{self, ExportError, ExportRow, ExportSummary, Syntax};
+use unilogin::{Lang, RecordKind, ValidationPolicy};
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/export")
+}
+
+fn hex(text: &str) -> Vec<u8> {
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+/// The input bytes of a case.
+fn input(case: &Value) -> Vec<u8> {
+    let mut bytes = match (case.get("input"), case.get("input_hex")) {
+        (Some(text), None) => text.as_str().unwrap().as_bytes().to_vec(),
+        (None, Some(h)) => hex(h.as_str().unwrap()),
+        other => panic!("a case has input or input_hex: {other:?}"),
+    };
+    if let Some(repeat) = case.get("input_repeat") {
+        let text = repeat["text"].as_str().unwrap();
+        let count = usize::try_from(repeat["count"].as_u64().unwrap()).unwrap();
+        bytes.extend(text.repeat(count).into_bytes());
+    }
+    bytes
+}
+
+fn run(case: &Value) -> (Vec<ExportRow>, Result<ExportSummary, ExportError>) {
+    let kind = RecordKind::from_name(case["kind"].as_str().unwrap()).unwrap();
+    let mut rows = Vec::new();
+    let on_row = |row| {
+        rows.push(row);
+        ControlFlow::Continue(())
+    };
+    let policy = ValidationPolicy::STIL;
+    let result = if let Some(path) = case.get("path") {
+        export::check_path(&dir().join(path.as_str().unwrap()), kind, &policy, on_row)
+    } else {
+        let syntax = Syntax::from_name(case["syntax"].as_str().unwrap()).unwrap();
+        export::check_reader(&input(case)[..], syntax, kind, &policy, on_row)
+    };
+    (rows, result)
+}
+
+fn check_msg(label: &str, msg: Option<&Value>, render: impl Fn(Lang) -> String) {
+    if let Some(msg) = msg {
+        assert_eq!(
+            render(Lang::Da),
+            msg["da"].as_str().unwrap(),
+            "{label}: msg da"
+        );
+        assert_eq!(
+            render(Lang::En),
+            msg["en"].as_str().unwrap(),
+            "{label}: msg en"
+        );
+    }
+}
+
+fn check_case(file: &str, case: &Value) {
+    let label = format!("{file}: {}", case["name"]);
+    let expect = &case["expect"];
+    let (rows, result) = run(case);
+    assert_eq!(
+        json!(rows.len()),
+        expect["rows"],
+        "{label}: rows handed over"
+    );
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row.index, i, "{label}: row index");
+    }
+    match (result, expect.get("error")) {
+        (Err(error), Some(want)) => {
+            assert_eq!(error.kind().code(), want["type"], "{label}: error type");
+            if let Some(line) = want.get("line") {
+                assert_eq!(json!(error.line()), *line, "{label}: error line");
+            }
+            let ctx = serde_json::to_value(error.ctx()).unwrap();
+            for (key, value) in want
+                .get("ctx")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+            {
+                assert_eq!(&ctx[key], value, "{label}: ctx {key}");
+            }
+            check_msg(&label, want.get("msg"), |lang| error.message(lang));
+            // The error in the shared problem shape.
+            let rendered = serde_json::to_value(error.problem().rendered(Lang::En)).unwrap();
+            assert_eq!(rendered["type"], want["type"], "{label}");
+            assert_eq!(rendered["loc"], json!([]), "{label}");
+        }
+        (Ok(summary), None) => check_summary(&label, expect, &rows, &summary),
+        (got, _) => panic!("{label}: got {got:?}"),
+    }
+}
+
+fn check_summary(label: &str, expect: &Value, rows: &[ExportRow], summary: &ExportSummary) {
+    assert!(summary.complete, "{label}: complete");
+    assert_eq!(summary.rows, rows.len(), "{label}: summary rows");
+    let json = serde_json::to_value(summary).unwrap();
+    for key in [
+        "rows_with_problems",
+        "problems_by_type",
+        "delimiter",
+        "encoding",
+        "windows_1252_line",
+    ] {
+        if let Some(want) = expect.get(key) {
+            assert_eq!(&json[key], want, "{label}: {key}");
+        }
+    }
+    if let Some(want) = expect.get("problems") {
+        let got: Vec<(Value, u64, &unilogin::Problem)> = rows
+            .iter()
+            .flat_map(|r| r.problems.iter().map(move |p| (json!(p.loc()), r.line, p)))
+            .collect();
+        let want = want.as_array().unwrap();
+        assert_eq!(got.len(), want.len(), "{label}: problems {got:?}");
+        for ((loc, line, problem), want) in got.iter().zip(want) {
+            assert_eq!(problem.kind().code(), want["type"], "{label}: type");
+            assert_eq!(loc, &want["loc"], "{label}: loc");
+            assert_eq!(json!(line), want["line"], "{label}: line");
+            if let Some(input) = want.get("input") {
+                assert_eq!(json!(problem.input()), *input, "{label}: input");
+            }
+            let ctx = serde_json::to_value(problem.ctx()).unwrap();
+            for (key, value) in want
+                .get("ctx")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+            {
+                assert_eq!(&ctx[key], value, "{label}: ctx {key}");
+            }
+        }
+        let total: usize = rows.iter().map(|r| r.problems.len()).sum();
+        assert_eq!(summary.problems, total, "{label}: problem count");
+    }
+    if let Some(want) = expect.get("unknown_columns") {
+        let want = want.as_array().unwrap();
+        let got = &summary.unknown_columns;
+        assert_eq!(got.len(), want.len(), "{label}: unknown columns {got:?}");
+        for (column, want) in got.iter().zip(want) {
+            let warning = column.warning();
+            assert_eq!(warning.kind().code(), want["type"], "{label}");
+            assert_eq!(column.column, want["column"], "{label}");
+            assert_eq!(json!(column.suggestion), want["suggestion"], "{label}");
+            for key in ["position", "line"] {
+                if let Some(value) = want.get(key) {
+                    let got = if key == "position" {
+                        json!(column.position)
+                    } else {
+                        json!(column.line)
+                    };
+                    assert_eq!(&got, value, "{label}: {key}");
+                }
+            }
+            check_msg(label, want.get("msg"), |lang| warning.message(lang));
+        }
+    }
+}
+
+#[test]
+fn export_vectors() {
+    let mut count = 0;
+    for file in ["csv.json", "encoding.json", "jsonl.json"] {
+        let text = std::fs::read_to_string(dir().join(file)).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(doc["version"], 1);
+        for case in doc["cases"].as_array().unwrap() {
+            check_case(file, case);
+            count += 1;
+        }
+    }
+    assert!(count >= 20, "{count} cases");
+}
+
+#[test]
+fn stopping_early_leaves_the_summary_incomplete() {
+    let file = "cvr\n13585627\n13585627\n13585627\n";
+    let mut seen = 0;
+    let summary = export::check_reader(
+        file.as_bytes(),
+        Syntax::Csv,
+        RecordKind::Request,
+        &ValidationPolicy::STIL,
+        |_| {
+            seen += 1;
+            if seen == 2 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        },
+    )
+    .unwrap();
+    assert_eq!((seen, summary.rows, summary.complete), (2, 2, false));
+}
+
+#[test]
+fn the_policy_is_applied() {
+    let file = "cvr;pNummer\n13585628;1029829824\n";
+    let count = |policy: &ValidationPolicy| {
+        let summary = export::check_reader(
+            file.as_bytes(),
+            Syntax::Csv,
+            RecordKind::Register,
+            policy,
+            |_| ControlFlow::Continue(()),
+        )
+        .unwrap();
+        summary
+            .problems_by_type
+            .get(&unilogin::ErrorType::PNumberChecksum)
+            .copied()
+    };
+    assert_eq!(count(&ValidationPolicy::STIL), Some(1));
+    assert_eq!(
+        count(&ValidationPolicy {
+            p_number_checksum: false
+        }),
+        None
+    );
+}
