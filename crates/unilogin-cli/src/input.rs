@@ -25,16 +25,33 @@ impl io::Read for Input {
     }
 }
 
+/// Whether `path` means standard input.
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 /// The name an error message gives `path`.
 pub(crate) fn display_name(path: &Path) -> String {
-    if path.as_os_str() == "-" {
+    if is_stdin(path) {
         "standard input".to_owned()
     } else {
         path.display().to_string()
     }
 }
 
-/// Opens `path` (standard input for `-`, read as `syntax` or JSON Lines) and starts checking it.
+/// The size of the file at `path`, if it is a file.
+pub(crate) fn size(path: &Path) -> Option<u64> {
+    if is_stdin(path) {
+        return None;
+    }
+    std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .map(|m| m.len())
+}
+
+/// Opens `path` (standard input for `-`, read as `syntax` or JSON Lines) and starts checking it
+/// as `kind`: for CSV, reads and resolves the header line.
 pub(crate) fn open(
     path: &Path,
     syntax: Option<Syntax>,
@@ -43,7 +60,7 @@ pub(crate) fn open(
 ) -> Result<ExportChecker<Input>, Fatal> {
     let name = display_name(path);
     let at = |e| Fatal::export(&name, e);
-    let (input, syntax) = if path.as_os_str() == "-" {
+    let (input, syntax) = if is_stdin(path) {
         (
             Input::Stdin(io::stdin()),
             syntax.unwrap_or(Syntax::JsonLines),

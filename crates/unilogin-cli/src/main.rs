@@ -1,76 +1,45 @@
-//! The `unilogin` command: validates institution-number requests, Dagtilbudsregisteret export
-//! rows and user roster rows with the `unilogin` core, row by row, and reports every problem.
+//! The `unilogin` command: validates exports (institution-number requests, Dagtilbudsregisteret
+//! rows, user rosters), prints onboarding plans, checks single values and passwords, and
+//! generates assigned passwords, all with the `unilogin` core.
 //!
-//! The command only reads files and prints; every rule lives in the core.
+//! The command only reads input and prints; every rule lives in the core.
 
+mod check;
 mod input;
+mod password;
+mod plan;
+mod progress;
 mod report;
+mod validate;
 
 use std::fmt;
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use unilogin::{Lang, RecordKind};
-
+use clap::{Parser, Subcommand};
 use unilogin::export::ExportError;
-use unilogin::ValidationPolicy;
+use unilogin::Lang;
 
-use crate::report::{Report, Summary};
-
-const VALIDATE_AFTER_HELP: &str = "\
-Input:
-  The format is chosen by FILE's extension: .csv and .tsv are CSV; .jsonl, .ndjson and .json
-  are JSON Lines: one JSON object per line (a .json file too), blank lines skipped; strings,
-  numbers and booleans are taken as text, null as absent. `-` reads JSON Lines from standard
-  input.
-  CSV: the first line is the header; the delimiter is the one of `;`, `,` and tab that occurs
-  most in it. Fields may be quoted with `\"` (`\"\"` inside quotes is one quote). Blank lines
-  are skipped. The text may be UTF-8 (a byte-order mark is skipped) or Windows-1252, as
-  spreadsheet programs save CSV on Danish Windows; each field is read as UTF-8 when it is
-  valid UTF-8 and as Windows-1252 otherwise, so Æ, Ø and Å survive. Columns are matched
-  to fields by canonical key (cvr, p_number, ...) or by the register's column names
-  (cvrNummer, pNummer, ...), case-insensitively; other columns are ignored. Every row must
-  have as many fields as the header, or the command stops with status 2.
-  User rows (--kind user) take cpr or alias, first_name, last_name, role, grade,
-  institution_number, username and email, or Danish column names (cprnr, personnummer,
-  fornavn, efternavn, rolle, klassetrin, klasse, institutionsnummer, instnr, brugernavn,
-  e-mail, ...). A CPR number is never printed whole: the input of a problem at `cpr` shows
-  DDMMYY-****, or one * per character when the text is not in the CPR format.
-
-Rows:
-  `row N` (Danish `række N`) is the 0-based index of the data row: the header and blank
-  lines are not counted, and it is the number that starts `loc` in the JSON output.
-  `line N` (`linje N`) is the 1-based line of the file where the row starts.
-
-Output:
-  text  one line per problem, then a summary line.
-  json  one JSON array of {type, loc, msg, input, ctx} objects, `[]` when there is none.
-
-Exit status:
-  0  every row is valid
-  1  problems were found
-  2  usage or input error (missing file, UTF-16 or binary data, a ragged CSV row, a line that
-     is not a JSON object); the message and its error type are on standard error, and the
-     output covers at most the rows before the failure
-
+const TOP_AFTER_HELP: &str = "\
 Examples:
   unilogin validate --kind register examples/register.csv
-  unilogin validate --kind request --format json --lang en examples/requests.jsonl
-  unilogin validate --kind user --lang en examples/users.csv
-  cat requests.jsonl | unilogin validate --kind request -";
+  unilogin plan --legal-basis privat --format mermaid
+  unilogin check cvr 13585628 \"DK-1358 5627\"
+  unilogin password check --group parent --name \"Ida Ågård\" < password.txt
+  unilogin password generate --group mellemtrin
 
-/// Validate Danish daycare institution-number requests, Dagtilbudsregisteret exports and user
-/// rosters for Unilogin.
+Every command takes --format json for scripts and --lang da|en for messages.
+Exit status: 0 valid, 1 invalid or problems found, 2 usage or input error.
+`unilogin <command> --help` tells more about each command.";
+
+/// Validate Danish daycare and school data for Unilogin: exports (institution-number requests,
+/// Dagtilbudsregisteret rows, user rosters), single values, passwords and onboarding plans.
 #[derive(Debug, Parser)]
 #[command(
     name = "unilogin",
     version,
     propagate_version = true,
-    after_help = "Example:\n  unilogin validate --kind register examples/register.csv\n\n\
-                  `unilogin validate --help` tells the input formats, the output and the exit status."
+    after_help = TOP_AFTER_HELP
 )]
 struct Cli {
     #[command(subcommand)]
@@ -79,64 +48,53 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Validate every row of a CSV or JSON Lines file and report each problem.
-    #[command(after_help = VALIDATE_AFTER_HELP)]
-    Validate(ValidateArgs),
+    /// Validate every row of a CSV or JSON Lines export and report each problem.
+    #[command(after_help = validate::AFTER_HELP)]
+    Validate(validate::Args),
+    /// Print the onboarding plan of a legal basis: its steps, who does them, in what order.
+    #[command(after_help = plan::AFTER_HELP)]
+    Plan(plan::Args),
+    /// Check single values (CVR, P-number, institution number, municipality, phone, email, CPR
+    /// number, …) and print each one's canonical form or why it is invalid.
+    #[command(after_help = check::AFTER_HELP)]
+    Check(check::Args),
+    /// Check a password against STIL's rules, or generate an assigned password.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  unilogin password check --group parent --name \"Ida Ågård\"\n  \
+                      unilogin password generate --group mellemtrin"
+    )]
+    Password(password::Command),
 }
 
-#[derive(Debug, Args)]
-struct ValidateArgs {
-    /// What each row is: `request` (an institution-number request to STIL), `register` (a
-    /// Dagtilbudsregisteret export row) or `user` (a user roster row: CPR number or alias,
-    /// names, role and grade, institution number).
-    #[arg(long, value_parser = kind_parser())]
-    kind: RecordKind,
-
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
-
-    /// Language of the messages: `da` or `en` (`da-DK`, `en-GB` and the like too).
-    #[arg(long, default_value = "da", value_parser = parse_lang)]
-    lang: Lang,
-
-    /// The file to validate (.csv, .tsv, .jsonl, .ndjson, .json), or `-` for JSON Lines on
-    /// standard input.
-    #[arg(value_name = "FILE")]
-    file: PathBuf,
-}
-
-/// How problems are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// One readable line per problem and a summary line.
-    Text,
-    /// One JSON array of `{type, loc, msg, input, ctx}` objects.
-    Json,
-}
-
-fn kind_parser() -> impl TypedValueParser<Value = RecordKind> {
-    PossibleValuesParser::new(RecordKind::ALL.map(RecordKind::name)).try_map(|name| {
-        RecordKind::from_name(&name).ok_or_else(|| format!("unknown kind `{name}`"))
-    })
-}
-
-fn parse_lang(tag: &str) -> Result<Lang, String> {
+/// Parses `--lang`.
+pub(crate) fn parse_lang(tag: &str) -> Result<Lang, String> {
     Lang::parse(tag).ok_or_else(|| format!("unknown language `{tag}`; use da or en"))
+}
+
+/// The Danish or the English text.
+pub(crate) fn tr(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    }
 }
 
 /// A failure that stops the command with exit status 2.
 #[derive(Debug)]
 pub(crate) enum Fatal {
-    /// A message of the command itself.
-    Message(String),
+    /// A message of the command itself, in both languages.
+    Message { da: String, en: String },
     /// An error reading the input named `name`.
     Export { name: String, error: ExportError },
 }
 
 impl Fatal {
-    pub(crate) fn new(message: impl Into<String>) -> Self {
-        Self::Message(message.into())
+    pub(crate) fn new(da: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::Message {
+            da: da.into(),
+            en: en.into(),
+        }
     }
 
     pub(crate) fn export(name: &str, error: ExportError) -> Self {
@@ -146,10 +104,21 @@ impl Fatal {
         }
     }
 
+    /// Writing to standard output failed.
+    pub(crate) fn write(error: &io::Error) -> Self {
+        Self::new(
+            format!("kan ikke skrive til standard output: {error}"),
+            format!("cannot write to standard output: {error}"),
+        )
+    }
+
     /// The message in `lang`, with the error type of an input error.
     pub(crate) fn message(&self, lang: Lang) -> String {
         match self {
-            Self::Message(message) => message.clone(),
+            Self::Message { da, en } => match lang {
+                Lang::Da => da.clone(),
+                Lang::En => en.clone(),
+            },
             Self::Export { name, error } => {
                 let hint = match error.kind() {
                     unilogin::ErrorType::CsvNoKnownColumn => " (--kind)",
@@ -159,6 +128,13 @@ impl Fatal {
             }
         }
     }
+
+    /// Prints the message on standard error and returns exit status 2.
+    pub(crate) fn report(&self, lang: Lang) -> ExitCode {
+        // Nothing more can be done if standard error is gone too.
+        let _ = writeln!(io::stderr(), "unilogin: {}", self.message(lang));
+        ExitCode::from(2)
+    }
 }
 
 impl fmt::Display for Fatal {
@@ -167,39 +143,42 @@ impl fmt::Display for Fatal {
     }
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Validate(args) => validate(&args),
-    }
+/// How a command ended when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Everything valid: exit status 0.
+    Valid,
+    /// Something invalid or problems found: exit status 1.
+    Invalid,
 }
 
-fn validate(args: &ValidateArgs) -> ExitCode {
-    let stdout = io::stdout();
-    let mut report = Report::new(io::BufWriter::new(stdout.lock()), args.format, args.lang);
-    let outcome =
-        input::open(&args.file, None, args.kind, ValidationPolicy::STIL).and_then(|mut checker| {
-            let name = input::display_name(&args.file);
-            while let Some(row) = checker.next_row().map_err(|e| Fatal::export(&name, e))? {
-                report.row(&row)?;
-            }
-            Ok(())
-        });
-    let complete = outcome.is_ok();
-    match (outcome, report.finish(complete)) {
-        (Ok(()), Ok(summary)) => exit_for(&summary),
-        (Err(fatal), _) | (Ok(()), Err(fatal)) => {
-            // Nothing more can be done if standard error is gone too.
-            let _ = writeln!(io::stderr(), "unilogin: {}", fatal.message(args.lang));
-            ExitCode::from(2)
+impl Verdict {
+    pub(crate) fn of(valid: bool) -> Self {
+        if valid {
+            Self::Valid
+        } else {
+            Self::Invalid
         }
     }
 }
 
-fn exit_for(summary: &Summary) -> ExitCode {
-    if summary.problems == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+fn exit(result: Result<Verdict, Fatal>, lang: Lang) -> ExitCode {
+    match result {
+        Ok(Verdict::Valid) => ExitCode::SUCCESS,
+        Ok(Verdict::Invalid) => ExitCode::from(1),
+        Err(fatal) => fatal.report(lang),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Validate(args) => exit(validate::run(&args), args.lang),
+        Command::Plan(args) => exit(plan::run(&args), args.lang),
+        Command::Check(args) => exit(check::run(&args), args.lang),
+        Command::Password(command) => {
+            let lang = command.lang();
+            exit(password::run(&command), lang)
+        }
     }
 }

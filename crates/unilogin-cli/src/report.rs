@@ -1,54 +1,83 @@
-//! Printing problems as text lines or as one JSON array, and the summary.
+//! Printing the problems of `validate` as text, JSON, JSON Lines or CSV, and the summary.
 
 use std::io::{self, Write};
 
-use unilogin::{Lang, Problem};
+use serde::Serialize;
+use unilogin::export::{Encoding, ExportRow, ExportSummary};
+use unilogin::{Ctx, ErrorType, Lang, Loc, Problem};
 
-use crate::{Fatal, Format};
-use unilogin::export::ExportRow as Row;
+use crate::validate::Format;
+use crate::{tr, Fatal};
 
-/// What was read and found.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Summary {
-    pub(crate) rows: usize,
-    pub(crate) rows_with_problems: usize,
-    pub(crate) problems: usize,
-}
-
-impl Summary {
-    /// The summary line in `lang`.
-    pub(crate) fn line(&self, lang: Lang) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        match lang {
-            Lang::En => format!(
-                "{} read, {} with problems, {}",
-                plural(self.rows, "row", "rows"),
-                plural(self.rows_with_problems, "row", "rows"),
-                plural(self.problems, "problem", "problems"),
-            ),
-            Lang::Da => format!(
-                "{} læst, {} med fejl, {}",
-                plural(self.rows, "række", "rækker"),
-                plural(self.rows_with_problems, "række", "rækker"),
-                plural(self.problems, "fejl", "fejl"),
-            ),
-        }
-    }
-}
-
-/// Writes the problems of each row as soon as it is checked.
+/// Writes the problems of each row as soon as it is checked, then the summary.
 #[derive(Debug)]
 pub(crate) struct Report<W: Write> {
     out: W,
     format: Format,
     lang: Lang,
-    summary: Summary,
-    json_started: bool,
+    problems: usize,
 }
 
-fn write_error(error: &io::Error) -> Fatal {
-    Fatal::new(format!("cannot write to standard output: {error}"))
+/// One problem as the JSON formats print it: the shared shape and the row's line.
+#[derive(Debug, Serialize)]
+struct JsonProblem<'a> {
+    #[serde(rename = "type")]
+    kind: ErrorType,
+    loc: &'a Loc,
+    msg: String,
+    input: Option<&'a str>,
+    ctx: &'a Ctx,
+    line: u64,
+}
+
+impl<'a> JsonProblem<'a> {
+    fn new(problem: &'a Problem, line: u64, lang: Lang) -> Self {
+        Self {
+            kind: problem.kind(),
+            loc: problem.loc(),
+            msg: problem.message(lang),
+            input: problem.input(),
+            ctx: problem.ctx(),
+            line,
+        }
+    }
+}
+
+/// A fatal error as the JSON formats print it.
+#[derive(Debug, Serialize)]
+struct JsonError<'a> {
+    #[serde(rename = "type")]
+    kind: Option<ErrorType>,
+    msg: String,
+    ctx: Option<&'a Ctx>,
+    line: Option<u64>,
+}
+
+impl<'a> JsonError<'a> {
+    fn new(fatal: &'a Fatal, lang: Lang) -> Self {
+        match fatal {
+            Fatal::Export { error, .. } => Self {
+                kind: Some(error.kind()),
+                msg: error.message(lang),
+                ctx: Some(error.ctx()),
+                line: error.line(),
+            },
+            Fatal::Message { .. } => Self {
+                kind: None,
+                msg: fatal.message(lang),
+                ctx: None,
+                line: None,
+            },
+        }
+    }
+}
+
+/// The summary as the JSON formats print it.
+#[derive(Debug, Serialize)]
+struct JsonSummary<'a> {
+    #[serde(flatten)]
+    summary: &'a ExportSummary,
+    max_errors_reached: bool,
 }
 
 impl<W: Write> Report<W> {
@@ -57,75 +86,141 @@ impl<W: Write> Report<W> {
             out,
             format,
             lang,
-            summary: Summary::default(),
-            json_started: false,
+            problems: 0,
         }
     }
 
-    /// Counts and prints one checked row.
-    pub(crate) fn row(&mut self, row: &Row) -> Result<(), Fatal> {
-        self.summary.rows += 1;
-        if !row.problems.is_empty() {
-            self.summary.rows_with_problems += 1;
-            self.summary.problems += row.problems.len();
-        }
+    /// Problems printed so far.
+    pub(crate) fn problems(&self) -> usize {
+        self.problems
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Fatal> {
+        self.out.write_all(bytes).map_err(|e| Fatal::write(&e))
+    }
+
+    fn json(&mut self, value: &impl Serialize) -> Result<(), Fatal> {
+        serde_json::to_writer(&mut self.out, value).map_err(|e| Fatal::write(&io::Error::other(e)))
+    }
+
+    /// Starts the output: the CSV header, or the JSON object's opening.
+    pub(crate) fn start(&mut self) -> Result<(), Fatal> {
         match self.format {
-            Format::Text => {
-                for problem in &row.problems {
-                    writeln!(self.out, "{}", text_line(row, problem, self.lang))
-                        .map_err(|e| write_error(&e))?;
+            Format::Json => self.write(b"{\"problems\": ["),
+            Format::Csv => self.write(b"row,line,field,type,message,input\n"),
+            Format::Text | Format::Jsonl => Ok(()),
+        }
+    }
+
+    /// Prints the problems of one checked row.
+    pub(crate) fn row(&mut self, row: &ExportRow) -> Result<(), Fatal> {
+        for problem in &row.problems {
+            match self.format {
+                Format::Text => {
+                    let line = text_line(row, problem, self.lang);
+                    self.write(line.as_bytes())?;
+                    self.write(b"\n")?;
+                }
+                Format::Json => {
+                    self.write(if self.problems == 0 { b"\n" } else { b",\n" })?;
+                    self.json(&JsonProblem::new(problem, row.line, self.lang))?;
+                }
+                Format::Jsonl => {
+                    self.json(&JsonProblem::new(problem, row.line, self.lang))?;
+                    self.write(b"\n")?;
+                }
+                Format::Csv => {
+                    let line = csv_line(row, problem, self.lang);
+                    self.write(line.as_bytes())?;
                 }
             }
-            Format::Json => {
-                for rendered in row.problems.rendered(self.lang) {
-                    let separator: &[u8] = if self.json_started { b",\n" } else { b"[\n" };
-                    self.json_started = true;
-                    self.out.write_all(separator).map_err(|e| write_error(&e))?;
-                    serde_json::to_writer(&mut self.out, &rendered)
-                        .map_err(|e| write_error(&io::Error::other(e)))?;
-                }
-            }
+            self.problems += 1;
         }
         Ok(())
     }
 
-    /// Ends the output: the summary line (text, only when every row was read) or the closing
-    /// bracket (JSON; `[]` when every row was read and none had problems, nothing when the input
-    /// failed before any problem was printed).
-    pub(crate) fn finish(mut self, complete: bool) -> Result<Summary, Fatal> {
+    /// Ends the output after every row (or `--max-errors` rows) was read.
+    pub(crate) fn finish(mut self, summary: &ExportSummary, stopped: bool) -> Result<(), Fatal> {
+        let json = JsonSummary {
+            summary,
+            max_errors_reached: stopped,
+        };
         match self.format {
-            Format::Text if complete => {
-                writeln!(self.out, "{}", self.summary.line(self.lang))
+            Format::Text => {
+                let text = summary_text(summary, stopped, self.lang);
+                self.write(text.as_bytes())?;
             }
-            Format::Json if self.json_started => self.out.write_all(b"\n]\n"),
-            Format::Json if complete => self.out.write_all(b"[]\n"),
-            Format::Text | Format::Json => Ok(()),
+            Format::Json => {
+                self.write(if self.problems == 0 { b"" } else { b"\n" })?;
+                self.write(b"],\n\"summary\": ")?;
+                self.json(&json)?;
+                self.write(b",\n\"error\": null}\n")?;
+            }
+            Format::Jsonl => {
+                self.json(&serde_json::json!({ "summary": json }))?;
+                self.write(b"\n")?;
+            }
+            Format::Csv => {
+                let text = summary_text(summary, stopped, self.lang);
+                // Standard output holds only CSV; nothing more can be done if standard error
+                // is gone.
+                let _ = io::stderr().write_all(text.as_bytes());
+            }
         }
-        .and_then(|()| self.out.flush())
-        .map_err(|e| write_error(&e))?;
-        Ok(self.summary)
+        self.out.flush().map_err(|e| Fatal::write(&e))
+    }
+
+    /// Ends the output after an input error: the JSON formats name it (the message itself goes
+    /// to standard error in every format).
+    pub(crate) fn fail(
+        mut self,
+        summary: Option<&ExportSummary>,
+        fatal: &Fatal,
+    ) -> Result<(), Fatal> {
+        let error = JsonError::new(fatal, self.lang);
+        let summary = summary.map(|summary| JsonSummary {
+            summary,
+            max_errors_reached: false,
+        });
+        match self.format {
+            Format::Json => {
+                self.write(if self.problems == 0 { b"" } else { b"\n" })?;
+                self.write(b"],\n\"summary\": ")?;
+                self.json(&summary)?;
+                self.write(b",\n\"error\": ")?;
+                self.json(&error)?;
+                self.write(b"}\n")?;
+            }
+            Format::Jsonl => {
+                self.json(&serde_json::json!({ "error": error }))?;
+                self.write(b"\n")?;
+            }
+            Format::Text | Format::Csv => {}
+        }
+        self.out.flush().map_err(|e| Fatal::write(&e))
     }
 }
 
-/// One problem as a readable line, e.g.
-/// `row 3 (line 5), cvr: CVR number 13585627 is invalid (…) [cvr_checksum] (input: "13585627")`.
-fn text_line(row: &Row, problem: &Problem, lang: Lang) -> String {
-    let (row_word, line_word) = match lang {
-        Lang::Da => ("række", "linje"),
-        Lang::En => ("row", "line"),
-    };
-    // The first item of the location is the row index, shown as the row.
-    let field: Vec<String> = problem
+/// The field part of a problem's location (everything after the row index), e.g. `cvr`.
+fn field(problem: &Problem) -> String {
+    problem
         .loc()
         .items()
         .iter()
         .skip(1)
         .map(ToString::to_string)
-        .collect();
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// One problem as a readable line, e.g.
+/// `row 3 (line 5), cvr: CVR number 13585627 is invalid (…) [cvr_checksum] (input: "13585627")`.
+fn text_line(row: &ExportRow, problem: &Problem, lang: Lang) -> String {
+    let field = field(problem);
     let field = if field.is_empty() {
         String::new()
     } else {
-        format!(", {}", field.join("."))
+        format!(", {field}")
     };
     let input = problem.input().map_or_else(String::new, |input| {
         let quoted = serde_json::to_string(input).unwrap_or_else(|_| format!("{input:?}"));
@@ -133,6 +228,8 @@ fn text_line(row: &Row, problem: &Problem, lang: Lang) -> String {
     });
     format!(
         "{row_word} {index} ({line_word} {line}){field}: {message} [{code}]{input}",
+        row_word = tr(lang, "række", "row"),
+        line_word = tr(lang, "linje", "line"),
         index = row.index,
         line = row.line,
         message = problem.message(lang),
@@ -140,34 +237,113 @@ fn text_line(row: &Row, problem: &Problem, lang: Lang) -> String {
     )
 }
 
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// One problem as a CSV line `row,line,field,type,message,input` (with its line break).
+fn csv_line(row: &ExportRow, problem: &Problem, lang: Lang) -> String {
+    format!(
+        "{},{},{},{},{},{}\n",
+        row.index,
+        row.line,
+        csv_field(&field(problem)),
+        problem.kind(),
+        csv_field(&problem.message(lang)),
+        csv_field(problem.input().unwrap_or_default()),
+    )
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The counts line, e.g. `12 rows read, 2 rows with problems, 3 problems`.
+pub(crate) fn counts_line(summary: &ExportSummary, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "{} read, {} with problems, {}",
+            plural(summary.rows, "row", "rows"),
+            plural(summary.rows_with_problems, "row", "rows"),
+            plural(summary.problems, "problem", "problems"),
+        ),
+        Lang::Da => format!(
+            "{} læst, {} med fejl, {}",
+            plural(summary.rows, "række", "rækker"),
+            plural(summary.rows_with_problems, "række", "rækker"),
+            plural(summary.problems, "fejl", "fejl"),
+        ),
+    }
+}
+
+/// The summary in text: warnings about columns, the encoding when it is not UTF-8, where a
+/// `--max-errors` run stopped, the count per error type, and last the counts line.
+pub(crate) fn summary_text(summary: &ExportSummary, stopped: bool, lang: Lang) -> String {
+    let mut lines = Vec::new();
+    let warning = tr(lang, "advarsel", "warning");
+    let mut ignored = Vec::new();
+    for column in &summary.unknown_columns {
+        if column.suggestion.is_some() {
+            lines.push(format!("{warning}: {}", column.warning().message(lang)));
+        } else {
+            ignored.push(column.column.as_str());
+        }
+    }
+    if !ignored.is_empty() {
+        lines.push(format!(
+            "{}: {}",
+            tr(lang, "Ignorerede kolonner", "Ignored columns"),
+            ignored.join(", ")
+        ));
+    }
+    if let (Encoding::Windows1252, Some(line)) = (summary.encoding, summary.windows_1252_line) {
+        lines.push(match lang {
+            Lang::Da => format!("Tegnsæt: Windows-1252 (fra linje {line})"),
+            Lang::En => format!("Encoding: Windows-1252 (from line {line})"),
+        });
+    }
+    if stopped {
+        lines.push(match lang {
+            Lang::Da => format!(
+                "Stoppet efter {} (--max-errors); resten af filen er ikke læst",
+                plural(summary.problems, "fejl", "fejl")
+            ),
+            Lang::En => format!(
+                "Stopped after {} (--max-errors); the rest of the file was not read",
+                plural(summary.problems, "problem", "problems")
+            ),
+        });
+    }
+    if !summary.problems_by_type.is_empty() {
+        let mut by_type: Vec<(&ErrorType, &usize)> = summary.problems_by_type.iter().collect();
+        by_type.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let list: Vec<String> = by_type.iter().map(|(t, n)| format!("{t} {n}")).collect();
+        lines.push(format!(
+            "{}: {}",
+            tr(lang, "Fejl pr. type", "Problems per type"),
+            list.join(", ")
+        ));
+    }
+    lines.push(counts_line(summary, lang));
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn summary_lines_in_both_languages() {
-        let summary = Summary {
-            rows: 12,
-            rows_with_problems: 2,
-            problems: 3,
-        };
-        assert_eq!(
-            summary.line(Lang::En),
-            "12 rows read, 2 rows with problems, 3 problems"
-        );
-        assert_eq!(
-            summary.line(Lang::Da),
-            "12 rækker læst, 2 rækker med fejl, 3 fejl"
-        );
-        let one = Summary {
-            rows: 1,
-            rows_with_problems: 1,
-            problems: 1,
-        };
-        assert_eq!(
-            one.line(Lang::En),
-            "1 row read, 1 row with problems, 1 problem"
-        );
-        assert_eq!(one.line(Lang::Da), "1 række læst, 1 række med fejl, 1 fejl");
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("cvr"), "cvr");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("\"x\""), "\"\"\"x\"\"\"");
+        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
     }
 }

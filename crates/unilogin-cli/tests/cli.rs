@@ -23,11 +23,19 @@ struct Run {
 }
 
 impl Run {
-    /// The stdout parsed as the JSON array of problems.
-    fn problems(&self) -> Vec<Value> {
+    /// The stdout parsed as the JSON object of `--format json`.
+    fn json(&self) -> Value {
         match serde_json::from_str(&self.stdout) {
-            Ok(Value::Array(items)) => items,
-            other => panic!("stdout is not a JSON array: {other:?}\n{}", self.stdout),
+            Ok(value @ Value::Object(_)) => value,
+            other => panic!("stdout is not a JSON object: {other:?}\n{}", self.stdout),
+        }
+    }
+
+    /// The problems of `--format json`.
+    fn problems(&self) -> Vec<Value> {
+        match self.json().get("problems") {
+            Some(Value::Array(items)) => items.clone(),
+            other => panic!("no problems array: {other:?}\n{}", self.stdout),
         }
     }
 
@@ -127,14 +135,20 @@ fn valid_request_json() -> Value {
 // ---- exit status 0 and 1 ------------------------------------------------------------------
 
 #[test]
-fn valid_rows_exit_0_with_an_empty_json_array() {
+fn valid_rows_exit_0_with_no_problems_and_a_summary() {
     let path = file(
         "valid.csv",
         format!("{REQUEST_HEADER}\n{VALID_REQUEST}\n{VALID_REQUEST}\n"),
     );
     let json = validate("request", &["--format", "json"], &path);
     assert_eq!(json.code, 0, "{json:?}");
-    assert_eq!(json.stdout.trim(), "[]");
+    assert_eq!(json.problems(), Vec::<Value>::new());
+    let summary = &json.json()["summary"];
+    assert_eq!(summary["rows"], 2);
+    assert_eq!(summary["problems"], 0);
+    assert_eq!(summary["problems_by_type"], json!({}));
+    assert_eq!(summary["complete"], true);
+    assert_eq!(json.json()["error"], Value::Null);
     assert!(json.stderr.is_empty(), "{json:?}");
 
     let text = validate("request", &["--lang", "en"], &path);
@@ -175,6 +189,7 @@ fn semicolon_csv_locates_a_bad_p_number_at_its_data_row() {
             "loc": [2, "p_number"],
             "msg": "P-number 1029829824 is invalid (its check digit does not match)",
             "input": "1029829824",
+            "line": 4,
             "ctx": {"p_number": "1029829824"}
         })
     );
@@ -258,6 +273,7 @@ fn blank_csv_lines_are_not_rows() {
         run.stdout,
         "row 1 (line 4), cvr: CVR number 13585627 is invalid (its check digit does not match) \
          [cvr_checksum] (input: \"13585627\")\n\
+         Problems per type: cvr_checksum 1\n\
          2 rows read, 1 row with problems, 1 problem\n"
     );
 }
@@ -730,6 +746,7 @@ fn user_json_lines_mask_a_bad_cpr_number_in_the_json_output() {
             "loc": [1, "cpr"],
             "msg": "CPR-nummerets første seks cifre er ikke en gyldig dato",
             "input": "310221-****",
+            "line": 2,
             "ctx": {}
         })
     );
@@ -764,4 +781,230 @@ fn a_user_file_without_a_header_does_not_print_its_cpr_numbers() {
     assert!(run.stderr.contains("[csv_no_known_column]"), "{run:?}");
     assert!(run.stderr.contains("150320-****"), "{run:?}");
     assert_no_cpr_number(&run.stderr, source);
+}
+
+// ---- formats, summary, limits and progress (issue 7) -----------------------------------------
+
+/// A register export as a spreadsheet on Danish Windows saves it: semicolons, Windows-1252.
+fn windows_1252_register() -> PathBuf {
+    let text = format!(
+        "{REGISTER_HEADER};telefonNumer\n{};\n{};\n",
+        register_row("G18062", "1029829825"),
+        register_row("G18063", "1029829825")
+            .replace("Vesthimmerland", "Frederiksbærg")
+            .replace("Skovbørnehaven", "Østerbro Børnehave"),
+    );
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect();
+    file("windows-1252.csv", bytes)
+}
+
+#[test]
+fn a_windows_1252_semicolon_export_reads_correctly_with_a_summary() {
+    let path = windows_1252_register();
+    let run = validate("register", &["--lang", "en"], &path);
+    assert_eq!(run.code, 1, "{run:?}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "row 1 (line 3), municipality: Unknown municipality; did you mean Frederiksberg? \
+             [municipality_suggestion] (input: \"Frederiksbærg\")",
+            "warning: Column telefonNumer is not used and is ignored; did you mean \
+             telefonNummer?",
+            "Ignored columns: geoBredde",
+            "Encoding: Windows-1252 (from line 2)",
+            "Problems per type: municipality_suggestion 1",
+            "2 rows read, 1 row with problems, 1 problem",
+        ]
+    );
+    let json = validate("register", &["--format", "json"], &path).json();
+    let summary = &json["summary"];
+    assert_eq!(summary["encoding"], "windows-1252");
+    assert_eq!(summary["delimiter"], ";");
+    assert_eq!(
+        summary["problems_by_type"],
+        json!({"municipality_suggestion": 1})
+    );
+    assert_eq!(
+        summary["unknown_columns"][1],
+        json!({"type": "column_suggestion", "column": "telefonNumer", "position": 13,
+               "line": 1, "suggestion": "telefonNummer"})
+    );
+    assert_eq!(json["problems"][0]["input"], "Frederiksbærg");
+}
+
+#[test]
+fn jsonl_output_has_one_problem_per_line_and_the_summary_last() {
+    let run = validate(
+        "register",
+        &["--format", "jsonl", "--lang", "en"],
+        Path::new(&example("register.csv")),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let lines: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 6);
+    assert_eq!(lines[0]["type"], "p_number_checksum");
+    assert_eq!(lines[0]["loc"], json!([3, "p_number"]));
+    assert_eq!(lines[0]["line"], 5);
+    assert_eq!(lines[5]["summary"]["rows"], 13);
+    assert_eq!(lines[5]["summary"]["rows_with_problems"], 5);
+}
+
+#[test]
+fn csv_output_is_pure_csv_and_the_summary_goes_to_stderr() {
+    let run = validate(
+        "register",
+        &["--format", "csv", "--lang", "en"],
+        Path::new(&example("register.csv")),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["row", "line", "field", "type", "message", "input"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(
+        rows[1],
+        vec![
+            "5",
+            "7",
+            "phone",
+            "phone_multiple",
+            "Give one phone number, not several",
+            "75123456 / 20456789"
+        ]
+    );
+    assert!(
+        run.stderr
+            .ends_with("13 rows read, 5 rows with problems, 5 problems\n"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn max_errors_stops_reading_and_says_so() {
+    let path = Path::new(&example("register.csv")).to_owned();
+    let run = validate("register", &["--max-errors", "2", "--lang", "en"], &path);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run
+        .stdout
+        .contains("Stopped after 2 problems (--max-errors); the rest of the file was not read"));
+    assert_eq!(
+        run.last_line(),
+        "6 rows read, 2 rows with problems, 2 problems"
+    );
+    let json = validate(
+        "register",
+        &["--max-errors", "1", "--format", "json"],
+        &path,
+    )
+    .json();
+    assert_eq!(json["problems"].as_array().unwrap().len(), 1);
+    assert_eq!(json["summary"]["complete"], false);
+    assert_eq!(json["summary"]["max_errors_reached"], true);
+}
+
+#[test]
+fn an_input_error_is_named_in_the_json_output_too() {
+    let path = file(
+        "ragged-json.csv",
+        format!("{REQUEST_HEADER}\n{VALID_REQUEST}\n{VALID_REQUEST},extra\n"),
+    );
+    let run = validate("request", &["--format", "json", "--lang", "en"], &path);
+    assert_eq!(run.code, 2, "{run:?}");
+    let json = run.json();
+    assert_eq!(json["error"]["type"], "csv_row_length");
+    assert_eq!(json["error"]["line"], 3);
+    assert_eq!(
+        json["error"]["ctx"],
+        json!({"line": 3, "row": 1, "fields": 13, "expected": 12})
+    );
+    assert_eq!(json["summary"]["rows"], 1);
+    assert!(run.stderr.contains("[csv_row_length]"), "{run:?}");
+
+    let run = validate("request", &["--format", "jsonl"], Path::new("missing.csv"));
+    assert_eq!(run.code, 2, "{run:?}");
+    let last: Value = serde_json::from_str(run.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(last["error"]["type"], "file_unreadable");
+    assert_eq!(last["error"]["ctx"], json!({"reason": "not_found"}));
+}
+
+#[test]
+fn utf16_and_workbooks_are_refused_with_advice() {
+    let mut utf16 = vec![0xff, 0xfe];
+    for unit in format!("{REGISTER_HEADER}\n").encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    let path = file("unicode-text.csv", utf16);
+    let run = validate("register", &["--lang", "en"], &path);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("Line 1 is not text in UTF-8 or Windows-1252 (UTF-16"),
+        "{run:?}"
+    );
+    assert!(run.stderr.contains("[encoding_invalid]"), "{run:?}");
+}
+
+#[test]
+fn standard_input_can_be_csv() {
+    let input = format!("{REQUEST_HEADER}\n{VALID_REQUEST}\n");
+    let run = exec(
+        &[
+            "validate",
+            "--kind",
+            "request",
+            "--input-format",
+            "csv",
+            "--format",
+            "json",
+            "-",
+        ],
+        Some(&input),
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.json()["summary"]["syntax"], "csv");
+}
+
+#[test]
+fn the_p_number_checksum_can_be_turned_off() {
+    let path = file(
+        "p-number-policy.csv",
+        format!(
+            "{REGISTER_HEADER}\n{}\n",
+            register_row("G18064", "1029829824")
+        ),
+    );
+    assert_eq!(validate("register", &[], &path).code, 1);
+    let run = validate("register", &["--no-p-number-checksum"], &path);
+    assert_eq!(run.code, 0, "{run:?}");
+}
+
+#[test]
+fn the_progress_bar_is_drawn_only_when_asked_or_on_a_terminal() {
+    let mut text = format!("{REGISTER_HEADER}\n");
+    for _ in 0..200 {
+        text.push_str(&register_row("G18062", "1029829825"));
+        text.push('\n');
+    }
+    let path = file("progress.csv", text);
+    // Standard error is a pipe here: no bar unless asked for.
+    let quiet = validate("register", &["--lang", "en"], &path);
+    assert_eq!(quiet.code, 0, "{quiet:?}");
+    assert!(quiet.stderr.is_empty(), "{quiet:?}");
+    let drawn = validate("register", &["--progress", "always", "--lang", "en"], &path);
+    assert_eq!(drawn.code, 0, "{drawn:?}");
+    assert!(drawn.stderr.starts_with("\r["), "{drawn:?}");
+    assert!(drawn.stderr.contains("% 1 rows"), "{drawn:?}");
+    assert!(drawn.stderr.ends_with("\r\u{1b}[2K"), "{drawn:?}");
+    assert_eq!(drawn.stdout, quiet.stdout);
 }

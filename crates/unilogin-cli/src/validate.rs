@@ -1,0 +1,207 @@
+//! `unilogin validate`: every row of an export, checked as one record kind.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::ValueEnum;
+use unilogin::export::Syntax;
+use unilogin::{Lang, RecordKind, ValidationPolicy};
+
+use crate::progress::Progress;
+use crate::report::Report;
+use crate::{input, Fatal, Verdict};
+
+pub(crate) const AFTER_HELP: &str = "\
+Input:
+  The syntax is chosen by FILE's extension: .csv, .tsv and .txt are CSV; .jsonl, .ndjson and
+  .json are JSON Lines: one JSON object per line (a .json file too), blank lines skipped;
+  strings, numbers and booleans are taken as text, null as absent. `-` reads standard input as
+  JSON Lines, or as CSV with --input-format csv.
+  CSV: the first non-blank line is the header; the delimiter is the one of `;`, `,` and tab
+  that occurs most in it. Fields may be quoted with `\"` (`\"\"` inside quotes is one quote).
+  Blank lines are skipped. The text may be UTF-8 (a byte-order mark is skipped) or
+  Windows-1252, as spreadsheet programs save CSV on Danish Windows: each field is read as UTF-8
+  when it is valid UTF-8 and as Windows-1252 otherwise, so Æ, Ø and Å survive. UTF-16
+  (\"Unicode text\") and workbooks (.xlsx) are refused: save the sheet as CSV.
+  Columns are matched to fields by canonical key (cvr, p_number, ...) or by the register's
+  column names (cvrNummer, pNummer, ...), case-insensitively. Other columns are ignored and
+  listed in the summary, with the closest known name when one is close (telefonNumer: did you
+  mean telefonNummer?). Every row must have as many fields as the header.
+  User rows (--kind user) take cpr or alias, first_name, last_name, role, grade,
+  institution_number, username and email, or Danish column names (cprnr, personnummer,
+  fornavn, efternavn, rolle, klassetrin, klasse, institutionsnummer, instnr, brugernavn,
+  e-mail, ...). A CPR number is never printed whole: the input of a problem at `cpr` shows
+  DDMMYY-****, or one * per character when the text is not in the CPR format.
+
+Rows:
+  `row N` (Danish `række N`) is the 0-based index of the data row: the header and blank
+  lines are not counted, and it is the number that starts `loc` in the JSON output.
+  `line N` (`linje N`) is the 1-based line of the file where the row starts.
+
+Output:
+  text   one line per problem; then the ignored columns, the encoding if not UTF-8, the
+         count per error type, and last a line with the rows read, rows with problems and
+         problems.
+  json   one JSON object: {\"problems\": [{type, loc, msg, input, ctx, line}, ...],
+         \"summary\": {rows, rows_with_problems, problems, problems_by_type, encoding,
+         delimiter, columns, unknown_columns, complete, ...}, \"error\": null}; after an input
+         error, \"error\" is {type, msg, ctx, line} and \"summary\" covers the rows before it.
+  jsonl  one JSON object per problem, then one line {\"summary\": {...}} (or {\"error\": ...}).
+  csv    a header row,line,field,type,message,input and one row per problem; the summary
+         goes to standard error.
+  A progress bar is drawn on standard error while a large file is read, only when standard
+  error is a terminal (--progress never turns it off).
+
+Exit status:
+  0  every row is valid
+  1  problems were found (also when --max-errors stopped the run)
+  2  usage or input error (missing file, UTF-16 or binary data, a ragged CSV row, a line that
+     is not a JSON object); the message and its error type are on standard error, and the
+     output covers the rows before the failure
+
+Examples:
+  unilogin validate --kind register examples/register.csv
+  unilogin validate --kind register --lang en --max-errors 100 eksport.csv
+  unilogin validate --kind request --format json --lang en examples/requests.jsonl
+  unilogin validate --kind user --format csv examples/users.csv > problems.csv
+  cat requests.jsonl | unilogin validate --kind request -
+  unilogin validate --kind register --input-format csv - < eksport.csv";
+
+/// The output formats of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// One readable line per problem and a summary.
+    Text,
+    /// One JSON object with every problem and the summary.
+    Json,
+    /// One JSON object per line: each problem, then the summary.
+    Jsonl,
+    /// CSV: one row per problem (the summary goes to standard error).
+    Csv,
+}
+
+/// When to draw the progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ProgressMode {
+    /// For files of 1 MB or more, when standard error is a terminal.
+    Auto,
+    /// Always (also when standard error is not a terminal).
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The input syntax, when the extension does not tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputFormat {
+    /// CSV with a header line.
+    Csv,
+    /// JSON Lines.
+    Jsonl,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// What each row is: `request` (an institution-number request to STIL), `register` (a
+    /// Dagtilbudsregisteret export row) or `user` (a user roster row: CPR number or alias,
+    /// names, role and grade, institution number).
+    #[arg(long, value_parser = kind_parser())]
+    kind: RecordKind,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+
+    /// Language of the messages: `da` or `en` (`da-DK`, `en-GB` and the like too).
+    #[arg(long, default_value = "da", value_parser = crate::parse_lang)]
+    pub(crate) lang: Lang,
+
+    /// Stop reading after the row where the N-th problem is found (0: never stop).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    max_errors: usize,
+
+    /// The input syntax, overriding the extension (for standard input, say).
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+
+    /// Do not check the P-number's modulus-11 check digit (a rule inferred from public data,
+    /// not published by the CVR register).
+    #[arg(long)]
+    no_p_number_checksum: bool,
+
+    /// When to draw a progress bar on standard error.
+    #[arg(long, value_enum, default_value_t = ProgressMode::Auto)]
+    progress: ProgressMode,
+
+    /// The file to validate (.csv, .tsv, .txt, .jsonl, .ndjson, .json), or `-` for standard
+    /// input.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+}
+
+fn kind_parser() -> impl TypedValueParser<Value = RecordKind> {
+    PossibleValuesParser::new(RecordKind::ALL.map(RecordKind::name)).try_map(|name| {
+        RecordKind::from_name(&name).ok_or_else(|| format!("unknown kind `{name}`"))
+    })
+}
+
+/// Files at least this large get a progress bar in `auto` mode.
+const PROGRESS_MIN_BYTES: u64 = 1 << 20;
+
+pub(crate) fn run(args: &Args) -> Result<Verdict, Fatal> {
+    let policy = ValidationPolicy {
+        p_number_checksum: !args.no_p_number_checksum,
+    };
+    let syntax = args.input_format.map(|f| match f {
+        InputFormat::Csv => Syntax::Csv,
+        InputFormat::Jsonl => Syntax::JsonLines,
+    });
+    let name = input::display_name(&args.file);
+    let stdout = io::stdout();
+    let mut report = Report::new(io::BufWriter::new(stdout.lock()), args.format, args.lang);
+    report.start()?;
+    let mut checker = match input::open(&args.file, syntax, args.kind, policy) {
+        Ok(checker) => checker,
+        Err(fatal) => {
+            report.fail(None, &fatal)?;
+            return Err(fatal);
+        }
+    };
+    let size = input::size(&args.file);
+    let mut progress = Progress::new(match args.progress {
+        ProgressMode::Never => false,
+        ProgressMode::Always => true,
+        ProgressMode::Auto => {
+            io::stderr().is_terminal() && size.is_some_and(|s| s >= PROGRESS_MIN_BYTES)
+        }
+    })
+    .with_total(size);
+    let mut stopped = false;
+    let outcome = loop {
+        match checker.next_row() {
+            Ok(Some(row)) => {
+                progress.update(row.bytes_read, row.index + 1, args.lang);
+                report.row(&row)?;
+                if args.max_errors > 0 && report.problems() >= args.max_errors {
+                    stopped = true;
+                    break Ok(());
+                }
+            }
+            Ok(None) => break Ok(()),
+            Err(error) => break Err(Fatal::export(&name, error)),
+        }
+    };
+    progress.finish();
+    let summary = checker.finish();
+    match outcome {
+        Ok(()) => {
+            report.finish(&summary, stopped)?;
+            Ok(Verdict::of(summary.problems == 0))
+        }
+        Err(fatal) => {
+            report.fail(Some(&summary), &fatal)?;
+            Err(fatal)
+        }
+    }
+}
