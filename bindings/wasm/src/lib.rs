@@ -1,1 +1,399 @@
-//! WebAssembly bindings of the `unilogin` core (work in progress).
+//! WebAssembly bindings of the `unilogin` core: the npm package `unilogin`.
+//!
+//! Every export converts its arguments, calls the core and converts the result; no rule lives
+//! here (DESIGN.md principle 1). Results cross the boundary as JSON text that JavaScript parses
+//! (`JSON.parse`), arguments that are objects as `JSON.stringify` text, so a cyclic or hostile
+//! object becomes a thrown error instead of a trap. Nothing here can panic: every conversion is
+//! fallible, and a failure is thrown as an `Error` carrying `.code`:
+//!
+//! - a problem the core reports (`formatPhone("0")`): an `Error` with the problem's fields
+//!   `{code, type, loc, msg, input, ctx}`, `code` equal to `type`, `message` equal to `msg`;
+//! - a wrong argument (an unknown field key, a number where a string belongs): a `TypeError`
+//!   with `code` `invalid_argument`.
+
+use serde::{Deserialize, Serialize};
+use unilogin::credentials::check::{
+    check_password, HashedPassword, PasswordContext, PasswordPolicy,
+};
+use unilogin::form::{self, Validation};
+use unilogin::identifiers::ValueKind;
+use unilogin::onboarding::Plan;
+use unilogin::people::UserGroup;
+use unilogin::{FieldError, Lang, LegalBasis, Loc, Problem, RecordKind, ValidationPolicy};
+use wasm_bindgen::prelude::*;
+
+/// The `code` of a `TypeError` thrown for a wrong argument.
+const INVALID_ARGUMENT: &str = "invalid_argument";
+
+/// At most this many municipality suggestions, whatever the caller asks for.
+const MAX_SUGGESTIONS: u8 = 98;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = include_str!("types.d.ts");
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Object, js_name = assign, catch)]
+    fn object_assign(target: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set, catch)]
+    fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
+
+    #[wasm_bindgen(js_name = Error)]
+    type JsError;
+    #[wasm_bindgen(constructor, js_class = Error)]
+    fn new(message: &str) -> JsError;
+
+    #[wasm_bindgen(js_name = TypeError)]
+    type JsTypeError;
+    #[wasm_bindgen(constructor, js_class = TypeError)]
+    fn new(message: &str) -> JsTypeError;
+}
+
+// ---- conversions ----------------------------------------------------------------------------
+
+/// A `TypeError` with `code` `invalid_argument`.
+fn invalid_argument(message: &str) -> JsValue {
+    let error: JsValue = JsTypeError::new(message).into();
+    let _ = reflect_set(&error, &"code".into(), &INVALID_ARGUMENT.into());
+    error
+}
+
+/// Serialises `value` as JSON and parses it on the JavaScript side.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| invalid_argument(&format!("cannot serialise the result: {e}")))?;
+    json_parse(&text)
+}
+
+/// An `Error` carrying the problem's fields, its message in `lang`.
+fn problem_error(problem: &Problem, lang: Lang) -> JsValue {
+    let rendered = problem.rendered(lang);
+    let error: JsValue = JsError::new(&rendered.msg).into();
+    if let Ok(fields) = to_js(&rendered) {
+        let _ = object_assign(&error, &fields);
+    }
+    let _ = reflect_set(&error, &"code".into(), &problem.kind().code().into());
+    error
+}
+
+/// A value's problem thrown as an `Error`, located at `loc` with the raw `input`.
+fn field_error(error: FieldError, loc: Loc, input: Option<&str>, lang: Lang) -> JsValue {
+    problem_error(&error.at(loc, input), lang)
+}
+
+/// A string argument.
+fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| invalid_argument(&format!("`{name}` must be a string")))
+}
+
+/// The message language: `da` (the default, also for `undefined` and `null`) or `en`; tags
+/// such as `da-DK` and `en-GB` are accepted.
+fn lang_arg(value: &JsValue) -> Result<Lang, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Lang::Da);
+    }
+    value
+        .as_string()
+        .and_then(|tag| Lang::parse(&tag))
+        .ok_or_else(|| invalid_argument("`lang` must be \"da\" or \"en\""))
+}
+
+/// Any JSON-compatible value, through `JSON.stringify` (which refuses cycles and `BigInt`s
+/// with an exception, and drops functions and symbols).
+fn json_arg(value: &JsValue, name: &str) -> Result<serde_json::Value, JsValue> {
+    let text = json_stringify(value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| invalid_argument(&format!("`{name}` must be a JSON-compatible value")))?;
+    serde_json::from_str(&text)
+        .map_err(|e| invalid_argument(&format!("`{name}` is not valid JSON: {e}")))
+}
+
+/// A record: a plain object with field keys or column names.
+fn record_arg(value: &JsValue) -> Result<serde_json::Map<String, serde_json::Value>, JsValue> {
+    match json_arg(value, "record")? {
+        serde_json::Value::Object(map) => Ok(map),
+        _ => Err(invalid_argument("`record` must be an object")),
+    }
+}
+
+/// A field's raw text as a record would hold it: a string as written, a number or boolean as
+/// its JSON text, `null` or `undefined` as absent.
+fn raw_value_arg(value: &JsValue) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if let Some(text) = value.as_string() {
+        return Ok(Some(text));
+    }
+    Ok(match json_arg(value, "value")? {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(text) => Some(text),
+        other => Some(other.to_string()),
+    })
+}
+
+fn kind_arg(value: &JsValue) -> Result<RecordKind, JsValue> {
+    value
+        .as_string()
+        .and_then(|name| RecordKind::from_name(&name))
+        .ok_or_else(|| invalid_argument("`kind` must be \"request\", \"register\" or \"user\""))
+}
+
+// ---- records and fields ---------------------------------------------------------------------
+
+/// Validates an institution-number request given as an object with canonical keys: `{ok,
+/// value, problems}`, the canonical request or every problem, messages in `lang`.
+///
+/// # Errors
+/// A `TypeError` with `code` `invalid_argument` for a wrong argument (a record that is not an
+/// object or cannot go through `JSON.stringify`, an unknown language).
+#[wasm_bindgen(js_name = validateRequest, unchecked_return_type = "Validation<InstitutionNumberRequest>")]
+pub fn validate_request(
+    #[wasm_bindgen(unchecked_param_type = "RequestInput")] record: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+) -> Result<JsValue, JsValue> {
+    validate_kind(RecordKind::Request, record, lang)
+}
+
+/// Validates a record of any kind: `request`, `register` (a Dagtilbudsregisteret row) or `user`
+/// (a roster row).
+///
+/// # Errors
+/// A `TypeError` with `code` `invalid_argument` for a wrong argument.
+#[wasm_bindgen(js_name = validateRecord, unchecked_return_type = "Validation")]
+pub fn validate_record(
+    #[wasm_bindgen(unchecked_param_type = "RecordKind")] kind: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] record: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+) -> Result<JsValue, JsValue> {
+    validate_kind(kind_arg(kind)?, record, lang)
+}
+
+fn validate_kind(kind: RecordKind, record: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
+    let lang = lang_arg(lang)?;
+    let record = record_arg(record)?;
+    let validation = Validation::of_json(kind, &record, &ValidationPolicy::STIL);
+    to_js(&validation.rendered(lang))
+}
+
+/// Checks one field of the institution-number request by its canonical key, with the
+/// request's rules: `{key, ok, value, problems}` (at most one problem).
+///
+/// # Errors
+/// A `TypeError` with `code` `invalid_argument` for a wrong argument (an unknown key).
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "FieldValidation")]
+pub fn validate_field(
+    #[wasm_bindgen(unchecked_param_type = "RequestKey")] key: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | number | null | undefined")] value: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = lang_arg(lang)?;
+    let key = string_arg(key, "key")?;
+    let raw = raw_value_arg(value)?;
+    let check = form::check_request_field(&key, raw.as_deref(), &ValidationPolicy::STIL)
+        .ok_or_else(|| invalid_argument(&format!("`{key}` is not a field of the request")))?;
+    to_js(&check.rendered(lang))
+}
+
+/// The canonical keys of a record kind's fields, in report order.
+///
+/// # Errors
+/// A `TypeError` with `code` `invalid_argument` for a wrong argument (an unknown kind).
+#[wasm_bindgen(js_name = recordKeys, unchecked_return_type = "string[]")]
+pub fn record_keys(
+    #[wasm_bindgen(unchecked_param_type = "RecordKind")] kind: &JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&kind_arg(kind)?.keys())
+}
+
+// ---- single values --------------------------------------------------------------------------
+
+/// Parses one value of a kind (`cvr`, `p_number`, `municipality`, `phone`, …) and returns its
+/// canonical text.
+///
+/// # Errors
+/// The value's problem as an `Error` carrying `{code, type, loc, msg, input, ctx}`; a
+/// `TypeError` with `code` `invalid_argument` for a wrong argument.
+#[wasm_bindgen(js_name = parseValue, unchecked_return_type = "string")]
+pub fn parse_value(
+    #[wasm_bindgen(unchecked_param_type = "ValueKind")] kind: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] input: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = lang_arg(lang)?;
+    let name = string_arg(kind, "kind")?;
+    let kind = ValueKind::from_name(&name)
+        .ok_or_else(|| invalid_argument(&format!("`{name}` is not a value kind")))?;
+    canonical(kind, input, lang)
+}
+
+/// Formats a Danish phone number canonically (`+45 3366-3366` → `33 66 33 66`).
+///
+/// # Errors
+/// The number's problem (`phone_format`, `phone_first_digit`, `phone_multiple`, `missing`) as
+/// an `Error` carrying `.code`; `invalid_argument` for a wrong argument.
+#[wasm_bindgen(js_name = formatPhone, unchecked_return_type = "string")]
+pub fn format_phone(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+) -> Result<JsValue, JsValue> {
+    canonical(ValueKind::Phone, input, lang_arg(lang)?)
+}
+
+fn canonical(kind: ValueKind, input: &JsValue, lang: Lang) -> Result<JsValue, JsValue> {
+    let input = string_arg(input, "input")?;
+    kind.canonical(&input)
+        .map(JsValue::from)
+        .map_err(|e| field_error(e, Loc::root(), Some(&input), lang))
+}
+
+/// Municipalities for an autocomplete: names (or parts after a hyphen or space) starting with
+/// `prefix`, in ASCII or Danish spelling, ordered by name; at most `limit` (default 10).
+///
+/// # Errors
+/// A `TypeError` with `code` `invalid_argument` for a wrong argument (a negative limit).
+#[wasm_bindgen(js_name = searchMunicipalities, unchecked_return_type = "MunicipalityChoice[]")]
+pub fn search_municipalities(
+    #[wasm_bindgen(unchecked_param_type = "string")] prefix: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] limit: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let prefix = string_arg(prefix, "prefix")?;
+    let limit = if limit.is_undefined() || limit.is_null() {
+        10
+    } else {
+        let n = limit
+            .as_f64()
+            .filter(|n| !n.is_nan() && *n >= 0.0)
+            .ok_or_else(|| invalid_argument("`limit` must be a number of at least 0"))?;
+        clamp_count(n)
+    };
+    to_js(&form::municipalities(&prefix, limit))
+}
+
+/// A non-negative number as a count of at most [`MAX_SUGGESTIONS`], rounded down.
+// The value is clamped to 0..=MAX_SUGGESTIONS first, so the cast neither truncates nor loses a sign.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn clamp_count(n: f64) -> usize {
+    n.clamp(0.0, f64::from(MAX_SUGGESTIONS)) as usize
+}
+
+// ---- passwords ------------------------------------------------------------------------------
+
+/// Who chooses the password, as JavaScript passes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PasswordOptions {
+    group: String,
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    history: Vec<String>,
+    #[serde(default)]
+    policy: Option<serde_json::Value>,
+}
+
+/// Checks a password a user of a group chooses, with the live checklist: every violation and
+/// the status of every rule.
+///
+/// # Errors
+/// `password_not_choosable` (indskoling) and `json_invalid` (policy overrides) as an `Error`
+/// carrying `.code`; `invalid_argument` for a wrong argument (an unknown group, a history
+/// entry that is not `sha256$<salt>$<digest>`).
+#[wasm_bindgen(js_name = checkPassword, unchecked_return_type = "PasswordReport")]
+pub fn check_password_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] password: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PasswordOptions")] options: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = lang_arg(lang)?;
+    let password = string_arg(password, "password")?;
+    let options: PasswordOptions = serde_json::from_value(json_arg(options, "options")?)
+        .map_err(|e| invalid_argument(&format!("`options`: {e}")))?;
+    let group = UserGroup::from_key(&options.group)
+        .ok_or_else(|| invalid_argument(&format!("`{}` is not a user group", options.group)))?;
+    let history = options
+        .history
+        .iter()
+        .map(|h| HashedPassword::parse(h))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| invalid_argument("`history` entries must be sha256$<salt>$<digest>"))?;
+    let password_loc = || Loc::key("password");
+    let policy = match &options.policy {
+        None => PasswordPolicy::stil(group),
+        Some(overrides) => PasswordPolicy::stil_with_overrides(group, overrides)
+            .map_err(|e| field_error(e, Loc::key("policy"), None, lang))?,
+    };
+    let names: Vec<&str> = options.names.iter().map(String::as_str).collect();
+    let context = PasswordContext::new(group)
+        .with_names(&names)
+        .with_history(&history);
+    let report = check_password(&password, &context, &policy)
+        .map_err(|e| field_error(e, password_loc(), None, lang))?;
+    to_js(&report.rendered(lang))
+}
+
+// ---- onboarding, choices, catalogue ----------------------------------------------------------
+
+fn plan_arg(legal_basis: &JsValue, lang: Lang) -> Result<Plan, JsValue> {
+    let input = string_arg(legal_basis, "legalBasis")?;
+    let loc = || Loc::key("legal_basis");
+    let basis = LegalBasis::parse(&input).map_err(|e| field_error(e, loc(), Some(&input), lang))?;
+    Plan::for_legal_basis(basis).map_err(|e| field_error(e, loc(), Some(&input), lang))
+}
+
+/// The onboarding journey STIL's guide describes for a legal basis (`kommunal`, `selvejet`,
+/// `privat`, or the form's wording).
+///
+/// # Errors
+/// `onboarding_not_covered` for § 19, stk. 4 and `legal_basis_unknown` as an `Error` carrying
+/// `.code`, the message in `lang`; `invalid_argument` for a wrong argument.
+#[wasm_bindgen(js_name = onboardingPlan, unchecked_return_type = "OnboardingPlan")]
+pub fn onboarding_plan(
+    #[wasm_bindgen(unchecked_param_type = "string")] legal_basis: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&plan_arg(legal_basis, lang_arg(lang)?)?)
+}
+
+/// The onboarding journey as a Mermaid flowchart in `lang`.
+///
+/// # Errors
+/// As [`onboarding_plan`].
+#[wasm_bindgen(js_name = onboardingMermaid, unchecked_return_type = "string")]
+pub fn onboarding_mermaid(
+    #[wasm_bindgen(unchecked_param_type = "string")] legal_basis: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = lang_arg(lang)?;
+    Ok(plan_arg(legal_basis, lang)?.to_mermaid(lang).into())
+}
+
+/// The options of the form's selects (legal basis, institution type, user group) in `lang`.
+///
+/// # Errors
+/// A `TypeError` with `code` `invalid_argument` for a wrong argument (an unknown language).
+#[wasm_bindgen(js_name = formChoices, unchecked_return_type = "FormChoices")]
+pub fn form_choices(
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&form::choices(lang_arg(lang)?))
+}
+
+/// Every error type with its placeholders and its Danish and English templates.
+///
+/// # Errors
+/// None in practice (the catalogue always serialises).
+#[wasm_bindgen(js_name = errorCatalogue, unchecked_return_type = "CatalogueEntry[]")]
+pub fn error_catalogue() -> Result<JsValue, JsValue> {
+    to_js(&form::catalogue())
+}

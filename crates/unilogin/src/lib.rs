@@ -36,6 +36,7 @@ pub use rand_core;
 pub mod agreement;
 pub mod credentials;
 pub mod export;
+pub mod form;
 pub mod identifiers;
 pub mod institution;
 pub mod login;

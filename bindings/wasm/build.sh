@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# Builds the npm package `unilogin` into bindings/wasm/pkg/:
+#   pkg/web/   ES module for browsers and bundlers (wasm-bindgen --target web)
+#   pkg/node/  CommonJS module for Node.js (wasm-bindgen --target nodejs)
+#   pkg/package.json, pkg/README.md
+#
+# Installs what is missing, from the package registries only:
+#   - the wasm32 target: `rustup target add wasm32-unknown-unknown` (the standard path, tried
+#     once with a short timeout); where rustup cannot download it, Debian's rustc-web, cargo-web
+#     and rust-web-src build std for wasm32 from source (../../../shared/TOOLCHAIN.md);
+#   - wasm-bindgen-cli at exactly the version Cargo.toml pins (cargo install);
+#   - node packages (npm ci): binaryen's wasm-opt, typescript, playwright-core.
+# Size-minded: opt-level "z", fat LTO, one codegen unit, panic=abort (set through
+# CARGO_PROFILE_RELEASE_* here, so the workspace's release profile is unchanged), then wasm-opt.
+# A second run rebuilds nothing that is up to date.
+#
+# Options: --with-chromium also installs Debian's chromium for the browser test when
+# /usr/bin/chromium (or $CHROMIUM) is missing.
+# Environment: UNILOGIN_WASM_TOOLCHAIN=rustup|debian forces a path; WASM_OPT=0 skips wasm-opt.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+PKG="$HERE/pkg"
+CRATE=unilogin-wasm
+ARTIFACT=unilogin_wasm.wasm
+TARGET=wasm32-unknown-unknown
+
+log() { printf '[wasm build] %s\n' "$*" >&2; }
+
+SUDO=()
+if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO=(sudo); fi
+
+apt_install() {
+  log "apt-get install $*"
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null ||
+    { "${SUDO[@]}" apt-get update -qq && "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }
+}
+
+# The wasm-bindgen version pinned in Cargo.toml (`version = "=X.Y.Z"`).
+WB_VERSION="$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' "$HERE/Cargo.toml")"
+[ -n "$WB_VERSION" ] || { log "no exact wasm-bindgen pin in Cargo.toml"; exit 1; }
+
+# ---- node packages -----------------------------------------------------------------------------
+ensure_node_packages() {
+  local stamp="$HERE/node_modules/.package-lock.json"
+  if [ ! -f "$stamp" ] || [ "$HERE/package-lock.json" -nt "$stamp" ]; then
+    log "npm ci"
+    (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+
+# ---- chromium for the browser test (playwright-core drives it; no browser download) -----------
+ensure_chromium() {
+  if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+    apt_install chromium
+  fi
+}
+
+# ---- wasm-bindgen-cli --------------------------------------------------------------------------
+ensure_wasm_bindgen() {
+  local bin
+  for bin in "$(command -v wasm-bindgen || true)" "$HOME/.cargo/bin/wasm-bindgen"; do
+    if [ -n "$bin" ] && [ -x "$bin" ] && [ "$("$bin" --version 2>/dev/null)" = "wasm-bindgen $WB_VERSION" ]; then
+      WASM_BINDGEN="$bin"
+      return
+    fi
+  done
+  log "cargo install wasm-bindgen-cli --version $WB_VERSION (about 2 minutes, once)"
+  # Not --locked: the index here lacks one of its locked dependencies (TOOLCHAIN.md).
+  cargo install -q wasm-bindgen-cli --version "$WB_VERSION" --force
+  WASM_BINDGEN="$HOME/.cargo/bin/wasm-bindgen"
+}
+
+# ---- the wasm32 toolchain ----------------------------------------------------------------------
+# rustup: the standard path. debian: Debian's Rust with its std source, std built for wasm32.
+choose_toolchain() {
+  local marker="$ROOT/target/wasm-rustup-unavailable"
+  if [ -n "${UNILOGIN_WASM_TOOLCHAIN:-}" ]; then
+    TOOLCHAIN="$UNILOGIN_WASM_TOOLCHAIN"
+  elif command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
+    TOOLCHAIN=rustup
+  elif [ ! -e "$marker" ] && command -v rustup >/dev/null &&
+    { log "rustup target add $TARGET (20 s at most)"; timeout 20 rustup target add "$TARGET" >/dev/null 2>&1; }; then
+    TOOLCHAIN=rustup
+  else
+    [ -e "$marker" ] || { mkdir -p "$ROOT/target" && touch "$marker"; log "rustup cannot add $TARGET here; using Debian's rustc-web"; }
+    TOOLCHAIN=debian
+  fi
+}
+
+build_wasm() {
+  # Size-minded settings for this build only (the workspace's release profile stays as it is).
+  export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
+  export CARGO_PROFILE_RELEASE_LTO=fat
+  export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
+  export CARGO_PROFILE_RELEASE_PANIC=abort
+  export CARGO_PROFILE_RELEASE_DEBUG=false
+  export CARGO_PROFILE_RELEASE_INCREMENTAL=false
+  case "$TOOLCHAIN" in
+    rustup)
+      export CARGO_TARGET_DIR="$ROOT/target/wasm-rustup"
+      (cd "$ROOT" && cargo build -q --locked --release --target "$TARGET" -p "$CRATE")
+      ;;
+    debian)
+      if [ ! -x /usr/bin/rustc ] || [ ! -x /usr/bin/cargo ] || [ ! -d /usr/lib/rustlib/src/rust/library ]; then
+        apt_install rustc-web cargo-web rust-web-src
+      fi
+      # Debian's rustc has no wasm linker; rustup's rust-lld (any installed toolchain) links.
+      local lld=""
+      if command -v rustc >/dev/null; then
+        lld="$(rustc --print sysroot 2>/dev/null)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
+      fi
+      if [ ! -x "$lld" ]; then
+        lld="$(ls "$HOME"/.rustup/toolchains/*/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld 2>/dev/null | head -n 1)"
+      fi
+      [ -x "$lld" ] || { log "no rust-lld found (install a Rust toolchain with rustup)"; exit 1; }
+      export CARGO_TARGET_DIR="$ROOT/target/wasm-debian"
+      # std is rebuilt with panics that abort at once: no panic messages or formatting in the
+      # module (the bindings never panic; DESIGN.md principle 7).
+      (cd "$ROOT" && RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld" \
+        RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+        /usr/bin/cargo build -q --locked --release --target "$TARGET" -p "$CRATE" \
+        -Z build-std=std,panic_abort)
+      ;;
+    *)
+      log "unknown toolchain $TOOLCHAIN"
+      exit 1
+      ;;
+  esac
+  WASM="$CARGO_TARGET_DIR/$TARGET/release/$ARTIFACT"
+}
+
+# ---- bindings, wasm-opt, package ---------------------------------------------------------------
+WASM_OPT_FLAGS=(-Oz --strip-debug --strip-producers
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+package() {
+  local target dir
+  for target in web nodejs; do
+    dir="$PKG/${target%js}"
+    rm -rf "$dir.tmp"
+    "$WASM_BINDGEN" --target "$target" --out-dir "$dir.tmp" --out-name unilogin "$WASM"
+    if [ "${WASM_OPT:-1}" != 0 ]; then
+      "$HERE/node_modules/.bin/wasm-opt" "${WASM_OPT_FLAGS[@]}" \
+        "$dir.tmp/unilogin_bg.wasm" -o "$dir.tmp/unilogin_bg.wasm"
+    fi
+    rm -rf "$dir" && mv "$dir.tmp" "$dir"
+  done
+  # The Node build is CommonJS inside a package of ES modules.
+  printf '{\n  "type": "commonjs"\n}\n' >"$PKG/node/package.json"
+  cp "$HERE/npm/package.json" "$HERE/npm/README.md" "$PKG/"
+  touch "$PKG/.stamp"
+}
+
+main() {
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+      --with-chromium) ensure_chromium ;;
+      *) log "unknown option $arg"; exit 2 ;;
+    esac
+  done
+  ensure_node_packages
+  ensure_wasm_bindgen
+  choose_toolchain
+  log "building $CRATE for $TARGET ($TOOLCHAIN toolchain)"
+  build_wasm
+  if [ -f "$PKG/.stamp" ] && [ "$PKG/.stamp" -nt "$WASM" ] && [ "$PKG/.stamp" -nt "$0" ] &&
+    [ "$PKG/.stamp" -nt "$HERE/npm/package.json" ] && [ "$PKG/.stamp" -nt "$HERE/npm/README.md" ]; then
+    log "pkg/ is up to date"
+  else
+    package
+  fi
+  log "$(wc -c <"$PKG/web/unilogin_bg.wasm") bytes, $(gzip -9c "$PKG/web/unilogin_bg.wasm" | wc -c) gzipped: $PKG/web/unilogin_bg.wasm"
+}
+
+main "$@"

@@ -1,0 +1,103 @@
+// A typed usage example, checked by `tsc --noEmit -p tests/types` (make wasm-test): every export
+// and the error objects, as a browser app written in TypeScript uses them.
+import init, {
+  checkPassword,
+  errorCatalogue,
+  formChoices,
+  formatPhone,
+  onboardingMermaid,
+  onboardingPlan,
+  parseValue,
+  recordKeys,
+  searchMunicipalities,
+  validateField,
+  validateRecord,
+  validateRequest,
+  type CatalogueEntry,
+  type FieldValidation,
+  type InstitutionNumberRequest,
+  type InvalidArgumentError,
+  type MunicipalityChoice,
+  type PasswordReport,
+  type Problem,
+  type RequestInput,
+  type UniloginError,
+  type Validation,
+} from "../../pkg/web/unilogin.js";
+
+await init();
+
+const input: RequestInput = { cvr: "13585627", phone: 33663366, email: null };
+const result: Validation<InstitutionNumberRequest> = validateRequest(input, "en");
+if (result.ok) {
+  const code: 6010 | 6011 | 6012 = result.value.institution_type;
+  const basis: "kommunal" | "selvejet" | "privat" = result.value.legal_basis;
+  console.log(code, basis);
+} else {
+  const first: Problem | undefined = result.problems[0];
+  const where: (string | number)[] = first?.loc ?? [];
+  console.log(first?.type, first?.msg, first?.input, first?.ctx["cvr"], where);
+}
+
+const field: FieldValidation = validateField("municipality", "hoje", "da");
+if (!field.ok) {
+  const [problem] = field.problems;
+  console.log(problem.type, problem.msg);
+} else {
+  const value: string | number = field.value;
+  console.log(value);
+}
+
+const register = validateRecord("register", { pNummer: "1029829825" });
+console.log(register.ok ? register.value : register.problems.length);
+const keys: string[] = recordKeys("user");
+const suggestions: MunicipalityChoice[] = searchMunicipalities("hoje", 5);
+console.log(keys, suggestions[0]?.code, suggestions[0]?.name);
+
+const canonical: string = parseValue("cvr", "DK-1358 5628");
+try {
+  formatPhone("0", "en");
+} catch (e) {
+  const error = e as UniloginError;
+  const code: string = error.code;
+  const message: string = error.message;
+  console.log(code, message, error.loc, error.input, error.ctx);
+}
+try {
+  validateField("cvr", "13585628", "sv");
+} catch (e) {
+  const error = e as InvalidArgumentError;
+  const code: "invalid_argument" = error.code;
+  console.log(code, error instanceof TypeError);
+}
+
+const report: PasswordReport = checkPassword(
+  "Hestesko-Bilvask-12",
+  { group: "udskoling", names: ["Søren Kierkegaard"], policy: { min_length: 10 } },
+  "da",
+);
+for (const rule of report.rules) {
+  const met: boolean | null = rule.met;
+  console.log(rule.rule, rule.label, rule.status, met);
+}
+console.log(report.violations.map((v) => v.type));
+
+const plan = onboardingPlan("privat");
+console.log(plan.legal_basis, plan.steps.map((s) => `${s.id} ${s.actor} ${s.title.da}`));
+const mermaid: string = onboardingMermaid("kommunal", "en");
+const choices = formChoices("en");
+const labels: string[] = choices.legal_basis.map((c) => c.label);
+const catalogue: CatalogueEntry[] = errorCatalogue();
+console.log(canonical, mermaid, labels, catalogue[0]?.da, choices.user_group[0]?.value);
+
+// Mistakes the declarations catch.
+// @ts-expect-error: not a field of the request
+validateField("cvr_number", "13585628");
+// @ts-expect-error: not a user group
+checkPassword("x", { group: "teacher" });
+// @ts-expect-error: not a record kind
+validateRecord("school", {});
+// @ts-expect-error: a value kind is required
+parseValue("iban", "DK50");
+// @ts-expect-error: a valid request has no such field
+console.log((result.ok && result.value.cvr_number) as string);

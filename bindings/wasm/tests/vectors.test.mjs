@@ -1,0 +1,140 @@
+// The shared vectors in tests/vectors/, with the expectations of the Rust tests
+// (crates/unilogin/tests/vectors.rs, passwords.rs, onboarding.rs).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { unilogin as u, vectors, thrown } from "./load.mjs";
+
+/** Checks one problem against an expected `{type, loc?, input?, ctx?, msg?}`; `english` is the
+ * same problem rendered in English. */
+function checkProblem(label, actual, english, expected) {
+  assert.equal(actual.type, expected.type, `${label}: type`);
+  if ("loc" in expected) assert.deepEqual(actual.loc, expected.loc, `${label}: loc`);
+  if ("input" in expected) assert.deepEqual(actual.input, expected.input, `${label}: input`);
+  if ("ctx" in expected) assert.deepEqual(actual.ctx, expected.ctx, `${label}: ctx`);
+  if ("msg" in expected) {
+    assert.equal(actual.msg, expected.msg.da, `${label}: msg da`);
+    assert.equal(english.msg, expected.msg.en, `${label}: msg en`);
+  }
+}
+
+test("identifier vectors", () => {
+  const doc = vectors("identifiers.json");
+  for (const [i, c] of doc.cases.entries()) {
+    const label = `identifiers #${i} ${c.kind} ${JSON.stringify(c.input)}`;
+    if ("valid" in c) {
+      assert.equal(u.parseValue(c.kind, c.input), c.valid, label);
+    } else {
+      const da = thrown(() => u.parseValue(c.kind, c.input, "da"));
+      const en = thrown(() => u.parseValue(c.kind, c.input, "en"));
+      assert.ok(da instanceof Error, label);
+      assert.equal(da.code, c.error.type, `${label}: code`);
+      assert.equal(da.message, da.msg, `${label}: message`);
+      assert.deepEqual(da.loc, [], `${label}: loc`);
+      assert.equal(da.input, c.input, `${label}: input`);
+      checkProblem(label, da, en, c.error);
+    }
+  }
+});
+
+function recordVectors(file, kind) {
+  const doc = vectors(file);
+  assert.equal(doc.kind, kind);
+  for (const c of doc.cases) {
+    const label = `${file}: ${c.name}`;
+    const da = u.validateRecord(kind, c.input, "da");
+    if ("valid" in c) {
+      assert.deepEqual(da.problems, [], label);
+      assert.equal(da.ok, true, label);
+      assert.deepEqual(da.value, c.valid, label);
+    } else {
+      const en = u.validateRecord(kind, c.input, "en");
+      assert.equal(da.ok, false, label);
+      assert.equal(da.value, null, label);
+      assert.deepEqual(
+        da.problems.map((p) => ({ type: p.type, loc: p.loc })),
+        c.errors.map((w) => ({ type: w.type, loc: w.loc })),
+        `${label}: type and loc of every problem`,
+      );
+      c.errors.forEach((w, i) => checkProblem(label, da.problems[i], en.problems[i], w));
+    }
+  }
+}
+
+test("request vectors", () => recordVectors("requests.json", "request"));
+test("register vectors", () => recordVectors("register.json", "register"));
+test("user vectors", () => recordVectors("users.json", "user"));
+
+test("request vectors through validateRequest and field by field", () => {
+  const keys = u.recordKeys("request");
+  for (const c of vectors("requests.json").cases) {
+    const whole = u.validateRequest(c.input);
+    assert.deepEqual(whole, u.validateRecord("request", c.input), c.name);
+    // Field by field only where the vector uses canonical keys alone.
+    if (!Object.keys(c.input).every((k) => keys.includes(k))) continue;
+    // Each field alone agrees with the whole request: the same problem at its key, or the
+    // value the valid request holds.
+    for (const key of keys) {
+      const field = u.validateField(key, c.input[key]);
+      assert.equal(field.key, key);
+      const expected = whole.problems.filter((p) => p.loc.length === 1 && p.loc[0] === key);
+      assert.deepEqual(field.problems, expected, `${c.name}: ${key}`);
+      if (whole.ok) assert.equal(field.value, whole.value[key], `${c.name}: ${key}`);
+    }
+  }
+});
+
+test("password vectors", () => {
+  const doc = vectors("passwords.json");
+  assert.ok(doc.cases.length >= 40);
+  for (const [i, c] of doc.cases.entries()) {
+    const label = `passwords #${i} ${c.name}`;
+    const options = { group: c.group, names: c.names, history: c.history };
+    if (c.policy) options.policy = c.policy;
+    const expect = c.expect;
+    if (expect.error) {
+      const da = thrown(() => u.checkPassword(c.password, options, "da"));
+      const en = thrown(() => u.checkPassword(c.password, options, "en"));
+      assert.equal(da.code, expect.error.type, `${label}: code`);
+      assert.deepEqual(da.loc, ["password"], label);
+      assert.equal(da.input, null, `${label}: the password is never echoed`);
+      checkProblem(label, da, en, expect.error);
+      continue;
+    }
+    const da = u.checkPassword(c.password, options, "da");
+    const en = u.checkPassword(c.password, options, "en");
+    assert.deepEqual(
+      da.violations.map((v) => ({ type: v.type, ctx: v.ctx })),
+      expect.violations,
+      `${label}: violations`,
+    );
+    assert.equal(da.ok, expect.violations.length === 0, label);
+    assert.deepEqual(
+      Object.fromEntries(da.rules.map((r) => [r.rule, r.met])),
+      expect.rules,
+      `${label}: rules`,
+    );
+    if (expect.msg) {
+      assert.deepEqual(
+        da.violations.map((v, j) => ({ da: v.msg, en: en.violations[j].msg })),
+        expect.msg,
+        `${label}: messages`,
+      );
+    }
+    if (expect.labels) {
+      for (const [tag, report] of [["da", da], ["en", en]]) {
+        for (const [rule, text] of Object.entries(expect.labels[tag])) {
+          assert.equal(report.rules.find((r) => r.rule === rule).label, text, `${label}: ${rule}`);
+        }
+      }
+    }
+    if ([...c.password].length >= 10) {
+      assert.ok(!JSON.stringify([da, en]).includes(c.password), `${label}: the password leaks`);
+    }
+  }
+});
+
+test("onboarding plans equal the golden files", () => {
+  for (const basis of ["kommunal", "selvejet", "privat"]) {
+    assert.deepEqual(u.onboardingPlan(basis), vectors(`onboarding/${basis}.json`), basis);
+  }
+});

@@ -1,0 +1,21 @@
+# WASM binding (bindings/wasm): the npm package `unilogin` built by bindings/wasm/build.sh
+# (which installs the wasm32 toolchain, wasm-bindgen-cli, node packages and chromium when
+# missing), its Node tests (shared vectors, random arguments, README snippet), the TypeScript
+# check, and the example form in headless Chromium.
+.PHONY: wasm-build wasm-test wasm-serve
+EXTRA_TESTS += wasm-test
+
+WASM_DIR := bindings/wasm
+
+wasm-build:
+	$(WASM_DIR)/build.sh
+
+wasm-test:
+	$(WASM_DIR)/build.sh --with-chromium
+	cd $(WASM_DIR) && node --test tests/*.test.mjs
+	cd $(WASM_DIR) && node_modules/.bin/tsc -p tests/types
+	cd $(WASM_DIR) && node --test tests/browser/
+
+# The example form on http://127.0.0.1:8080/ (PORT=… to change).
+wasm-serve: wasm-build
+	node $(WASM_DIR)/examples/form/server.mjs $(or $(PORT),8080)
