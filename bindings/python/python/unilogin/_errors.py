@@ -1,0 +1,106 @@
+"""The exceptions of :mod:`unilogin`.
+
+Every problem the library reports has one shape, the one pydantic uses::
+
+    {"type": "cvr_checksum", "loc": [3, "cvr"], "msg": "...", "input": "13585627",
+     "ctx": {"cvr": "13585627"}}
+
+``type`` is a stable code (see ``docs/errors.md``), ``loc`` a path of row indices and field
+keys, ``msg`` the message in Danish or English, ``input`` the raw value (``None`` when the
+field was absent) and ``ctx`` the values the message was rendered from.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, TypedDict, Union
+
+__all__ = [
+    "AssignmentError",
+    "ErrorDict",
+    "ResetError",
+    "TransitionError",
+    "ValidationError",
+]
+
+
+class ErrorDict(TypedDict):
+    """One problem: ``{type, loc, msg, input, ctx}``."""
+
+    type: str
+    loc: List[Union[int, str]]
+    msg: str
+    input: Union[str, None]
+    ctx: Dict[str, Any]
+
+
+class ValidationError(ValueError):
+    """Raised when a value or record is invalid; :meth:`errors` lists every problem.
+
+    >>> import unilogin
+    >>> try:
+    ...     unilogin.Cvr("13585627", lang="en")
+    ... except unilogin.ValidationError as e:
+    ...     print(e.errors()[0]["type"], "-", e.errors()[0]["msg"])
+    cvr_checksum - CVR number 13585627 is invalid (its check digit does not match)
+    """
+
+    def __init__(self, errors: List[ErrorDict]) -> None:
+        self._errors = list(errors)
+        first = self._errors[0] if self._errors else None
+        if first is None:
+            text = "no problems"
+        else:
+            where = ".".join(str(part) for part in first["loc"])
+            more = len(self._errors) - 1
+            text = f"{where + ': ' if where else ''}{first['msg']} [{first['type']}]"
+            if more:
+                text += f" (and {more} more problem{'s' if more > 1 else ''})"
+        super().__init__(text)
+
+    def errors(self) -> List[ErrorDict]:
+        """Every problem as a dict ``{type, loc, msg, input, ctx}`` (a fresh list)."""
+        return [
+            {
+                "type": e["type"],
+                "loc": list(e["loc"]),
+                "msg": e["msg"],
+                "input": e["input"],
+                "ctx": dict(e["ctx"]),
+            }
+            for e in self._errors
+        ]
+
+    @property
+    def code(self) -> str:
+        """The stable type of the first problem, e.g. ``cvr_checksum``."""
+        return self._errors[0]["type"] if self._errors else ""
+
+
+class TransitionError(ValidationError):
+    """A lifecycle refused a transition: an onboarding step or a data-access agreement.
+
+    ``code`` is the stable type, e.g. ``onboarding_prerequisites_open`` or
+    ``agreement_illegal_transition``.
+    """
+
+
+class ResetError(ValidationError):
+    """Issuing or redeeming a five-minute reset grant failed.
+
+    ``code`` tells the host why (``reset_expired``, ``reset_used``, ...); the pupil should only
+    see :meth:`public_message`, which is the same for every failure.
+    """
+
+    def public_message(self, lang: str = "da") -> str:
+        """The message to show the pupil, whatever the reason."""
+        from unilogin._unilogin import reset_public_message
+
+        return reset_public_message(lang)
+
+
+class AssignmentError(RuntimeError):
+    """No assigned password passing the group's policy could be drawn (``code`` ``exhausted``)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.code = "exhausted"

@@ -1,0 +1,183 @@
+//! Conversions between Python objects and the core's plain values: text cells, JSON values and
+//! timezone-aware datetimes.
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, Utc};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use serde_json::Value;
+
+/// The text of one cell as the core reads JSON (`RawRecord::from_json`): a string as written,
+/// `None` (and a float NaN, as pandas writes a missing value) as absent, a bool as `true` /
+/// `false`, an integer or a float as its JSON text; anything else as its `str()`.
+pub fn cell_text<'a>(value: &'a Bound<'_, PyAny>) -> PyResult<Option<Cow<'a, str>>> {
+    if let Ok(s) = value.cast::<PyString>() {
+        return s.to_cow().map(|c| Some(Cow::Owned(c.into_owned())));
+    }
+    if value.is_none() {
+        return Ok(None);
+    }
+    if let Ok(b) = value.cast::<PyBool>() {
+        return Ok(Some(Cow::Borrowed(if b.is_true() {
+            "true"
+        } else {
+            "false"
+        })));
+    }
+    if value.cast::<PyInt>().is_ok() {
+        return Ok(Some(Cow::Owned(value.str()?.to_cow()?.into_owned())));
+    }
+    if let Ok(f) = value.cast::<PyFloat>() {
+        let x = f.value();
+        return Ok(serde_json::Number::from_f64(x).map(|n| Cow::Owned(n.to_string())));
+    }
+    Ok(Some(Cow::Owned(value.str()?.to_cow()?.into_owned())))
+}
+
+/// A Python object as a JSON value: dicts (string keys), lists and tuples, strings, numbers,
+/// bools and `None`; datetimes as RFC 3339 text (they must be timezone-aware).
+pub fn to_json(value: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if let Ok(s) = value.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if value.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = value.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if value.cast::<PyInt>().is_ok() {
+        if let Ok(n) = value.extract::<i64>() {
+            return Ok(Value::from(n));
+        }
+        if let Ok(n) = value.extract::<u64>() {
+            return Ok(Value::from(n));
+        }
+        return Err(PyValueError::new_err("integer out of range"));
+    }
+    if let Ok(f) = value.cast::<PyFloat>() {
+        return serde_json::Number::from_f64(f.value())
+            .map(Value::Number)
+            .ok_or_else(|| PyValueError::new_err("NaN and infinity are not JSON numbers"));
+    }
+    if let Ok(d) = value.cast::<PyDict>() {
+        let mut map = serde_json::Map::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let key = k
+                .cast::<PyString>()
+                .map_err(|_| PyTypeError::new_err("mapping keys must be strings"))?
+                .to_cow()?
+                .into_owned();
+            map.insert(key, to_json(&v)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    if let Ok(l) = value.cast::<PyList>() {
+        return l
+            .iter()
+            .map(|v| to_json(&v))
+            .collect::<PyResult<_>>()
+            .map(Value::Array);
+    }
+    if let Ok(t) = value.cast::<PyTuple>() {
+        return t
+            .iter()
+            .map(|v| to_json(&v))
+            .collect::<PyResult<_>>()
+            .map(Value::Array);
+    }
+    if is_datetime(value)? {
+        let at = utc(value)?;
+        return Ok(Value::String(
+            at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        ));
+    }
+    if let Ok(m) = value.cast::<PyMapping>() {
+        let d = PyDict::new(value.py());
+        d.update(m)?;
+        return to_json(d.as_any());
+    }
+    Err(PyTypeError::new_err(format!(
+        "cannot convert a `{}` to JSON",
+        value.get_type().name()?
+    )))
+}
+
+/// A JSON value as Python: objects as dicts, arrays as lists.
+pub fn from_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => s.into_pyobject(py)?.into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(from_json(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, from_json(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// Any serialisable core value as Python (through its JSON form).
+pub fn serialised<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    from_json(py, &json)
+}
+
+static DATETIME: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
+
+fn datetime_types(py: Python<'_>) -> PyResult<&(Py<PyAny>, Py<PyAny>)> {
+    DATETIME.get_or_try_init(py, || {
+        let module = PyModule::import(py, "datetime")?;
+        let class = module.getattr("datetime")?.unbind();
+        let utc = module.getattr("timezone")?.getattr("utc")?.unbind();
+        Ok((class, utc))
+    })
+}
+
+fn is_datetime(value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let (class, _) = datetime_types(value.py())?;
+    value.is_instance(class.bind(value.py()))
+}
+
+/// A timezone-aware `datetime` (any tzinfo, `zoneinfo` included) as an instant in UTC. Naive
+/// datetimes are refused: the core never guesses a time zone.
+pub fn utc(value: &Bound<'_, PyAny>) -> PyResult<DateTime<Utc>> {
+    let py = value.py();
+    if !is_datetime(value)? {
+        return Err(PyTypeError::new_err(format!(
+            "expected a timezone-aware datetime, got `{}`",
+            value.get_type().name()?
+        )));
+    }
+    if value.call_method0("utcoffset")?.is_none() {
+        return Err(PyValueError::new_err(
+            "the datetime has no time zone: give a timezone-aware datetime (e.g. tzinfo=datetime.timezone.utc)",
+        ));
+    }
+    let (_, tz) = datetime_types(py)?;
+    value.call_method1("astimezone", (tz.bind(py),))?.extract()
+}

@@ -1,0 +1,366 @@
+//! Passwords (checks, history hashes, assigned passwords) and the five-minute reset grant.
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString, PyType};
+use unilogin::credentials::assigned::{self, AssignError};
+use unilogin::credentials::check::{self, HashedPassword, PasswordContext, PasswordPolicy};
+use unilogin::credentials::reset::{
+    self, GrantId, GrantStore, Issuer, OneTimeCode, Pupil, Redemption, ResetError, ResetPolicy,
+};
+use unilogin::people::{UserGroup, Username};
+use unilogin::rand_core::OsRng;
+use unilogin::Lang;
+
+use crate::agreement::from_mapping;
+use crate::convert::{serialised, to_json, utc};
+use crate::errors::{self, Class};
+
+pub fn user_group(key: &str) -> PyResult<UserGroup> {
+    UserGroup::from_key(key).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown user group `{key}`: use indskoling, mellemtrin, udskoling, youth_education, employee or parent"
+        ))
+    })
+}
+
+fn policy(
+    py: Python<'_>,
+    group: UserGroup,
+    overrides: Option<&Bound<'_, PyAny>>,
+    lang: Lang,
+) -> PyResult<PasswordPolicy> {
+    match overrides {
+        None => Ok(PasswordPolicy::stil(group)),
+        Some(o) => PasswordPolicy::stil_with_overrides(group, &to_json(o)?)
+            .map_err(|e| errors::state_error(py, Class::Validation, e, lang)),
+    }
+}
+
+fn strings(values: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
+    if values.cast::<PyString>().is_ok() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be a sequence of str, not a str"
+        )));
+    }
+    values
+        .try_iter()?
+        .map(|v| {
+            let v = v?;
+            v.cast::<PyString>()
+                .map_err(|_| PyTypeError::new_err(format!("{what} must hold str values")))?
+                .to_cow()
+                .map(std::borrow::Cow::into_owned)
+        })
+        .collect()
+}
+
+/// `check_password(password, *, group, names=(), previous_hashes=(), policy=None, lang="da") -> dict`
+#[pyfunction]
+#[pyo3(signature = (password, *, group, names = None, previous_hashes = None, policy = None, lang = "da"))]
+pub fn check_password<'py>(
+    py: Python<'py>,
+    password: &str,
+    group: &str,
+    names: Option<&Bound<'py, PyAny>>,
+    previous_hashes: Option<&Bound<'py, PyAny>>,
+    policy: Option<&Bound<'py, PyAny>>,
+    lang: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let l = errors::lang(lang)?;
+    let group = user_group(group)?;
+    let policy = self::policy(py, group, policy, l)?;
+    let names = names
+        .map(|n| strings(n, "names"))
+        .transpose()?
+        .unwrap_or_default();
+    let hashes = previous_hashes
+        .map(|h| strings(h, "previous_hashes"))
+        .transpose()?
+        .unwrap_or_default();
+    let history = hashes
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            HashedPassword::parse(h).map_err(|_| {
+                PyValueError::new_err(format!(
+                    "previous_hashes[{i}] is not in the format sha256$<salt hex>$<digest hex>"
+                ))
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let context = PasswordContext::new(group)
+        .with_names(&name_refs)
+        .with_history(&history);
+    match check::check_password(password, &context, &policy) {
+        Ok(report) => serialised(py, &report.rendered(l)),
+        Err(e) => Err(errors::state_error(py, Class::Validation, e, l)),
+    }
+}
+
+/// `hash_password(password) -> str`: the portable history format `sha256$<salt>$<digest>`.
+#[pyfunction]
+pub fn hash_password(password: &str) -> String {
+    HashedPassword::new(password, &mut OsRng).to_string()
+}
+
+/// `is_common_password(password) -> bool`
+#[pyfunction]
+pub fn is_common_password(password: &str) -> bool {
+    check::is_common_password(password)
+}
+
+/// `assign_password(group, *, names=(), policy=None, lang="da") -> dict`
+#[pyfunction]
+#[pyo3(signature = (group, *, names = None, policy = None, lang = "da"))]
+pub fn assign_password<'py>(
+    py: Python<'py>,
+    group: &str,
+    names: Option<&Bound<'py, PyAny>>,
+    policy: Option<&Bound<'py, PyAny>>,
+    lang: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let l = errors::lang(lang)?;
+    let group = user_group(group)?;
+    let policy = self::policy(py, group, policy, l)?;
+    let names = names
+        .map(|n| strings(n, "names"))
+        .transpose()?
+        .unwrap_or_default();
+    let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    match assigned::assign_with(group, &name_refs, &policy, &mut OsRng) {
+        Ok(password) => {
+            let out = serialised(py, &password)?;
+            out.set_item("shown", password.reveal(l))?;
+            Ok(out)
+        }
+        Err(e @ AssignError::Exhausted(_)) => Err(assignment_error(py, e)),
+    }
+}
+
+fn assignment_error(py: Python<'_>, e: AssignError) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let cls = PyModule::import(py, "unilogin._errors")?.getattr("AssignmentError")?;
+        Ok(PyErr::from_value(cls.call1((e.to_string(),))?))
+    };
+    build().unwrap_or_else(|err| err)
+}
+
+/// `assigned_password_entropy(group) -> float`
+#[pyfunction]
+pub fn assigned_password_entropy(group: &str) -> PyResult<f64> {
+    Ok(assigned::entropy_bits(user_group(group)?))
+}
+
+/// `reset_public_message(lang="da") -> str`
+#[pyfunction]
+#[pyo3(signature = (lang = "da"))]
+pub fn reset_public_message(lang: &str) -> PyResult<&'static str> {
+    Ok(reset::public_message(errors::lang(lang)?))
+}
+
+fn reset_error(py: Python<'_>, e: &ResetError, lang: Lang) -> PyErr {
+    errors::state_error(py, Class::Reset, e.field_error().clone(), lang)
+}
+
+fn username(py: Python<'_>, text: &str, lang: Lang) -> PyResult<Username> {
+    Username::parse(text).map_err(|e| {
+        errors::raise(
+            py,
+            Class::Reset,
+            &errors::field_problem(e, Some(text)),
+            lang,
+        )
+    })
+}
+
+fn redemption<'py>(py: Python<'py>, r: &Redemption) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("grant", r.grant.0)?;
+    d.set_item("username", r.username.as_str())?;
+    d.set_item("group", r.group.key())?;
+    d.set_item("may_choose_own", r.may_choose_own)?;
+    d.set_item("at", r.at)?;
+    Ok(d)
+}
+
+/// The grants of the five-minute reset and their append-only history.
+#[pyclass(name = "GrantStore", module = "unilogin", eq)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyGrantStore(GrantStore);
+
+#[pymethods]
+impl PyGrantStore {
+    #[new]
+    #[pyo3(signature = (*, policy = None, lang = "da"))]
+    fn new(py: Python<'_>, policy: Option<&Bound<'_, PyAny>>, lang: &str) -> PyResult<Self> {
+        let l = errors::lang(lang)?;
+        let policy: ResetPolicy = match policy {
+            Some(p) => from_mapping(py, p, l)?,
+            None => ResetPolicy::STIL,
+        };
+        Ok(Self(GrantStore::with_policy(policy)))
+    }
+
+    #[getter]
+    fn policy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialised(py, &self.0.policy())
+    }
+
+    #[pyo3(signature = (issuer, pupil, at, *, code = None, lang = "da"))]
+    fn issue<'py>(
+        &mut self,
+        py: Python<'py>,
+        issuer: &Bound<'py, PyAny>,
+        pupil: &Bound<'py, PyAny>,
+        at: &Bound<'py, PyAny>,
+        code: Option<&Bound<'py, PyAny>>,
+        lang: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let l = errors::lang(lang)?;
+        let issuer: Issuer = from_mapping(py, issuer, l)?;
+        if let Ok(name) = pupil.get_item("username") {
+            if let Ok(text) = name.extract::<String>() {
+                username(py, &text, l)?;
+            }
+        }
+        let pupil: Pupil = from_mapping(py, pupil, l)?;
+        let at = utc(at)?;
+        let grant = match code {
+            None => self.0.issue(&issuer, &pupil, at),
+            Some(c) if c.is_none() => self.0.issue(&issuer, &pupil, at),
+            Some(c) => {
+                if let Ok(flag) = c.cast::<pyo3::types::PyBool>() {
+                    if flag.is_true() {
+                        self.0.issue_with_code(&issuer, &pupil, at, &mut OsRng)
+                    } else {
+                        self.0.issue(&issuer, &pupil, at)
+                    }
+                } else {
+                    let text: String = c.extract()?;
+                    let format = self.0.policy().code_format;
+                    let given = OneTimeCode::parse(format, &text).ok_or_else(|| {
+                        PyValueError::new_err(format!(
+                            "not a one-time code of the format `{}`",
+                            format.key()
+                        ))
+                    })?;
+                    self.0
+                        .issue_with_given_code(&issuer, &pupil, given, at, &mut OsRng)
+                }
+            }
+        }
+        .map_err(|e| reset_error(py, &e, l))?;
+        let d = PyDict::new(py);
+        d.set_item("grant", grant.grant.0)?;
+        d.set_item("expires_at", grant.expires_at)?;
+        d.set_item("code", grant.code.as_ref().map(OneTimeCode::reveal))?;
+        Ok(d)
+    }
+
+    #[pyo3(signature = (username, at, *, code = None, lang = "da"))]
+    fn redeem<'py>(
+        &mut self,
+        py: Python<'py>,
+        username: &str,
+        at: &Bound<'py, PyAny>,
+        code: Option<&str>,
+        lang: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let l = errors::lang(lang)?;
+        let user = self::username(py, username, l)?;
+        let at = utc(at)?;
+        let r = self
+            .0
+            .redeem(&user, code, at)
+            .map_err(|e| reset_error(py, &e, l))?;
+        redemption(py, &r)
+    }
+
+    #[pyo3(signature = (grant, username, at, *, code = None, lang = "da"))]
+    fn redeem_grant<'py>(
+        &mut self,
+        py: Python<'py>,
+        grant: u64,
+        username: &str,
+        at: &Bound<'py, PyAny>,
+        code: Option<&str>,
+        lang: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let l = errors::lang(lang)?;
+        let user = self::username(py, username, l)?;
+        let at = utc(at)?;
+        let r = self
+            .0
+            .redeem_grant(GrantId(grant), &user, code, at)
+            .map_err(|e| reset_error(py, &e, l))?;
+        redemption(py, &r)
+    }
+
+    #[pyo3(signature = (grant, at, *, lang = "da"))]
+    fn status(
+        &self,
+        py: Python<'_>,
+        grant: u64,
+        at: &Bound<'_, PyAny>,
+        lang: &str,
+    ) -> PyResult<String> {
+        let l = errors::lang(lang)?;
+        let at = utc(at)?;
+        let g = self
+            .0
+            .grant(GrantId(grant))
+            .map_err(|e| reset_error(py, &e, l))?;
+        Ok(g.status(at).to_string())
+    }
+
+    #[pyo3(signature = (grant, *, lang = "da"))]
+    fn grant<'py>(&self, py: Python<'py>, grant: u64, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+        let l = errors::lang(lang)?;
+        let g = self
+            .0
+            .grant(GrantId(grant))
+            .map_err(|e| reset_error(py, &e, l))?;
+        let out = serialised(py, g)?;
+        out.set_item("issued_at", g.issued_at)?;
+        out.set_item("expires_at", g.expires_at)?;
+        out.set_item("has_code", g.has_code())?;
+        Ok(out)
+    }
+
+    fn latest(&self, username: &str) -> Option<u64> {
+        Username::parse(username)
+            .ok()
+            .and_then(|u| self.0.latest(&u).map(|g| g.id.0))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.grants().len()
+    }
+
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    #[classmethod]
+    #[pyo3(signature = (text, *, policy = None, lang = "da"))]
+    fn from_json(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        text: &str,
+        policy: Option<&Bound<'_, PyAny>>,
+        lang: &str,
+    ) -> PyResult<Self> {
+        let l = errors::lang(lang)?;
+        let mut store = GrantStore::from_json(text).map_err(|e| reset_error(py, &e, l))?;
+        if let Some(p) = policy {
+            store.set_policy(from_mapping(py, p, l)?);
+        }
+        Ok(Self(store))
+    }
+
+    fn __repr__(&self) -> String {
+        format!("GrantStore(grants={})", self.0.grants().len())
+    }
+}

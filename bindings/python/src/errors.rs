@@ -1,0 +1,150 @@
+//! Problems as Python dicts and the package's exceptions (`unilogin._errors`).
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyType};
+use unilogin::{CtxValue, FieldError, Lang, Loc, LocItem, Problem, Problems};
+
+/// The language of a `lang=` argument: `da` or `en` (also `da-DK`, `en-GB`, …).
+pub fn lang(tag: &str) -> PyResult<Lang> {
+    Lang::parse(tag)
+        .ok_or_else(|| PyValueError::new_err(format!("unknown language `{tag}`: use `da` or `en`")))
+}
+
+/// A context value as Python: numbers as `int`, texts and terms (by key) as `str`.
+fn ctx_value<'py>(py: Python<'py>, value: &CtxValue) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        CtxValue::Int(n) => n.into_pyobject(py)?.into_any(),
+        CtxValue::Str(s) => s.as_ref().into_pyobject(py)?.into_any(),
+        CtxValue::Term(t) => t.key.into_pyobject(py)?.into_any(),
+    })
+}
+
+fn loc_items<'py>(py: Python<'py>, row: Option<usize>, loc: &Loc) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    if let Some(row) = row {
+        list.append(row)?;
+    }
+    for item in loc.items() {
+        match item {
+            LocItem::Index(i) => list.append(*i)?,
+            LocItem::Key(k) => list.append(k.as_ref())?,
+        }
+    }
+    Ok(list)
+}
+
+/// One problem as `{type, loc, msg, input, ctx}`; `row` (if any) goes in front of `loc`.
+pub fn problem_dict<'py>(
+    py: Python<'py>,
+    problem: &Problem,
+    row: Option<usize>,
+    lang: Lang,
+) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("type", problem.kind().code())?;
+    dict.set_item("loc", loc_items(py, row, problem.loc())?)?;
+    dict.set_item("msg", problem.message(lang))?;
+    dict.set_item("input", problem.input())?;
+    let ctx = PyDict::new(py);
+    for (k, v) in problem.ctx().iter() {
+        ctx.set_item(k, ctx_value(py, v)?)?;
+    }
+    dict.set_item("ctx", ctx)?;
+    Ok(dict)
+}
+
+/// Appends every problem of `problems` to `out`.
+pub fn extend(
+    py: Python<'_>,
+    out: &Bound<'_, PyList>,
+    problems: &Problems,
+    row: Option<usize>,
+    lang: Lang,
+) -> PyResult<()> {
+    for p in problems {
+        out.append(problem_dict(py, p, row, lang)?)?;
+    }
+    Ok(())
+}
+
+/// The problems as a list of dicts.
+pub fn problem_list<'py>(
+    py: Python<'py>,
+    problems: &Problems,
+    lang: Lang,
+) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(py);
+    extend(py, &out, problems, None, lang)?;
+    Ok(out)
+}
+
+/// A field error of a single value, at the root location, with its raw input.
+pub fn field_problem(error: FieldError, input: Option<&str>) -> Problems {
+    let mut problems = Problems::new();
+    problems.push(error.at(Loc::root(), input));
+    problems
+}
+
+/// The exception classes defined in `unilogin/_errors.py`.
+#[derive(Clone, Copy)]
+pub enum Class {
+    Validation,
+    Transition,
+    Reset,
+}
+
+impl Class {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Validation => "ValidationError",
+            Self::Transition => "TransitionError",
+            Self::Reset => "ResetError",
+        }
+    }
+}
+
+static ERRORS_MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+
+fn class(py: Python<'_>, class: Class) -> PyResult<Bound<'_, PyType>> {
+    let module = ERRORS_MODULE.get_or_try_init(py, || {
+        PyModule::import(py, "unilogin._errors").map(Bound::unbind)
+    })?;
+    let cls = module.bind(py).getattr(class.name())?;
+    cls.cast_into::<PyType>()
+        .map_err(|e| PyTypeError::new_err(e.to_string()))
+}
+
+/// An exception of `cls` carrying `problems` (its `.errors()`), message in `lang`.
+pub fn raise(py: Python<'_>, cls: Class, problems: &Problems, lang: Lang) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let errors = problem_list(py, problems, lang)?;
+        let exc = class(py, cls)?.call1((errors,))?;
+        Ok(PyErr::from_value(exc))
+    };
+    build().unwrap_or_else(|e| e)
+}
+
+/// A `ValidationError` for one value's error.
+pub fn value_error(py: Python<'_>, error: FieldError, input: &str, lang: Lang) -> PyErr {
+    raise(
+        py,
+        Class::Validation,
+        &field_problem(error, Some(input)),
+        lang,
+    )
+}
+
+/// An exception of `cls` for one error without input (transitions, reset grants).
+pub fn state_error(py: Python<'_>, cls: Class, error: FieldError, lang: Lang) -> PyErr {
+    raise(py, cls, &field_problem(error, None), lang)
+}
+
+/// A `json_invalid` problem with `reason`, for input that does not have the expected shape.
+pub fn json_invalid(reason: impl Into<String>) -> FieldError {
+    FieldError::with_ctx(
+        unilogin::ErrorType::JsonInvalid,
+        unilogin::Ctx::new().with("reason", reason.into()),
+    )
+}

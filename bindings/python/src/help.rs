@@ -1,0 +1,216 @@
+//! Provisioning estimates and login help.
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use unilogin::login::{FailureCause, Guide, LoginPolicy, UserFacts};
+use unilogin::people::Role;
+use unilogin::provisioning::{Estimate, ImportSchedule, ProvisioningPolicy};
+
+use crate::agreement::from_mapping;
+use crate::convert::{serialised, utc};
+use crate::errors::{self, Class};
+
+/// When a new user can expect Unilogin to work.
+#[pyclass(name = "ProvisioningEstimate", module = "unilogin", frozen, eq)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProvisioningEstimate(Estimate);
+
+#[pymethods]
+impl ProvisioningEstimate {
+    #[getter]
+    fn created_at(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0.created_at
+    }
+
+    #[getter]
+    fn readiness(&self) -> &'static str {
+        self.0.readiness.key()
+    }
+
+    #[getter]
+    fn next_import<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let Some(next) = self.0.next_import else {
+            return Ok(None);
+        };
+        let d = PyDict::new(py);
+        d.set_item("at", next.at)?;
+        d.set_item("local", next.local)?;
+        d.set_item("scheduled", next.scheduled.to_string())?;
+        d.set_item("clock", next.clock.key())?;
+        Ok(Some(d))
+    }
+
+    #[getter]
+    fn typical_ready(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0.typical_ready
+    }
+
+    #[getter]
+    fn latest_ready(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0.latest_ready
+    }
+
+    fn status(&self, now: &Bound<'_, PyAny>) -> PyResult<&'static str> {
+        Ok(self.0.status(utc(now)?).key())
+    }
+
+    #[pyo3(signature = (lang = "da"))]
+    fn summary(&self, lang: &str) -> PyResult<String> {
+        Ok(self.0.summary().get(errors::lang(lang)?).to_owned())
+    }
+
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialised(py, &self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "ProvisioningEstimate(readiness={:?}, typical_ready={:?})",
+            self.0.readiness.key(),
+            self.0.typical_ready.to_rfc3339()
+        )
+    }
+}
+
+/// `provisioning_estimate(created_at, *, already_has_unilogin=False, schedule=None, typical_hours_after_creation=None, latest_hours_after_import=None, lang="da")`
+#[pyfunction]
+#[pyo3(signature = (created_at, *, already_has_unilogin = false, schedule = None, typical_hours_after_creation = None, latest_hours_after_import = None, lang = "da"))]
+pub fn provisioning_estimate(
+    py: Python<'_>,
+    created_at: &Bound<'_, PyAny>,
+    already_has_unilogin: bool,
+    schedule: Option<&Bound<'_, PyAny>>,
+    typical_hours_after_creation: Option<u16>,
+    latest_hours_after_import: Option<u16>,
+    lang: &str,
+) -> PyResult<ProvisioningEstimate> {
+    let l = errors::lang(lang)?;
+    let mut policy = ProvisioningPolicy::stil();
+    if let Some(times) = schedule.filter(|s| !s.is_none()) {
+        if times.cast::<PyString>().is_ok() {
+            return Err(PyTypeError::new_err(
+                "schedule must be a sequence of \"HH:MM\" texts, not a str",
+            ));
+        }
+        let times: Vec<String> = times.extract()?;
+        policy.schedule = ImportSchedule::parse(&times)
+            .map_err(|problems| errors::raise(py, Class::Validation, &problems, l))?;
+    }
+    if let Some(h) = typical_hours_after_creation {
+        policy.typical_hours_after_creation = h;
+    }
+    if let Some(h) = latest_hours_after_import {
+        policy.latest_hours_after_import = h;
+    }
+    Ok(ProvisioningEstimate(
+        policy.estimate(utc(created_at)?, already_has_unilogin),
+    ))
+}
+
+/// A login guide: ordered steps and who can help.
+#[pyclass(name = "LoginGuide", module = "unilogin", frozen, eq)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoginGuide(Guide);
+
+#[pymethods]
+impl LoginGuide {
+    #[getter]
+    fn task(&self) -> &'static str {
+        self.0.task.key()
+    }
+
+    #[getter]
+    fn step_ids(&self) -> Vec<&'static str> {
+        self.0
+            .step_ids()
+            .into_iter()
+            .map(unilogin::login::StepId::key)
+            .collect()
+    }
+
+    #[getter]
+    fn helper_ids(&self) -> Vec<&'static str> {
+        self.0
+            .helper_ids()
+            .into_iter()
+            .map(unilogin::login::HelperId::key)
+            .collect()
+    }
+
+    #[getter]
+    fn cannot_help_ids(&self) -> Vec<&'static str> {
+        self.0.cannot_help.iter().map(|h| h.id.key()).collect()
+    }
+
+    #[pyo3(signature = (lang = "da"))]
+    fn to_text(&self, lang: &str) -> PyResult<String> {
+        Ok(self.0.to_text(errors::lang(lang)?))
+    }
+
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialised(py, &self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "LoginGuide({:?}, steps={})",
+            self.0.task.key(),
+            self.0.steps.len()
+        )
+    }
+}
+
+/// `login_guide(task, *, role, grade=None, has_own_mitid, age=None, cause=None, policy=None, lang="da")`
+#[pyfunction]
+#[pyo3(signature = (task, *, role, has_own_mitid, grade = None, age = None, cause = None, policy = None, lang = "da"))]
+#[allow(clippy::too_many_arguments)]
+pub fn login_guide(
+    py: Python<'_>,
+    task: &str,
+    role: &str,
+    has_own_mitid: bool,
+    grade: Option<&Bound<'_, PyAny>>,
+    age: Option<u8>,
+    cause: Option<&str>,
+    policy: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+) -> PyResult<LoginGuide> {
+    let l = errors::lang(lang)?;
+    let grade = match grade {
+        Some(g) if !g.is_none() => Some(
+            crate::convert::cell_text(g)?
+                .map(std::borrow::Cow::into_owned)
+                .unwrap_or_default(),
+        ),
+        _ => None,
+    };
+    let role =
+        Role::parse(role, grade.as_deref()).map_err(|e| errors::value_error(py, e, role, l))?;
+    let user = UserFacts::new(role, has_own_mitid, age);
+    let policy: LoginPolicy = match policy {
+        Some(p) => from_mapping(py, p, l)?,
+        None => LoginPolicy::STIL,
+    };
+    let guide = match (task, cause) {
+        ("activation", None) => Guide::activation(&user, &policy),
+        ("forgotten_password", None) => Guide::forgotten_password(&user, &policy),
+        ("login_failed", Some(c)) => {
+            let cause = FailureCause::parse(c)
+                .ok_or_else(|| PyValueError::new_err(format!("unknown failure cause `{c}`")))?;
+            Guide::login_failed(cause, &user, &policy)
+        }
+        ("login_failed", None) => {
+            return Err(PyValueError::new_err("login_failed needs a cause"));
+        }
+        ("activation" | "forgotten_password", Some(_)) => {
+            return Err(PyValueError::new_err("only login_failed takes a cause"));
+        }
+        (other, _) => {
+            return Err(PyValueError::new_err(format!(
+                "unknown task `{other}`: use activation, forgotten_password or login_failed"
+            )));
+        }
+    };
+    Ok(LoginGuide(guide))
+}

@@ -1,0 +1,355 @@
+//! Bulk validation of records (mappings, CSV files) and of single values.
+
+use std::ops::ControlFlow;
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyMapping, PyString};
+use unilogin::export;
+use unilogin::identifiers::ValueKind;
+use unilogin::record::{Header, RecordKind};
+use unilogin::{ErrorType, FieldError, Problems, ValidationPolicy};
+
+use crate::convert::{cell_text, from_json};
+use crate::errors::{self, Class};
+
+/// The record kind named `name` (`request`, `register` or `user`).
+pub fn record_kind(name: &str) -> PyResult<RecordKind> {
+    RecordKind::from_name(name).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown kind `{name}`: use `request`, `register` or `user`"
+        ))
+    })
+}
+
+/// The value kind named `name` (`cvr`, `p_number`, `municipality`, …).
+pub fn value_kind(name: &str) -> PyResult<ValueKind> {
+    ValueKind::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = ValueKind::ALL.iter().map(|k| k.name()).collect();
+        PyValueError::new_err(format!(
+            "unknown value kind `{name}`: use one of {}",
+            names.join(", ")
+        ))
+    })
+}
+
+fn policy(p_number_checksum: bool) -> ValidationPolicy {
+    ValidationPolicy { p_number_checksum }
+}
+
+fn key_text(key: &Bound<'_, PyAny>) -> PyResult<String> {
+    match key.cast::<PyString>() {
+        Ok(s) => Ok(s.to_cow()?.into_owned()),
+        Err(_) => Ok(key.str()?.to_cow()?.into_owned()),
+    }
+}
+
+/// The `(key, value)` items of a mapping row.
+fn items<'py>(
+    row: &Bound<'py, PyAny>,
+    index: Option<usize>,
+) -> PyResult<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+    if let Ok(d) = row.cast::<PyDict>() {
+        return Ok(d.iter().collect());
+    }
+    if let Ok(m) = row.cast::<PyMapping>() {
+        return m
+            .items()?
+            .iter()
+            .map(|item| item.extract())
+            .collect::<PyResult<_>>();
+    }
+    let at = index.map_or_else(String::new, |i| format!(" (row {i})"));
+    Err(PyTypeError::new_err(format!(
+        "a record must be a mapping of column names to values, not `{}`{at}",
+        row.get_type().name()?
+    )))
+}
+
+/// A record as the JSON object the core reads, each value converted by [`cell_text`].
+fn json_object(
+    pairs: &[(Bound<'_, PyAny>, Bound<'_, PyAny>)],
+) -> PyResult<serde_json::Map<String, serde_json::Value>> {
+    let mut map = serde_json::Map::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        if let Some(text) = cell_text(v)? {
+            map.insert(key_text(k)?, serde_json::Value::String(text.into_owned()));
+        }
+    }
+    Ok(map)
+}
+
+/// The text of one cell: a string's UTF-8 bytes, or the text of another value.
+enum Cell<'py> {
+    Utf8(Bound<'py, PyBytes>),
+    Text(String),
+}
+
+impl Cell<'_> {
+    fn as_str(&self) -> PyResult<&str> {
+        match self {
+            Self::Utf8(b) => {
+                std::str::from_utf8(b.as_bytes()).map_err(|e| PyValueError::new_err(e.to_string()))
+            }
+            Self::Text(t) => Ok(t),
+        }
+    }
+}
+
+/// The columns of the previous row, so rows with the same keys reuse one resolved header.
+struct HeaderCache {
+    keys: Vec<Py<PyAny>>,
+    header: Header,
+}
+
+/// Checks one mapping: through a header resolved once while the rows keep their keys, or as a
+/// JSON object when a value is absent (`None`), so absent and blank stay distinct.
+fn check_mapping(
+    py: Python<'_>,
+    kind: RecordKind,
+    row: &Bound<'_, PyAny>,
+    index: Option<usize>,
+    cache: &mut Option<HeaderCache>,
+    policy: ValidationPolicy,
+) -> PyResult<Problems> {
+    let pairs = items(row, index)?;
+    // Strings are encoded once into UTF-8 bytes objects and borrowed from there.
+    let mut cells: Vec<Cell<'_>> = Vec::with_capacity(pairs.len());
+    for (_, v) in &pairs {
+        if let Ok(s) = v.cast::<PyString>() {
+            cells.push(Cell::Utf8(s.encode_utf8()?));
+        } else {
+            match cell_text(v)? {
+                Some(text) => cells.push(Cell::Text(text.into_owned())),
+                None => return Ok(kind.check_json_with(&json_object(&pairs)?, &policy)),
+            }
+        }
+    }
+    let texts = cells
+        .iter()
+        .map(Cell::as_str)
+        .collect::<PyResult<Vec<&str>>>()?;
+    let same = cache.as_ref().is_some_and(|c| {
+        c.keys.len() == pairs.len()
+            && c.keys
+                .iter()
+                .zip(&pairs)
+                .all(|(a, (b, _))| a.bind(py).is(b) || a.bind(py).eq(b).unwrap_or(false))
+    });
+    let header = match cache {
+        Some(c) if same => &c.header,
+        _ => {
+            let names = pairs
+                .iter()
+                .map(|(k, _)| key_text(k))
+                .collect::<PyResult<Vec<_>>>()?;
+            let fresh = HeaderCache {
+                keys: pairs.iter().map(|(k, _)| k.clone().unbind()).collect(),
+                header: kind.header(&names),
+            };
+            &cache.insert(fresh).header
+        }
+    };
+    Ok(kind.check_row_with(header, texts, &policy))
+}
+
+/// `validate_records(rows, *, kind, lang="da", p_number_checksum=True)`
+#[pyfunction]
+#[pyo3(signature = (rows, *, kind, lang = "da", p_number_checksum = true))]
+pub fn validate_records<'py>(
+    py: Python<'py>,
+    rows: &Bound<'py, PyAny>,
+    kind: &str,
+    lang: &str,
+    p_number_checksum: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let kind = record_kind(kind)?;
+    let lang = errors::lang(lang)?;
+    let policy = policy(p_number_checksum);
+    let out = PyList::empty(py);
+    let mut cache = None;
+    for (i, row) in rows.try_iter()?.enumerate() {
+        let row = row?;
+        let problems = check_mapping(py, kind, &row, Some(i), &mut cache, policy)?;
+        errors::extend(py, &out, &problems, Some(i), lang)?;
+    }
+    Ok(out)
+}
+
+/// `validate_request(mapping, *, lang="da", p_number_checksum=True)`
+#[pyfunction]
+#[pyo3(signature = (mapping, *, lang = "da", p_number_checksum = true))]
+pub fn validate_request<'py>(
+    py: Python<'py>,
+    mapping: &Bound<'py, PyAny>,
+    lang: &str,
+    p_number_checksum: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    validate_record(py, mapping, "request", lang, p_number_checksum)
+}
+
+/// `validate_record(mapping, *, kind, lang="da", p_number_checksum=True)`
+#[pyfunction]
+#[pyo3(signature = (mapping, *, kind, lang = "da", p_number_checksum = true))]
+pub fn validate_record<'py>(
+    py: Python<'py>,
+    mapping: &Bound<'py, PyAny>,
+    kind: &str,
+    lang: &str,
+    p_number_checksum: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let kind = record_kind(kind)?;
+    let lang = errors::lang(lang)?;
+    let problems = kind.check_json_with(
+        &json_object(&items(mapping, None)?)?,
+        &policy(p_number_checksum),
+    );
+    errors::problem_list(py, &problems, lang)
+}
+
+/// `parse_record(mapping, *, kind, lang="da", p_number_checksum=True)`
+#[pyfunction]
+#[pyo3(signature = (mapping, *, kind, lang = "da", p_number_checksum = true))]
+pub fn parse_record<'py>(
+    py: Python<'py>,
+    mapping: &Bound<'py, PyAny>,
+    kind: &str,
+    lang: &str,
+    p_number_checksum: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let kind = record_kind(kind)?;
+    let lang = errors::lang(lang)?;
+    let object = json_object(&items(mapping, None)?)?;
+    match kind.validate_json_with(&object, &policy(p_number_checksum)) {
+        Ok(valid) => from_json(py, &valid),
+        Err(problems) => Err(errors::raise(py, Class::Validation, &problems, lang)),
+    }
+}
+
+fn value_result(
+    kind: ValueKind,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<(Result<String, FieldError>, Option<String>)> {
+    Ok(match cell_text(value)? {
+        Some(text) => (kind.canonical(&text), Some(text.into_owned())),
+        None => (Err(FieldError::new(ErrorType::Missing)), None),
+    })
+}
+
+/// `check_value(text, *, kind, lang="da") -> str`
+#[pyfunction]
+#[pyo3(signature = (value, *, kind, lang = "da"))]
+pub fn check_value(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    kind: &str,
+    lang: &str,
+) -> PyResult<String> {
+    let kind = value_kind(kind)?;
+    let lang = errors::lang(lang)?;
+    match value_result(kind, value)? {
+        (Ok(canonical), _) => Ok(canonical),
+        (Err(e), input) => Err(errors::raise(
+            py,
+            Class::Validation,
+            &errors::field_problem(e, input.as_deref()),
+            lang,
+        )),
+    }
+}
+
+/// `validate_values(values, *, kind, lang="da") -> list[dict]`
+#[pyfunction]
+#[pyo3(signature = (values, *, kind, lang = "da"))]
+pub fn validate_values<'py>(
+    py: Python<'py>,
+    values: &Bound<'py, PyAny>,
+    kind: &str,
+    lang: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let kind = value_kind(kind)?;
+    let lang = errors::lang(lang)?;
+    let out = PyList::empty(py);
+    for (i, value) in values.try_iter()?.enumerate() {
+        if let (Err(e), input) = value_result(kind, &value?)? {
+            let problems = errors::field_problem(e, input.as_deref());
+            errors::extend(py, &out, &problems, Some(i), lang)?;
+        }
+    }
+    Ok(out)
+}
+
+/// `valid_mask(values, *, kind) -> list[bool]`
+#[pyfunction]
+#[pyo3(signature = (values, *, kind))]
+pub fn valid_mask<'py>(
+    py: Python<'py>,
+    values: &Bound<'py, PyAny>,
+    kind: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let kind = value_kind(kind)?;
+    let out = PyList::empty(py);
+    for value in values.try_iter()? {
+        let value = value?;
+        let ok = match value.cast::<PyString>() {
+            Ok(s) => kind.canonical(&s.to_cow()?).is_ok(),
+            Err(_) => value_result(kind, &value)?.0.is_ok(),
+        };
+        out.append(PyBool::new(py, ok))?;
+    }
+    Ok(out)
+}
+
+/// `record_keys(kind) -> list[str]`: the canonical keys of a record kind, in report order.
+#[pyfunction]
+pub fn record_keys(kind: &str) -> PyResult<Vec<&'static str>> {
+    Ok(record_kind(kind)?.keys())
+}
+
+/// `value_kinds() -> list[str]`
+#[pyfunction]
+pub fn value_kinds() -> Vec<&'static str> {
+    ValueKind::ALL.iter().map(|k| k.name()).collect()
+}
+
+/// `error_types() -> list[str]`: every stable error code, in catalogue order.
+#[pyfunction]
+pub fn error_types() -> Vec<&'static str> {
+    ErrorType::ALL.iter().map(|t| t.code()).collect()
+}
+
+/// `validate_csv(path, *, kind, lang="da", p_number_checksum=True) -> list[dict]`: the core's
+/// export reader on a CSV or JSON Lines file, with the GIL released while it reads.
+#[pyfunction]
+#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true))]
+// pyo3 extracts an `os.PathLike` into an owned `PathBuf`.
+#[allow(clippy::needless_pass_by_value)]
+pub fn validate_csv<'py>(
+    py: Python<'py>,
+    path: std::path::PathBuf,
+    kind: &str,
+    lang: &str,
+    p_number_checksum: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let kind = record_kind(kind)?;
+    let lang = errors::lang(lang)?;
+    let policy = policy(p_number_checksum);
+    let read = py.detach(|| {
+        let mut problems = Problems::new();
+        export::check_path(&path, kind, &policy, |row| {
+            for p in row.problems {
+                problems.push(p);
+            }
+            ControlFlow::Continue(())
+        })
+        .map(|_| problems)
+    });
+    match read {
+        Ok(problems) => errors::problem_list(py, &problems, lang),
+        Err(e) => {
+            let mut fatal = Problems::new();
+            fatal.push(e.problem());
+            Err(errors::raise(py, Class::Validation, &fatal, lang))
+        }
+    }
+}

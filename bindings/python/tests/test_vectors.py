@@ -1,0 +1,423 @@
+"""The shared vectors of tests/vectors/, with the same expectations as the Rust tests."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List, Optional
+
+import pytest
+from conftest import load, ts
+
+import unilogin
+
+
+def check_problem(label: str, actual: Dict[str, Any], expected: Dict[str, Any], *, en: Optional[Dict[str, Any]] = None) -> None:
+    """Checks one problem against an expected {type, loc?, input?, ctx?, msg?{da,en}}."""
+    assert actual["type"] == expected["type"], label
+    if "loc" in expected:
+        assert actual["loc"] == expected["loc"], f"{label}: loc"
+    if "input" in expected:
+        assert actual["input"] == expected["input"], f"{label}: input"
+    if "ctx" in expected:
+        assert actual["ctx"] == expected["ctx"], f"{label}: ctx"
+    if "msg" in expected:
+        assert actual["msg"] == expected["msg"]["da"], f"{label}: msg da"
+        if en is not None:
+            assert en["msg"] == expected["msg"]["en"], f"{label}: msg en"
+
+
+def raised(exc: unilogin.ValidationError, expected: Dict[str, Any], label: str, call_en: Any = None) -> None:
+    [problem] = exc.errors()
+    en = None
+    if call_en is not None:
+        with pytest.raises(unilogin.ValidationError) as info:
+            call_en()
+        en = info.value.errors()[0]
+    check_problem(label, problem, expected, en=en)
+    assert exc.code == expected["type"]
+
+
+# --- identifiers -------------------------------------------------------------------------------
+
+IDENTIFIERS = load("identifiers.json")["cases"]
+
+
+@pytest.mark.parametrize("case", IDENTIFIERS, ids=lambda c: f"{c['kind']}:{c['input']!r}")
+def test_identifier(case: Dict[str, Any]) -> None:
+    kind, text = case["kind"], case["input"]
+    if "valid" in case:
+        assert unilogin.check_value(text, kind=kind) == case["valid"]
+        assert unilogin.valid_mask([text], kind=kind) == [True]
+        assert unilogin.validate_values([text], kind=kind) == []
+    else:
+        with pytest.raises(unilogin.ValidationError) as info:
+            unilogin.check_value(text, kind=kind)
+        raised(info.value, case["error"], kind, lambda: unilogin.check_value(text, kind=kind, lang="en"))
+        assert unilogin.valid_mask([text], kind=kind) == [False]
+        [bulk] = unilogin.validate_values([text], kind=kind)
+        assert bulk["loc"] == [0] and bulk["type"] == case["error"]["type"]
+
+
+CLASSES = {
+    "cvr": unilogin.Cvr,
+    "p_number": unilogin.PNumber,
+    "institution_number": unilogin.InstitutionNumber,
+    "municipality": unilogin.Municipality,
+    "phone": unilogin.PhoneNumber,
+    "email": unilogin.Email,
+    "postal_code": unilogin.PostalCode,
+    "house_number": unilogin.HouseNumber,
+    "street": unilogin.Street,
+    "city": unilogin.City,
+    "institution_name": unilogin.InstitutionName,
+}
+
+
+@pytest.mark.parametrize("case", [c for c in IDENTIFIERS if c["kind"] in CLASSES], ids=lambda c: f"{c['kind']}:{c['input']!r}")
+def test_identifier_class(case: Dict[str, Any]) -> None:
+    cls = CLASSES[case["kind"]]
+    if "valid" in case:
+        value = cls(case["input"])
+        assert str(value) == case["valid"]
+        assert value == cls(case["valid"]) and hash(value) == hash(cls(case["valid"]))
+        assert cls.is_valid(case["input"])
+    elif case["error"]["type"] != "missing":
+        with pytest.raises(unilogin.ValidationError) as info:
+            cls(case["input"])
+        assert info.value.code == case["error"]["type"]
+        assert not cls.is_valid(case["input"])
+
+
+# --- records -----------------------------------------------------------------------------------
+
+
+def record_cases(file: str) -> List[Any]:
+    doc = load(file)
+    return [pytest.param(doc["kind"], c, id=c["name"]) for c in doc["cases"]]
+
+
+@pytest.mark.parametrize(
+    "kind,case", record_cases("requests.json") + record_cases("register.json") + record_cases("users.json")
+)
+def test_record(kind: str, case: Dict[str, Any]) -> None:
+    data = case["input"]
+    problems = unilogin.validate_record(data, kind=kind)
+    # The bulk path (header resolved once) gives the same problems, with the row in front.
+    bulk = unilogin.validate_records([data, data], kind=kind)
+    assert bulk == [{**p, "loc": [i, *p["loc"]]} for i in (0, 1) for p in problems]
+    if kind == "request":
+        assert unilogin.validate_request(data) == problems
+    if "valid" in case:
+        assert problems == []
+        assert unilogin.parse_record(data, kind=kind) == case["valid"]
+    else:
+        want = case["errors"]
+        assert [(p["type"], p["loc"]) for p in problems] == [(w["type"], w["loc"]) for w in want]
+        english = unilogin.validate_record(data, kind=kind, lang="en")
+        for p, e, w in zip(problems, english, want):
+            check_problem(case["name"], p, w, en=e)
+        with pytest.raises(unilogin.ValidationError) as info:
+            unilogin.parse_record(data, kind=kind)
+        assert info.value.errors() == problems
+
+
+# --- passwords ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", load("passwords.json")["cases"], ids=lambda c: c["name"])
+def test_password(case: Dict[str, Any]) -> None:
+    def run(lang: str) -> Dict[str, Any]:
+        return unilogin.check_password(
+            case["password"],
+            group=case["group"],
+            names=case["names"],
+            previous_hashes=case["history"],
+            policy=case.get("policy"),
+            lang=lang,
+        )
+
+    expect = case["expect"]
+    if "error" in expect:
+        with pytest.raises(unilogin.ValidationError) as info:
+            run("da")
+        raised(info.value, expect["error"], case["name"], lambda: run("en"))
+        return
+    da, en = run("da"), run("en")
+    assert [{"type": v["type"], "ctx": v["ctx"]} for v in da["violations"]] == [
+        {"type": v["type"], "ctx": v.get("ctx", {})} for v in expect["violations"]
+    ]
+    assert da["ok"] == (expect["violations"] == [])
+    assert {r["rule"]: r["met"] for r in da["rules"]} == expect["rules"]
+    for i, msg in enumerate(expect.get("msg", [])):
+        assert da["violations"][i]["msg"] == msg["da"]
+        assert en["violations"][i]["msg"] == msg["en"]
+    for lang, labels in expect.get("labels", {}).items():
+        report = da if lang == "da" else en
+        got = {r["rule"]: r["label"] for r in report["rules"]}
+        for rule, label in labels.items():
+            assert got[rule] == label
+
+
+# --- provisioning ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", load("provisioning.json")["cases"], ids=lambda c: c["name"])
+def test_provisioning(case: Dict[str, Any]) -> None:
+    def run(lang: str) -> unilogin.ProvisioningEstimate:
+        return unilogin.provisioning_estimate(
+            ts(case["created_at"]),
+            already_has_unilogin=case["already_has_unilogin"],
+            schedule=case["schedule"],
+            typical_hours_after_creation=case.get("typical_hours_after_creation"),
+            latest_hours_after_import=case.get("latest_hours_after_import"),
+            lang=lang,
+        )
+
+    if "errors" in case:
+        with pytest.raises(unilogin.ValidationError) as da:
+            run("da")
+        with pytest.raises(unilogin.ValidationError) as en:
+            run("en")
+        assert len(da.value.errors()) == len(case["errors"])
+        for p, e, w in zip(da.value.errors(), en.value.errors(), case["errors"]):
+            check_problem(case["name"], p, w, en=e)
+        return
+    estimate, expect = run("da"), case["expect"]
+    assert estimate.readiness == expect["readiness"]
+    assert estimate.typical_ready == ts(expect["typical_ready"])
+    assert estimate.latest_ready == ts(expect["latest_ready"])
+    assert estimate.created_at.tzinfo is not None
+    if expect["next_import"] is None:
+        assert estimate.next_import is None
+    else:
+        nxt = estimate.next_import
+        assert nxt is not None and nxt["at"] == ts(expect["next_import"])
+        for key in ("scheduled", "clock"):
+            if key in expect:
+                assert nxt[key] == expect[key]
+        if "local" in expect:
+            assert nxt["local"].isoformat() == expect["local"]
+    for check in case.get("status_at", []):
+        assert estimate.status(ts(check["now"])) == check["status"]
+
+
+# --- login -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", load("login.json")["cases"], ids=lambda c: c["name"])
+def test_login(case: Dict[str, Any]) -> None:
+    user = case["user"]
+
+    def run(lang: str = "da") -> unilogin.LoginGuide:
+        return unilogin.login_guide(
+            case["guide"],
+            role=user["role"],
+            grade=user["grade"],
+            has_own_mitid=user["has_own_mitid"],
+            age=user["age"],
+            cause=case.get("cause"),
+            policy=case.get("policy"),
+            lang=lang,
+        )
+
+    if "error" in case:
+        with pytest.raises(unilogin.ValidationError) as info:
+            run()
+        raised(info.value, case["error"], case["name"])
+        return
+    guide = run()
+    assert guide.step_ids == case["expect"]["steps"]
+    assert guide.helper_ids == case["expect"]["helpers"]
+    assert guide.cannot_help_ids == case["expect"]["cannot_help"]
+    assert guide.to_text("en") and guide.to_dict()["task"] == guide.task
+
+
+# --- onboarding --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("basis", ["kommunal", "selvejet", "privat"])
+def test_onboarding_plan_golden(basis: str) -> None:
+    assert unilogin.onboarding_plan(basis) == load(f"onboarding/{basis}.json")
+
+
+def test_onboarding_progress_golden() -> None:
+    doc = load("onboarding/progress-privat-v1.json")
+    progress = unilogin.OnboardingProgress.from_json(json.dumps(doc))
+    assert json.loads(progress.to_json()) == doc
+
+
+ONBOARDING = load("onboarding/scenarios.json")
+
+
+@pytest.mark.parametrize("scenario", ONBOARDING["scenarios"], ids=lambda s: s["name"])
+def test_onboarding_scenario(scenario: Dict[str, Any]) -> None:
+    if "error" in scenario.get("expect", {}):
+        with pytest.raises(unilogin.ValidationError) as info:
+            unilogin.OnboardingProgress(scenario["legal_basis"])
+        raised(info.value, scenario["expect"]["error"], scenario["name"],
+               lambda: unilogin.OnboardingProgress(scenario["legal_basis"], lang="en"))
+        return
+    progress = unilogin.OnboardingProgress(scenario["legal_basis"])
+    for step in scenario["steps"]:
+        op, expect = step["op"], step["expect"]
+        if op == "complete":
+            def call(lang: str = "da") -> None:
+                progress.complete(step["step"], step["actor"], ts(step["at"]), lang=lang)
+            if "error" in expect:
+                before = progress.to_json()
+                with pytest.raises(unilogin.TransitionError) as info:
+                    call()
+                raised(info.value, expect["error"], step["step"], lambda: call("en"))
+                assert progress.to_json() == before
+            else:
+                call()
+        elif op == "next_steps":
+            assert [s["id"] for s in progress.next_steps(step["actor"])] == expect
+        elif op == "summary":
+            assert progress.summary() == expect
+        elif op == "document":
+            assert json.loads(progress.to_json()) == expect
+        else:  # pragma: no cover
+            raise AssertionError(op)
+
+
+@pytest.mark.parametrize("case", ONBOARDING["loading"], ids=lambda c: c["name"])
+def test_onboarding_loading(case: Dict[str, Any]) -> None:
+    text = case["text"] if "text" in case else json.dumps(case["document"])
+    if "error" in case["expect"]:
+        with pytest.raises(unilogin.ValidationError) as info:
+            unilogin.OnboardingProgress.from_json(text)
+        expected = dict(case["expect"]["error"])
+        if expected["type"] == "json_invalid":  # reasons differ per language
+            expected.pop("ctx", None)
+            expected.pop("msg", None)
+        raised(info.value, expected, case["name"],
+               None if "msg" not in expected else lambda: unilogin.OnboardingProgress.from_json(text, lang="en"))
+    else:
+        unilogin.OnboardingProgress.from_json(text)
+
+
+# --- agreements --------------------------------------------------------------------------------
+
+AGREEMENTS = load("agreements.json")
+
+
+def test_agreement_ledger_golden() -> None:
+    doc = load("agreements/ledger-v1.json")
+    ledger = unilogin.AgreementLedger.from_json(json.dumps(doc))
+    assert json.loads(ledger.to_json()) == doc
+
+
+def _check_error(exc: unilogin.ValidationError, expected: Dict[str, Any], label: str) -> None:
+    [problem] = exc.errors()
+    check_problem(label, problem, {k: v for k, v in expected.items() if k != "msg"})
+    if "msg" in expected:
+        assert problem["msg"] == expected["msg"]["da"], label
+
+
+@pytest.mark.parametrize("scenario", AGREEMENTS["scenarios"], ids=lambda s: s["name"])
+def test_agreement_scenario(scenario: Dict[str, Any]) -> None:
+    people = AGREEMENTS["people"]
+    ledger = unilogin.AgreementLedger(require_dpa=scenario.get("policy", {}).get("require_dpa", False))
+    for step in scenario["steps"]:
+        op, expect = step["op"], step["expect"]
+        label = f"{scenario['name']}: {op}"
+        by = people.get(step.get("by", ""), None)
+        at = ts(step["at"]) if "at" in step else None
+        try:
+            if op == "request":
+                got: Any = {"ids": ledger.request(step["request"], by=by, at=at)}
+            elif op == "decide":
+                d = step["decision"]
+                warnings = ledger.decide(step["id"], d["decision"], by=by, at=at,
+                                         dpa_in_place=d.get("dpa_in_place", False), comment=step.get("comment"))
+                got = {"warnings": warnings}
+            elif op == "decide_many":
+                d = step["decision"]
+                results = ledger.decide_many(step["ids"], d["decision"], by=by, at=at,
+                                             dpa_in_place=d.get("dpa_in_place", False), comment=step.get("comment"))
+                assert len(results) == len(expect["results"]), label
+                for r, w in zip(results, expect["results"]):
+                    if "error" in w:
+                        assert isinstance(r, unilogin.TransitionError), label
+                        _check_error(r, w["error"], label)
+                    else:
+                        assert isinstance(r, list)
+                        assert [p["type"] for p in r] == [x["type"] for x in w["warnings"]], label
+                continue
+            elif op == "close":
+                ledger.close(step["id"], by=by, at=at, comment=step.get("comment"))
+                got = {"ok": True}
+            elif op == "withdraw":
+                ledger.withdraw(step["id"], by=by, at=at, comment=step.get("comment"))
+                got = {"ok": True}
+            elif op == "states":
+                for id_, state in expect.items():
+                    assert ledger.state(int(id_)) == state, label
+                continue
+            elif op == "notifications":
+                assert [[n["kind"], n["agreement"], n["to"]] for n in ledger.notifications()] == expect, label
+                continue
+            else:  # pragma: no cover
+                raise AssertionError(op)
+        except unilogin.TransitionError as e:
+            if "error" in expect:
+                _check_error(e, expect["error"], label)
+            elif "errors" in expect:
+                assert [(p["type"], p["loc"]) for p in e.errors()] == [(w["type"], w["loc"]) for w in expect["errors"]], label
+            else:
+                raise
+            continue
+        assert "error" not in expect and "errors" not in expect, f"{label}: expected an error, got {got}"
+        if "ids" in expect:
+            assert got["ids"] == expect["ids"], label
+        if "warnings" in expect:
+            assert [p["type"] for p in got["warnings"]] == [w["type"] for w in expect["warnings"]], label
+    # The history replays to the same ledger.
+    assert unilogin.AgreementLedger.from_json(ledger.to_json()).to_json() == ledger.to_json()
+
+
+# --- reset -------------------------------------------------------------------------------------
+
+RESET = load("reset.json")
+
+
+@pytest.mark.parametrize("scenario", RESET["scenarios"], ids=lambda s: s["name"])
+def test_reset_scenario(scenario: Dict[str, Any]) -> None:
+    store = unilogin.GrantStore(policy=scenario.get("policy"))
+    for step in scenario["steps"]:
+        op, expect = step["op"], step["expect"]
+        label = f"{scenario['name']}: {op}"
+        at = ts(step["at"])
+        try:
+            if op == "issue":
+                got: Any = store.issue(RESET["issuers"][step["by"]], step["pupil"], at, code=step.get("code"))
+                assert got["grant"] == expect["grant"] and got["expires_at"] == ts(expect["expires_at"]), label
+                assert (got["code"] is not None) == expect["code"], label
+            elif op == "redeem":
+                got = store.redeem(step["username"], at, code=step.get("code"))
+            elif op == "redeem_grant":
+                got = store.redeem_grant(step["grant"], step["username"], at, code=step.get("code"))
+            elif op == "status":
+                assert store.status(step["grant"], at) == expect, label
+                continue
+            else:  # pragma: no cover
+                raise AssertionError(op)
+        except unilogin.ResetError as e:
+            assert isinstance(expect, dict) and "error" in expect, f"{label}: unexpected {e!r}"
+            _check_error(e, expect["error"], label)
+            assert e.public_message() == RESET["public_message"]["da"]
+            assert e.public_message("en") == RESET["public_message"]["en"]
+            continue
+        assert "error" not in expect, f"{label}: expected an error, got {got}"
+        if op != "issue":
+            assert {k: got[k] for k in expect} == expect, label
+            assert got["at"] == at
+    again = unilogin.GrantStore.from_json(store.to_json(), policy=scenario.get("policy"))
+    assert again.to_json() == store.to_json()
+
+
+def test_reset_store_golden() -> None:
+    doc = load("reset/store-v1.json")
+    store = unilogin.GrantStore.from_json(json.dumps(doc))
+    assert json.loads(store.to_json()) == doc
