@@ -41,3 +41,5 @@ python-test: python-build
 # against python-stdnum and a pydantic model, on the corpus of the Rust benches.
 python-bench: python-build $(PY_BENCH_STAMP)
 	$(PY_BIN)/python benches/python/bench.py
+	$(PY_BIN)/python -m pytest -q -p no:cacheprovider benches/python --benchmark-only \
+		--benchmark-columns=min,median,rounds

@@ -5,10 +5,11 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyType};
 use unilogin::credentials::assigned::{self, AssignError};
 use unilogin::credentials::check::{self, HashedPassword, PasswordContext, PasswordPolicy};
+use unilogin::credentials::expiry::{ExpiryPolicy, ExpiryReason, PasswordExpiry};
 use unilogin::credentials::reset::{
     self, GrantId, GrantStore, Issuer, OneTimeCode, Pupil, Redemption, ResetError, ResetPolicy,
 };
-use unilogin::people::{UserGroup, Username};
+use unilogin::people::{Grade, Role, UserGroup, Username};
 use unilogin::rand_core::OsRng;
 use unilogin::Lang;
 
@@ -363,4 +364,101 @@ impl PyGrantStore {
     fn __repr__(&self) -> String {
         format!("GrantStore(grants={})", self.0.grants().len())
     }
+}
+
+/// When a password must be changed and from when to warn, with the reason.
+#[pyclass(name = "PasswordExpiry", module = "unilogin", frozen, eq)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyPasswordExpiry(PasswordExpiry);
+
+#[pymethods]
+impl PyPasswordExpiry {
+    /// The first instant at which the password is expired, or `None`.
+    #[getter]
+    fn must_change_by(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.0.must_change_by
+    }
+
+    /// The first instant at which to warn, or `None`.
+    #[getter]
+    fn warn_from(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.0.warn_from
+    }
+
+    /// `band_change`, `yearly` or `until_band_change`.
+    #[getter]
+    fn reason(&self) -> &'static str {
+        match self.0.reason {
+            ExpiryReason::BandChange { .. } => "band_change",
+            ExpiryReason::Yearly => "yearly",
+            ExpiryReason::UntilBandChange { .. } => "until_band_change",
+        }
+    }
+
+    /// `ok`, `warn` or `expired` at `now`.
+    fn status(&self, now: &Bound<'_, PyAny>) -> PyResult<String> {
+        let status = self.0.status(utc(now)?);
+        let json =
+            serde_json::to_value(status).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok(json.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// The core's JSON form (times as RFC 3339 text).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialised(py, &self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "PasswordExpiry(reason={:?}, must_change_by={:?})",
+            self.reason(),
+            self.0.must_change_by.map(|t| t.to_rfc3339())
+        )
+    }
+}
+
+/// `password_expiry(last_change, *, group=None, grade=None, role=None, on=None,
+/// band_changed_on=None, policy=None, lang="da")`
+#[pyfunction]
+#[pyo3(signature = (last_change, *, group = None, grade = None, role = None, on = None, band_changed_on = None, policy = None, lang = "da"))]
+#[allow(clippy::too_many_arguments)]
+pub fn password_expiry(
+    py: Python<'_>,
+    last_change: &Bound<'_, PyAny>,
+    group: Option<&str>,
+    grade: Option<u8>,
+    role: Option<&Bound<'_, PyAny>>,
+    on: Option<chrono::NaiveDate>,
+    band_changed_on: Option<chrono::NaiveDate>,
+    policy: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+) -> PyResult<PyPasswordExpiry> {
+    let l = errors::lang(lang)?;
+    let last = utc(last_change)?;
+    let policy: ExpiryPolicy = match policy {
+        Some(p) => from_mapping(py, p, l)?,
+        None => ExpiryPolicy::STIL,
+    };
+    let need_on = || {
+        on.ok_or_else(|| PyValueError::new_err("`on` (the date) is needed with a grade or a role"))
+    };
+    let expiry = match (group, grade, role) {
+        (Some(g), None, None) => {
+            PasswordExpiry::for_group(user_group(g)?, last, band_changed_on, &policy)
+        }
+        (None, Some(g), None) => {
+            let grade = Grade::new(g).map_err(|e| errors::value_error(py, e, &g.to_string(), l))?;
+            PasswordExpiry::for_pupil(grade, need_on()?, last, &policy)
+        }
+        (None, None, Some(r)) => {
+            let role: Role = from_mapping(py, r, l)?;
+            PasswordExpiry::for_role(role, need_on()?, last, &policy)
+        }
+        _ => {
+            return Err(PyValueError::new_err(
+                "give exactly one of group, grade or role",
+            ))
+        }
+    };
+    Ok(PyPasswordExpiry(expiry))
 }

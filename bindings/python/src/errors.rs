@@ -1,6 +1,7 @@
 //! Problems as Python dicts and the package's exceptions (`unilogin._errors`).
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyType};
@@ -43,15 +44,15 @@ pub fn problem_dict<'py>(
     lang: Lang,
 ) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
-    dict.set_item("type", problem.kind().code())?;
-    dict.set_item("loc", loc_items(py, row, problem.loc())?)?;
-    dict.set_item("msg", problem.message(lang))?;
-    dict.set_item("input", problem.input())?;
+    dict.set_item(intern!(py, "type"), problem.kind().code())?;
+    dict.set_item(intern!(py, "loc"), loc_items(py, row, problem.loc())?)?;
+    dict.set_item(intern!(py, "msg"), problem.message(lang))?;
+    dict.set_item(intern!(py, "input"), problem.input())?;
     let ctx = PyDict::new(py);
     for (k, v) in problem.ctx().iter() {
         ctx.set_item(k, ctx_value(py, v)?)?;
     }
-    dict.set_item("ctx", ctx)?;
+    dict.set_item(intern!(py, "ctx"), ctx)?;
     Ok(dict)
 }
 

@@ -60,6 +60,8 @@ fn _unilogin(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(credentials::assigned_password_entropy, m)?)?;
     m.add_function(wrap_pyfunction!(credentials::reset_public_message, m)?)?;
     m.add_class::<credentials::PyGrantStore>()?;
+    m.add_class::<credentials::PyPasswordExpiry>()?;
+    m.add_function(wrap_pyfunction!(credentials::password_expiry, m)?)?;
     m.add_class::<help::ProvisioningEstimate>()?;
     m.add_function(wrap_pyfunction!(help::provisioning_estimate, m)?)?;
     m.add_class::<help::LoginGuide>()?;

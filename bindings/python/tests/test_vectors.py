@@ -421,3 +421,29 @@ def test_reset_store_golden() -> None:
     doc = load("reset/store-v1.json")
     store = unilogin.GrantStore.from_json(json.dumps(doc))
     assert json.loads(store.to_json()) == doc
+
+
+# --- expiry ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", load("expiry.json")["cases"], ids=lambda c: c["name"])
+def test_expiry(case: Dict[str, Any]) -> None:
+    import datetime as dt
+
+    on = dt.date.fromisoformat(case["on"]) if "on" in case else None
+    band = dt.date.fromisoformat(case["band_changed_on"]) if "band_changed_on" in case else None
+    expiry = unilogin.password_expiry(
+        ts(case["last_change"]),
+        group=case.get("group"),
+        grade=case.get("grade"),
+        role=case.get("role"),
+        on=on,
+        band_changed_on=band,
+        policy=case.get("policy"),
+    )
+    assert expiry.to_dict() == case["expect"]
+    assert expiry.reason == case["expect"]["reason"]
+    want = case["expect"]["must_change_by"]
+    assert expiry.must_change_by == (ts(want) if want else None)
+    for now, status in case["status"]:
+        assert expiry.status(ts(now)) == status

@@ -545,6 +545,46 @@ class GrantStore:
     def __ne__(self, value: object, /) -> bool: ...
     __hash__: None  # type: ignore[assignment]
 
+@final
+class PasswordExpiry:
+    """When a password must be changed (``must_change_by``), from when to warn, and why."""
+    @property
+    def must_change_by(self) -> Optional[datetime.datetime]: ...
+    @property
+    def warn_from(self) -> Optional[datetime.datetime]: ...
+    @property
+    def reason(self) -> str:
+        """``band_change``, ``yearly`` or ``until_band_change``."""
+    def status(self, now: datetime.datetime) -> str:
+        """``ok``, ``warn`` or ``expired`` at ``now``."""
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+def password_expiry(
+    last_change: datetime.datetime,
+    *,
+    group: Optional[str] = None,
+    grade: Optional[int] = None,
+    role: Optional[Mapping[str, Any]] = None,
+    on: Optional[datetime.date] = None,
+    band_changed_on: Optional[datetime.date] = None,
+    policy: Optional[Mapping[str, Any]] = None,
+    lang: str = "da",
+) -> PasswordExpiry:
+    """When a password changed at ``last_change`` must be changed again (STIL: 365 days; 30 days
+    after a pupil moves grade band). Give a ``group`` (with the host's ``band_changed_on``), a
+    pupil's ``grade`` on the date ``on``, or a ``role`` (``{"role": "pupil", "grade": 7}``).
+
+    >>> e = unilogin.password_expiry(dt.datetime(2025, 9, 1, 10, tzinfo=UTC), group="employee")
+    >>> e.reason, e.must_change_by.isoformat()
+    ('yearly', '2026-09-01T10:00:00+00:00')
+    >>> e.status(dt.datetime(2026, 8, 20, tzinfo=UTC))
+    'warn'
+
+    """
+
 # --- Provisioning and login help ---------------------------------------------------------------
 
 @final
