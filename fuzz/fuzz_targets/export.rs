@@ -1,0 +1,49 @@
+//! The export reader: arbitrary bytes as CSV and as JSON Lines for every record kind. Rows are
+//! numbered from 0 without gaps, the summary counts what was handed over, and the CSV reader
+//! alone never yields a record without fields.
+#![no_main]
+
+use std::ops::ControlFlow;
+
+use libfuzzer_sys::fuzz_target;
+use unilogin::export::{check_reader, CsvReader, Syntax};
+use unilogin::{RecordKind, ValidationPolicy};
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let kind = RecordKind::ALL[usize::from(first) % RecordKind::ALL.len()];
+    let syntax = if first & 0x10 == 0 {
+        Syntax::Csv
+    } else {
+        Syntax::JsonLines
+    };
+    let mut rows = 0;
+    let mut problems = 0;
+    let result = check_reader(rest, syntax, kind, &ValidationPolicy::STIL, |row| {
+        assert_eq!(row.index, rows);
+        rows += 1;
+        problems += row.problems.len();
+        ControlFlow::Continue(())
+    });
+    if let Ok(summary) = result {
+        assert!(summary.complete);
+        assert_eq!(summary.rows, rows);
+        assert_eq!(summary.problems, problems);
+        assert_eq!(
+            summary.problems_by_type.values().sum::<usize>(),
+            summary.problems
+        );
+        let _ = serde_json::to_string(&summary);
+    }
+    if let Ok(mut reader) = CsvReader::new(rest) {
+        let mut last = reader.header_line();
+        while let Ok(Some(record)) = reader.next_record() {
+            assert!(!record.is_empty());
+            assert!(record.line() > last);
+            last = record.line();
+            assert_eq!(record.iter().count(), record.len());
+        }
+    }
+});

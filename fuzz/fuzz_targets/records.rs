@@ -1,0 +1,30 @@
+//! The record validators of every `RecordKind`: a JSON object (`validate_json`,
+//! `check_json_with`) and a tab-separated row under the kind's own header (`validate_row`,
+//! `check_row`). Checking and validating agree on whether there are problems.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use unilogin::{RecordKind, ValidationPolicy};
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let kind = RecordKind::ALL[usize::from(first) % RecordKind::ALL.len()];
+    let policy = ValidationPolicy {
+        p_number_checksum: first & 0x80 == 0,
+    };
+    let text = String::from_utf8_lossy(rest);
+    if let Ok(serde_json::Value::Object(object)) = serde_json::from_str(&text) {
+        let validated = kind.validate_json_with(&object, &policy);
+        let checked = kind.check_json_with(&object, &policy);
+        assert_eq!(validated.is_err(), !checked.is_empty());
+    }
+    let header = kind.header(kind.keys());
+    let values: Vec<&str> = text.split('\t').collect();
+    let validated = kind.validate_row_with(&header, values.iter().copied(), &policy);
+    let checked = kind.check_row_with(&header, values.iter().copied(), &policy);
+    assert_eq!(validated.is_err(), !checked.is_empty());
+    let pairs = kind.keys().into_iter().zip(values.iter().copied());
+    let _ = kind.validate_pairs_with(pairs, &policy);
+});
