@@ -310,6 +310,10 @@ impl Estimate {
     ///      02:00 (dansk tid). Unilogin virker typisk fra den 16.01.2025 kl. 10:00 og senest \
     ///      fra den 18.01.2025 kl. 02:00."
     /// );
+    /// assert!(text.get(Lang::En).ends_with(
+    ///     "Unilogin should typically work on 16 January 2025 at 10:00, and at the latest on \
+    ///      18 January 2025 at 02:00."
+    /// ));
     /// let moved = ProvisioningPolicy::default().estimate(created, true).summary();
     /// assert!(moved.get(Lang::En).starts_with("The user already has Unilogin"));
     /// ```
@@ -374,7 +378,7 @@ impl Estimate {
             "{import_da} Unilogin virker typisk fra {typical_da} og senest fra {latest_da}."
         );
         let en = format!(
-            "{import_en} Unilogin typically works from {typical_en}, at the latest from \
+            "{import_en} Unilogin should typically work {typical_en}, and at the latest \
              {latest_en}."
         );
         Localized::new(da.trim_start(), en.trim_start())
