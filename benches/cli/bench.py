@@ -9,7 +9,8 @@ the register's column names), then, interleaving the runs and taking medians:
 
 1. the bare CSV read: `bare_read FILE`, the command's own reading code (the core's `CsvReader`:
    delimiter detection, quoting, UTF-8/Windows-1252 decoding) without validation;
-2. `unilogin validate --kind register FILE` (text output to /dev/null);
+2. `unilogin validate --kind register FILE` (text output to /dev/null), with its default of one
+   checking thread per CPU, and with `--jobs 1` (reading and checking on one thread);
 3. peak memory (maximum resident set size, /usr/bin/time -v) of both, also on a file 10 times
    smaller, to show that memory does not grow with the file;
 4. Python `frictionless` validating the same file with an equivalent table schema (patterns
@@ -199,10 +200,12 @@ def main():
     size_mb = big.stat().st_size / 1e6
 
     validate = lambda f: [str(unilogin), "validate", "--kind", "register", str(f)]
+    validate_1 = lambda f: validate(f) + ["--jobs", "1"]
     read = lambda f: [str(bare_read), str(f)]
     print(f"{args.rows} rows, {size_mb:.1f} MB; {args.runs} interleaved runs each ...",
           file=sys.stderr)
     results = side_by_side({"read": read(big), "validate": validate(big),
+                            "validate_1": validate_1(big),
                             "read_small": read(small), "validate_small": validate(small)},
                            args.runs)
     problems = subprocess.run(validate(big), capture_output=True, text=True).stdout \
@@ -219,6 +222,7 @@ def main():
 
     read_s, read_mb = results["read"]
     val_s, val_mb = results["validate"]
+    one_s, one_mb = results["validate_1"]
     figures = {
         "rows": args.rows, "file_mb": round(size_mb, 1), "runs": args.runs,
         "bare_read_s": round(read_s, 3), "validate_s": round(val_s, 3),
@@ -226,6 +230,9 @@ def main():
         "validate_rows_per_s": round(args.rows / val_s),
         "validate_mb_per_s": round(size_mb / val_s, 1),
         "throughput_ratio": round(read_s / val_s, 3),
+        "validate_jobs_1_s": round(one_s, 3), "throughput_ratio_jobs_1": round(read_s / one_s, 3),
+        "peak_rss_mb_jobs_1": round(one_mb, 1),
+        "load_average": os.getloadavg()[0],
         "peak_rss_mb": round(val_mb, 1), "peak_rss_mb_small_file": round(results["validate_small"][1], 1),
         "bare_read_peak_rss_mb": round(read_mb, 1),
         "summary_line": problems,
@@ -241,14 +248,15 @@ def main():
 | measure ({args.rows:,}-row register CSV, {size_mb:.0f} MB, median of {args.runs}) | figure |
 |---|---|
 | bare CSV read (`bare_read`, the command's reading code) | {read_s:.2f} s ({args.rows / read_s:,.0f} rows/s) |
-| `unilogin validate --kind register` | {val_s:.2f} s ({args.rows / val_s:,.0f} rows/s, {size_mb / val_s:.0f} MB/s) |
+| `unilogin validate --kind register` ({os.cpu_count()} checking threads) | {val_s:.2f} s ({args.rows / val_s:,.0f} rows/s, {size_mb / val_s:.0f} MB/s) |
 | throughput ratio validate / bare read (target ≥ 0.5) | **{read_s / val_s:.2f}** |
-| peak memory of validate (target ≤ 64 MB) | **{val_mb:.1f} MB** ({results['validate_small'][1]:.1f} MB on a file 10× smaller) |
+| the same with `--jobs 1` (one thread) | {one_s:.2f} s, ratio {read_s / one_s:.2f} |
+| peak memory of validate (target ≤ 64 MB) | **{val_mb:.1f} MB** ({results['validate_small'][1]:.1f} MB on a file 10× smaller; {one_mb:.1f} MB with `--jobs 1`) |
 | frictionless {fr['version']} with an equivalent table schema{scaled} | {fr_scaled:,.0f} s |
 | speed-up over frictionless | **{fr_scaled / val_s:,.0f}×** |
 
 Summary line of the run: `{problems}`; frictionless found {fr['errors']} errors.
-Machine: {figures['machine']}.
+Machine: {figures['machine']}; load average {os.getloadavg()[0]:.2f} at the end.
 """)
 
 

@@ -1,12 +1,13 @@
 //! The export reader: arbitrary bytes as CSV and as JSON Lines for every record kind. Rows are
-//! numbered from 0 without gaps, the summary counts what was handed over, and the CSV reader
-//! alone never yields a record without fields.
+//! numbered from 0 without gaps, the summary counts what was handed over, reading in batches
+//! (as the command's checking threads do) gives the same rows, summary and error, and the CSV
+//! reader alone never yields a record without fields.
 #![no_main]
 
 use std::ops::ControlFlow;
 
 use libfuzzer_sys::fuzz_target;
-use unilogin::export::{check_reader, CsvReader, Syntax};
+use unilogin::export::{check_reader, CsvReader, ExportChecker, ExportRow, Syntax};
 use unilogin::{RecordKind, ValidationPolicy};
 
 fuzz_target!(|data: &[u8]| {
@@ -21,12 +22,33 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut rows = 0;
     let mut problems = 0;
+    let mut seen: Vec<ExportRow> = Vec::new();
     let result = check_reader(rest, syntax, kind, &ValidationPolicy::STIL, |row| {
         assert_eq!(row.index, rows);
         rows += 1;
         problems += row.problems.len();
+        seen.push(row);
         ControlFlow::Continue(())
     });
+    if let Ok(mut checker) = ExportChecker::new(rest, syntax, kind, &ValidationPolicy::STIL) {
+        let size = usize::from(first >> 5) + 1;
+        let row_checker = checker.row_checker();
+        let mut batched = Vec::new();
+        let outcome = loop {
+            match checker.next_batch(size) {
+                Ok(Some(batch)) => {
+                    for row in row_checker.check(batch) {
+                        checker.record(&row);
+                        batched.push(row);
+                    }
+                }
+                Ok(None) => break Ok(checker.finish()),
+                Err(error) => break Err(error),
+            }
+        };
+        assert_eq!(batched, seen);
+        assert_eq!(&outcome, &result);
+    }
     if let Ok(summary) = result {
         assert!(summary.complete);
         assert_eq!(summary.rows, rows);

@@ -1008,3 +1008,45 @@ fn the_progress_bar_is_drawn_only_when_asked_or_on_a_terminal() {
     assert!(drawn.stderr.ends_with("\r\u{1b}[2K"), "{drawn:?}");
     assert_eq!(drawn.stdout, quiet.stdout);
 }
+
+#[test]
+fn checking_threads_do_not_change_the_output() {
+    let mut text = format!("{REGISTER_HEADER}\n");
+    for i in 0..3000 {
+        let p_number = if i % 7 == 0 {
+            "1029829824"
+        } else {
+            "1029829825"
+        };
+        text.push_str(&register_row(&format!("G{:05}", 10000 + i), p_number));
+        text.push('\n');
+        if i % 500 == 0 {
+            text.push('\n');
+        }
+    }
+    let path = file("threads.csv", &text);
+    for extra in [
+        &["--format", "json"][..],
+        &["--format", "text", "--max-errors", "37"],
+        &["--format", "jsonl", "--max-errors", "1"],
+        &["--format", "csv"],
+    ] {
+        let one = validate("register", &[extra, &["--jobs", "1"]].concat(), &path);
+        assert_eq!(one.code, 1, "{one:?}");
+        for jobs in ["2", "5"] {
+            let many = validate("register", &[extra, &["--jobs", jobs]].concat(), &path);
+            assert_eq!(many.code, one.code, "{extra:?} --jobs {jobs}");
+            assert_eq!(many.stdout, one.stdout, "{extra:?} --jobs {jobs}");
+            assert_eq!(many.stderr, one.stderr, "{extra:?} --jobs {jobs}");
+        }
+    }
+    // An input error after many rows: the rows before it, then the error.
+    let broken = format!("{text}G1;too;few\n");
+    let path = file("threads-broken.csv", broken);
+    let one = validate("register", &["--format", "json", "--jobs", "1"], &path);
+    let many = validate("register", &["--format", "json", "--jobs", "3"], &path);
+    assert_eq!(one.code, 2);
+    assert_eq!(many.stdout, one.stdout);
+    assert_eq!(many.json()["summary"]["rows"], 3000);
+    assert_eq!(many.json()["error"]["type"], "csv_row_length");
+}

@@ -238,3 +238,76 @@ fn the_policy_is_applied() {
         None
     );
 }
+
+/// The rows and the outcome of reading a case in batches of `size`, checking every batch.
+fn run_in_batches(
+    case: &Value,
+    size: usize,
+) -> (Vec<ExportRow>, Result<ExportSummary, ExportError>) {
+    let kind = RecordKind::from_name(case["kind"].as_str().unwrap()).unwrap();
+    let syntax = Syntax::from_name(case["syntax"].as_str().unwrap()).unwrap();
+    let bytes = input(case);
+    let mut checker =
+        match export::ExportChecker::new(&bytes[..], syntax, kind, &ValidationPolicy::STIL) {
+            Ok(checker) => checker,
+            Err(error) => return (Vec::new(), Err(error)),
+        };
+    let row_checker = checker.row_checker();
+    let mut rows = Vec::new();
+    loop {
+        match checker.next_batch(size) {
+            Ok(Some(batch)) => {
+                assert!(!batch.is_empty() && batch.len() <= size);
+                for row in row_checker.check(batch) {
+                    checker.record(&row);
+                    rows.push(row);
+                }
+            }
+            Ok(None) => return (rows, Ok(checker.finish())),
+            Err(error) => return (rows, Err(error)),
+        }
+    }
+}
+
+#[test]
+fn batches_give_the_same_rows_summary_and_errors() {
+    for file in ["csv.json", "encoding.json", "jsonl.json"] {
+        let text = std::fs::read_to_string(dir().join(file)).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            if case.get("path").is_some() {
+                continue;
+            }
+            let (rows, result) = run(case);
+            for size in [1, 2, 1000] {
+                let label = format!("{file}: {} in batches of {size}", case["name"]);
+                let (batch_rows, batch_result) = run_in_batches(case, size);
+                assert_eq!(batch_rows, rows, "{label}");
+                match (&result, &batch_result) {
+                    (Ok(a), Ok(b)) => assert_eq!(a, b, "{label}"),
+                    (Err(a), Err(b)) => assert_eq!(a, b, "{label}"),
+                    other => panic!("{label}: {other:?}"),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn rows_not_recorded_leave_the_summary_incomplete() {
+    let file = "cvr\n13585627\n13585628\n";
+    let mut checker = export::ExportChecker::new(
+        file.as_bytes(),
+        Syntax::Csv,
+        RecordKind::Request,
+        &ValidationPolicy::STIL,
+    )
+    .unwrap();
+    let row_checker = checker.row_checker();
+    let batch = checker.next_batch(10).unwrap().unwrap();
+    assert!(checker.next_batch(10).unwrap().is_none());
+    let rows = row_checker.check(batch);
+    checker.record(&rows[0]);
+    let summary = checker.finish();
+    assert_eq!((summary.rows, summary.complete), (1, false));
+}

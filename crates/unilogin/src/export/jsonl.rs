@@ -35,6 +35,10 @@ impl<R: Read> JsonLinesReader<R> {
         self.lines.bom()
     }
 
+    pub(crate) fn lines_read(&self) -> u64 {
+        self.lines.line()
+    }
+
     pub(crate) fn bytes_read(&self) -> u64 {
         self.lines.bytes()
     }

@@ -170,6 +170,8 @@ pub struct ExportRow {
     pub index: usize,
     /// The 1-based line of the file where the row starts.
     pub line: u64,
+    /// The 1-based line where the row ends: `line`, unless a quoted field spans lines.
+    pub end_line: u64,
     /// The row's problems, located under `index` (`loc` `[index, field]`); empty when valid.
     pub problems: Problems,
     /// Bytes of the file read so far (for progress reports).
@@ -380,7 +382,25 @@ pub struct ExportChecker<R> {
     kind: RecordKind,
     policy: ValidationPolicy,
     summary: ExportSummary,
+    /// Rows read (handed out by `next_row` or in batches): the next row's index.
+    read: usize,
+    /// Whether the reader reached the end of the input.
+    at_end: bool,
+    /// Whether reading failed (the error was returned).
     failed: bool,
+    /// An error met while filling a batch, returned by the next call.
+    pending: Option<ExportError>,
+    /// Where the reader is, which may be ahead of the rows counted in the summary.
+    reading: Reading,
+}
+
+/// Where the reader is: lines and bytes read, and what it found about the encoding.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reading {
+    bom: bool,
+    windows_1252_line: Option<u64>,
+    lines: u64,
+    bytes: u64,
 }
 
 impl<R> std::fmt::Debug for ExportChecker<R> {
@@ -450,9 +470,14 @@ impl<R: Read> ExportChecker<R> {
             kind,
             policy: *policy,
             summary,
+            read: 0,
+            at_end: false,
             failed: false,
+            pending: None,
+            reading: Reading::default(),
         };
         checker.update_reading();
+        checker.settle(None);
         Ok(checker)
     }
 
@@ -461,31 +486,50 @@ impl<R: Read> ExportChecker<R> {
         &self.summary
     }
 
-    /// The summary; `complete` is `true` when every row was read.
+    /// The summary; `complete` is `true` when every row was read (and, with batches,
+    /// recorded).
     pub fn finish(self) -> ExportSummary {
         self.summary
     }
 
+    /// Takes note of where the reader is.
     fn update_reading(&mut self) {
-        let (bom, windows_1252_line, bytes) = match &self.source {
-            Source::Csv { reader, .. } => (
-                reader.bom(),
-                reader.windows_1252_line(),
-                reader.bytes_read(),
-            ),
-            Source::JsonLines { reader, .. } => (
-                reader.bom(),
-                reader.windows_1252_line(),
-                reader.bytes_read(),
-            ),
+        self.reading = match &self.source {
+            Source::Csv { reader, .. } => Reading {
+                bom: reader.bom(),
+                windows_1252_line: reader.windows_1252_line(),
+                lines: reader.lines_read(),
+                bytes: reader.bytes_read(),
+            },
+            Source::JsonLines { reader, .. } => Reading {
+                bom: reader.bom(),
+                windows_1252_line: reader.windows_1252_line(),
+                lines: reader.lines_read(),
+                bytes: reader.bytes_read(),
+            },
         };
+    }
+
+    /// Sets the summary's lines, bytes and encoding: as read up to the end of the last row
+    /// counted (`upto`: its end line and the bytes read after it), or as far as the reader got.
+    fn settle(&mut self, upto: Option<(u64, u64)>) {
+        let reading = self.reading;
+        let (lines, bytes, windows_1252_line) = match upto {
+            Some((line, bytes)) => (
+                line,
+                bytes,
+                reading.windows_1252_line.filter(|&l| l <= line),
+            ),
+            None => (reading.lines, reading.bytes, reading.windows_1252_line),
+        };
+        self.summary.lines = lines;
+        self.summary.bytes = bytes;
         self.summary.windows_1252_line = windows_1252_line;
-        self.summary.encoding = match (windows_1252_line, bom) {
+        self.summary.encoding = match (windows_1252_line, reading.bom) {
             (Some(_), _) => Encoding::Windows1252,
             (None, true) => Encoding::Utf8Bom,
             (None, false) => Encoding::Utf8,
         };
-        self.summary.bytes = bytes;
     }
 
     /// Reads and checks the next row; `None` at the end of the file (the summary is then
@@ -496,36 +540,186 @@ impl<R: Read> ExportChecker<R> {
     /// [`ErrorType::RecordTooLong`]; for CSV [`ErrorType::CsvRowLength`]; for JSON Lines
     /// [`ErrorType::JsonLineInvalid`] and [`ErrorType::JsonLineNotObject`].
     pub fn next_row(&mut self) -> Result<Option<ExportRow>, ExportError> {
-        if self.failed || self.summary.complete {
+        if let Some(error) = self.pending.take() {
+            self.failed = true;
+            return Err(error);
+        }
+        if self.failed || self.at_end {
             return Ok(None);
         }
         let result = self.read_row();
         self.update_reading();
-        match &result {
-            Err(_) => self.failed = true,
-            Ok(None) => self.summary.complete = true,
-            Ok(Some(row)) => self.summary.count(&row.problems),
+        self.settle(None);
+        match result {
+            Err(error) => {
+                self.failed = true;
+                Err(error)
+            }
+            Ok(None) => {
+                self.at_end = true;
+                self.summary.complete = self.summary.rows == self.read;
+                Ok(None)
+            }
+            Ok(Some(row)) => {
+                self.summary.count(&row.problems);
+                Ok(Some(self.finish_row(row)))
+            }
         }
-        result
     }
 
+    /// Reads up to `max_rows` rows without checking CSV rows, for checking on other threads
+    /// with a [`RowChecker`] ([`ExportChecker::row_checker`]); JSON Lines rows are checked
+    /// here, as they are parsed. `None` at the end of the file and after an error. Rows read
+    /// before an error come in a batch of their own; the error comes with the next call.
+    ///
+    /// Rows checked from batches count in the summary only when handed back with
+    /// [`ExportChecker::record`], in order.
+    ///
+    /// ```
+    /// use unilogin::export::{ExportChecker, Syntax};
+    /// use unilogin::{RecordKind, ValidationPolicy};
+    /// let file = "cvr;pNummer\n13585628;1029829825\n13585627;1029829825\n13585628;1029829824\n";
+    /// let mut checker =
+    ///     ExportChecker::new(file.as_bytes(), Syntax::Csv, RecordKind::Register, &ValidationPolicy::STIL)?;
+    /// let row_checker = checker.row_checker();
+    /// let mut rows = Vec::new();
+    /// while let Some(batch) = checker.next_batch(2)? {
+    ///     // A host may send the batch and the row checker to another thread here.
+    ///     rows.extend(row_checker.check(batch));
+    /// }
+    /// for row in &rows {
+    ///     checker.record(row);
+    /// }
+    /// assert_eq!(rows.iter().map(|r| r.index).collect::<Vec<_>>(), [0, 1, 2]);
+    /// let summary = checker.finish();
+    /// assert_eq!((summary.rows, summary.complete), (3, true));
+    /// # Ok::<(), unilogin::export::ExportError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Those of [`ExportChecker::next_row`].
+    pub fn next_batch(&mut self, max_rows: usize) -> Result<Option<RowBatch>, ExportError> {
+        if let Some(error) = self.pending.take() {
+            self.failed = true;
+            return Err(error);
+        }
+        if self.failed || self.at_end {
+            return Ok(None);
+        }
+        let mut batch = match &self.source {
+            Source::Csv { header, .. } => RowBatch::Csv {
+                text: String::new(),
+                bounds: Vec::new(),
+                width: header.names().len(),
+                rows: Vec::new(),
+            },
+            Source::JsonLines { .. } => RowBatch::Checked(Vec::new()),
+        };
+        while batch.len() < max_rows.max(1) {
+            let result = self.read_into(&mut batch);
+            self.update_reading();
+            match result {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.at_end = true;
+                    if self.summary.rows == self.read {
+                        self.summary.complete = true;
+                        self.settle(None);
+                    }
+                    break;
+                }
+                Err(error) => {
+                    self.pending = Some(error);
+                    break;
+                }
+            }
+        }
+        if batch.is_empty() {
+            return self.next_batch(max_rows);
+        }
+        Ok(Some(batch))
+    }
+
+    /// Reads one row into `batch`; `false` at the end.
+    fn read_into(&mut self, batch: &mut RowBatch) -> Result<bool, ExportError> {
+        match (&mut self.source, batch) {
+            (
+                Source::Csv { reader, header },
+                RowBatch::Csv {
+                    text, bounds, rows, ..
+                },
+            ) => {
+                let index = self.read;
+                let Some(record) = reader.next_record()? else {
+                    return Ok(false);
+                };
+                let line = record.line();
+                check_length(header, &record, index)?;
+                for field in record.iter() {
+                    let start = text.len();
+                    text.push_str(field);
+                    bounds.push((start, text.len()));
+                }
+                rows.push((index, line, reader.lines_read(), reader.bytes_read()));
+                self.read += 1;
+                Ok(true)
+            }
+            (_, RowBatch::Checked(rows)) => match self.read_row()? {
+                Some(row) => {
+                    self.update_reading();
+                    rows.push(self.finish_row(row));
+                    Ok(true)
+                }
+                None => Ok(false),
+            },
+            (Source::JsonLines { .. }, RowBatch::Csv { .. }) => Ok(false),
+        }
+    }
+
+    /// A checker for the rows of [`ExportChecker::next_batch`]'s batches.
+    pub fn row_checker(&self) -> RowChecker {
+        RowChecker {
+            kind: self.kind,
+            header: match &self.source {
+                Source::Csv { header, .. } => Some(header.clone()),
+                Source::JsonLines { .. } => None,
+            },
+            policy: self.policy,
+        }
+    }
+
+    /// Counts a row checked from a batch in the summary (call it for every row, in order).
+    /// The summary's lines, bytes and encoding then describe the file up to that row.
+    pub fn record(&mut self, row: &ExportRow) {
+        self.summary.count(&row.problems);
+        if self.at_end && self.summary.rows == self.read {
+            self.summary.complete = true;
+            self.settle(None);
+        } else {
+            self.settle(Some((row.end_line, row.bytes_read)));
+        }
+    }
+
+    /// The row with its index in front of every problem's location and the bytes read.
+    fn finish_row(&self, row: ExportRow) -> ExportRow {
+        ExportRow {
+            problems: row.problems.in_row(row.index),
+            bytes_read: self.reading.bytes,
+            ..row
+        }
+    }
+
+    /// Reads and checks one row (problems not yet located in the row); counts it as read.
     fn read_row(&mut self) -> Result<Option<ExportRow>, ExportError> {
-        let index = self.summary.rows;
+        let index = self.read;
         let kind = self.kind;
-        let (line, problems, lines) = match &mut self.source {
+        let (line, problems, end_line) = match &mut self.source {
             Source::Csv { reader, header } => {
-                let expected = header.names().len();
                 let Some(record) = reader.next_record()? else {
                     return Ok(None);
                 };
                 let line = record.line();
-                if record.len() != expected {
-                    return Err(ExportError::at_line(ErrorType::CsvRowLength, line, |c| {
-                        c.with("row", index)
-                            .with("fields", record.len())
-                            .with("expected", expected)
-                    }));
-                }
+                check_length(header, &record, index)?;
                 let problems = kind.check_row_with(header, record.iter(), &self.policy);
                 (line, problems, reader.lines_read())
             }
@@ -547,13 +741,112 @@ impl<R: Read> ExportChecker<R> {
                 (line, problems, line)
             }
         };
-        self.summary.lines = lines;
+        self.read += 1;
         Ok(Some(ExportRow {
             index,
             line,
-            problems: problems.in_row(index),
-            bytes_read: self.summary.bytes,
+            end_line,
+            problems,
+            bytes_read: 0,
         }))
+    }
+}
+
+/// [`ErrorType::CsvRowLength`] unless `record` has as many fields as `header`.
+fn check_length(header: &Header, record: &CsvRecord<'_>, index: usize) -> Result<(), ExportError> {
+    let expected = header.names().len();
+    if record.len() == expected {
+        return Ok(());
+    }
+    Err(ExportError::at_line(
+        ErrorType::CsvRowLength,
+        record.line(),
+        |c| {
+            c.with("row", index)
+                .with("fields", record.len())
+                .with("expected", expected)
+        },
+    ))
+}
+
+/// Rows read by [`ExportChecker::next_batch`] and not yet checked: they own their text, so a
+/// batch can be checked on another thread with a [`RowChecker`].
+#[derive(Debug, Clone)]
+pub enum RowBatch {
+    /// CSV rows, not checked yet.
+    #[non_exhaustive]
+    Csv {
+        /// The fields of every row, end to end.
+        text: String,
+        /// The byte range of each field in `text`, `width` per row.
+        bounds: Vec<(usize, usize)>,
+        /// Fields per row.
+        width: usize,
+        /// Per row: its index, its first and last line, and the bytes read after it.
+        rows: Vec<(usize, u64, u64, u64)>,
+    },
+    /// JSON Lines rows, checked as they were parsed.
+    Checked(Vec<ExportRow>),
+}
+
+impl RowBatch {
+    /// How many rows the batch holds.
+    pub fn len(&self) -> usize {
+        match self {
+            Self::Csv { rows, .. } => rows.len(),
+            Self::Checked(rows) => rows.len(),
+        }
+    }
+
+    /// Whether the batch holds no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Checks the rows of a [`RowBatch`]: the record kind, the file's resolved header and the
+/// policy. It is `Send` and `Sync`; clone it for each thread.
+#[derive(Debug, Clone)]
+pub struct RowChecker {
+    kind: RecordKind,
+    header: Option<Header>,
+    policy: ValidationPolicy,
+}
+
+impl RowChecker {
+    /// Checks every row of `batch`, in order.
+    pub fn check(&self, batch: RowBatch) -> Vec<ExportRow> {
+        match (batch, &self.header) {
+            (RowBatch::Checked(rows), _) => rows,
+            (
+                RowBatch::Csv {
+                    text,
+                    bounds,
+                    width,
+                    rows,
+                },
+                Some(header),
+            ) => rows
+                .iter()
+                .enumerate()
+                .map(|(i, &(index, line, end_line, bytes_read))| {
+                    let fields = bounds
+                        .get(i * width..(i + 1) * width)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|&(start, end)| text.get(start..end).unwrap_or_default());
+                    let problems = self.kind.check_row_with(header, fields, &self.policy);
+                    ExportRow {
+                        index,
+                        line,
+                        end_line,
+                        problems: problems.in_row(index),
+                        bytes_read,
+                    }
+                })
+                .collect(),
+            (RowBatch::Csv { .. }, None) => Vec::new(),
+        }
     }
 }
 
