@@ -247,13 +247,17 @@ struct Sink<'a, W: Write> {
 }
 
 impl<W: Write> Sink<'_, W> {
-    /// Prints one row; `false` once `--max-errors` is reached.
+    /// Prints one row (counting it in the summary when it was checked from a batch); `false`
+    /// once `--max-errors` is reached.
     fn row<R: io::Read>(
         &mut self,
         checker: &mut ExportChecker<R>,
         row: &ExportRow,
+        from_batch: bool,
     ) -> Result<bool, Failure> {
-        checker.record(row);
+        if from_batch {
+            checker.record(row);
+        }
         self.progress
             .update(row.bytes_read, row.index + 1, self.lang);
         self.report.row(row).map_err(Failure::Output)?;
@@ -270,12 +274,9 @@ fn sequential<R: io::Read, W: Write>(
     checker: &mut ExportChecker<R>,
     sink: &mut Sink<'_, W>,
 ) -> Result<(), Failure> {
-    let row_checker = checker.row_checker();
-    while let Some(batch) = checker.next_batch(1).map_err(Failure::Input)? {
-        for row in row_checker.check(batch) {
-            if !sink.row(checker, &row)? {
-                return Ok(());
-            }
+    while let Some(row) = checker.next_row().map_err(Failure::Input)? {
+        if !sink.row(checker, &row, false)? {
+            return Ok(());
         }
     }
     Ok(())
@@ -338,7 +339,7 @@ fn parallel<R: io::Read, W: Write>(
             while let Some(rows) = pending.remove(&next) {
                 next += 1;
                 for row in &rows {
-                    if !sink.row(checker, row)? {
+                    if !sink.row(checker, row, true)? {
                         return Ok(());
                     }
                 }

@@ -549,7 +549,10 @@ impl<R: Read> ExportChecker<R> {
         }
         let result = self.read_row();
         self.update_reading();
-        self.settle(None);
+        if result.is_ok() {
+            // After an error, the summary stays as it was after the last row.
+            self.settle(None);
+        }
         match result {
             Err(error) => {
                 self.failed = true;
@@ -606,16 +609,20 @@ impl<R: Read> ExportChecker<R> {
         if self.failed || self.at_end {
             return Ok(None);
         }
+        let max_rows = max_rows.max(1);
         let mut batch = match &self.source {
-            Source::Csv { header, .. } => RowBatch::Csv {
-                text: String::new(),
-                bounds: Vec::new(),
-                width: header.names().len(),
-                rows: Vec::new(),
-            },
-            Source::JsonLines { .. } => RowBatch::Checked(Vec::new()),
+            Source::Csv { header, .. } => {
+                let width = header.names().len();
+                RowBatch::Csv {
+                    text: String::new(),
+                    bounds: Vec::with_capacity(width.saturating_mul(max_rows)),
+                    width,
+                    rows: Vec::with_capacity(max_rows),
+                }
+            }
+            Source::JsonLines { .. } => RowBatch::Checked(Vec::with_capacity(max_rows)),
         };
-        while batch.len() < max_rows.max(1) {
+        while batch.len() < max_rows {
             let result = self.read_into(&mut batch);
             self.update_reading();
             match result {
@@ -655,6 +662,11 @@ impl<R: Read> ExportChecker<R> {
                 };
                 let line = record.line();
                 check_length(header, &record, index)?;
+                if text.is_empty() {
+                    // Room for the whole batch, judged by its first row.
+                    let row_bytes: usize = record.iter().map(str::len).sum();
+                    text.reserve(row_bytes.saturating_add(16).saturating_mul(rows.capacity()));
+                }
                 for field in record.iter() {
                     let start = text.len();
                     text.push_str(field);
