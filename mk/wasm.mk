@@ -2,7 +2,7 @@
 # (which installs the wasm32 toolchain, wasm-bindgen-cli, node packages and chromium when
 # missing), its Node tests (shared vectors, random arguments, README snippet), the TypeScript
 # check, and the example form in headless Chromium.
-.PHONY: wasm-build wasm-test wasm-serve
+.PHONY: wasm-build wasm-test wasm-serve wasm-bench
 EXTRA_TESTS += wasm-test
 
 WASM_DIR := bindings/wasm
@@ -19,3 +19,8 @@ wasm-test:
 # The example form on http://127.0.0.1:8080/ (PORT=… to change).
 wasm-serve: wasm-build
 	node $(WASM_DIR)/examples/form/server.mjs $(or $(PORT),8080)
+
+# The benchmark corpus (gen_corpus, default seed) validated in Node and Chromium.
+wasm-bench:
+	$(WASM_DIR)/build.sh --with-chromium
+	cd $(WASM_DIR) && node bench/corpus.mjs

@@ -152,7 +152,7 @@ package() {
   # The Node build is CommonJS inside a package of ES modules.
   printf '{\n  "type": "commonjs"\n}\n' >"$PKG/node/package.json"
   cp "$HERE/npm/package.json" "$HERE/npm/README.md" "$PKG/"
-  touch "$PKG/.stamp"
+  echo "$WASM" >"$PKG/.stamp"
 }
 
 main() {
@@ -168,7 +168,8 @@ main() {
   choose_toolchain
   log "building $CRATE for $TARGET ($TOOLCHAIN toolchain)"
   build_wasm
-  if [ -f "$PKG/.stamp" ] && [ "$PKG/.stamp" -nt "$WASM" ] && [ "$PKG/.stamp" -nt "$0" ] &&
+  # pkg/.stamp names the module it was made from: a switch of toolchain repackages too.
+  if [ -f "$PKG/.stamp" ] && [ "$(cat "$PKG/.stamp")" = "$WASM" ] && [ "$PKG/.stamp" -nt "$WASM" ] && [ "$PKG/.stamp" -nt "$0" ] &&
     [ "$PKG/.stamp" -nt "$HERE/npm/package.json" ] && [ "$PKG/.stamp" -nt "$HERE/npm/README.md" ]; then
     log "pkg/ is up to date"
   else
