@@ -7,6 +7,8 @@
 //! - [`request`]: the institution-number request to STIL.
 //! - [`register`]: rows of a Dagtilbudsregisteret export.
 //! - [`record`]: raw records keyed by canonical field keys and column names.
+//! - [`form`]: what interactive forms need: one request field checked alone, whole-record
+//!   results, municipality suggestions, select choices, the error catalogue.
 //! - [`export`]: whole export files (CSV, JSON Lines) read row by row in constant memory.
 //! - [`policy`]: medium-confidence checks a host can switch (P-number checksum).
 //! - [`onboarding`]: onboarding journeys per legal basis, progress, Mermaid diagrams.
