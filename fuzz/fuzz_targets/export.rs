@@ -37,9 +37,13 @@ fuzz_target!(|data: &[u8]| {
         let outcome = loop {
             match checker.next_batch(size) {
                 Ok(Some(batch)) => {
-                    for row in row_checker.check(batch) {
+                    let (rows, error) = row_checker.check(batch);
+                    for row in rows {
                         checker.record(&row);
                         batched.push(row);
+                    }
+                    if let Some(error) = error {
+                        break Err(error);
                     }
                 }
                 Ok(None) => break Ok(checker.finish()),

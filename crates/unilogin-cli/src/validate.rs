@@ -229,6 +229,9 @@ pub(crate) fn run(args: &Args) -> Result<Verdict, Fatal> {
     }
 }
 
+/// The rows of a checked batch, and the error that ended it early.
+type Checked = (Vec<ExportRow>, Option<ExportError>);
+
 /// Why checking stopped early.
 enum Failure {
     /// The input could not be read further.
@@ -294,7 +297,7 @@ fn parallel<R: io::Read, W: Write>(
     std::thread::scope(|scope| {
         let (work, inbox) = mpsc::sync_channel::<(usize, RowBatch)>(limit);
         let inbox = Arc::new(Mutex::new(inbox));
-        let (done, results) = mpsc::channel::<(usize, Vec<ExportRow>)>();
+        let (done, results) = mpsc::channel::<(usize, Checked)>();
         for _ in 0..jobs {
             let inbox = Arc::clone(&inbox);
             let done = done.clone();
@@ -332,16 +335,20 @@ fn parallel<R: io::Read, W: Write>(
             if next == sent {
                 break;
             }
-            let Ok((seq, rows)) = results.recv() else {
+            let Ok((seq, result)) = results.recv() else {
                 break;
             };
-            pending.insert(seq, rows);
-            while let Some(rows) = pending.remove(&next) {
+            pending.insert(seq, result);
+            while let Some((rows, error)) = pending.remove(&next) {
                 next += 1;
                 for row in &rows {
                     if !sink.row(checker, row, true)? {
                         return Ok(());
                     }
+                }
+                if let Some(error) = error {
+                    // The rows before it are printed; nothing after it.
+                    return Err(Failure::Input(error));
                 }
             }
         }

@@ -258,9 +258,13 @@ fn run_in_batches(
         match checker.next_batch(size) {
             Ok(Some(batch)) => {
                 assert!(!batch.is_empty() && batch.len() <= size);
-                for row in row_checker.check(batch) {
+                let (batch_rows, error) = row_checker.check(batch);
+                for row in batch_rows {
                     checker.record(&row);
                     rows.push(row);
+                }
+                if let Some(error) = error {
+                    return (rows, Err(error));
                 }
             }
             Ok(None) => return (rows, Ok(checker.finish())),
@@ -306,7 +310,8 @@ fn rows_not_recorded_leave_the_summary_incomplete() {
     let row_checker = checker.row_checker();
     let batch = checker.next_batch(10).unwrap().unwrap();
     assert!(checker.next_batch(10).unwrap().is_none());
-    let rows = row_checker.check(batch);
+    let (rows, error) = row_checker.check(batch);
+    assert!(error.is_none());
     checker.record(&rows[0]);
     let summary = checker.finish();
     assert_eq!((summary.rows, summary.complete), (1, false));

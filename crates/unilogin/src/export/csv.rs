@@ -118,12 +118,15 @@ pub struct CsvReader<R> {
     /// The byte range of each field in `text`.
     bounds: Vec<(usize, usize)>,
     windows_1252_line: Option<u64>,
+    /// Whether the current record had a field read as Windows-1252.
+    windows_1252: bool,
 }
 
 /// One record of a [`CsvReader`]: its decoded fields and the line it starts on.
 #[derive(Debug, Clone, Copy)]
 pub struct CsvRecord<'a> {
     line: u64,
+    windows_1252: bool,
     text: &'a str,
     bounds: &'a [(usize, usize)],
 }
@@ -132,6 +135,11 @@ impl<'a> CsvRecord<'a> {
     /// The 1-based line of the file where the record starts.
     pub fn line(&self) -> u64 {
         self.line
+    }
+
+    /// Whether some field was not valid UTF-8 and was read as Windows-1252.
+    pub fn windows_1252(&self) -> bool {
+        self.windows_1252
     }
 
     /// How many fields the record has (at least one).
@@ -176,6 +184,7 @@ impl<R: Read> CsvReader<R> {
             text: String::new(),
             bounds: Vec::new(),
             windows_1252_line: None,
+            windows_1252: false,
         };
         let Some(line) = this.next_raw(|b| DELIMITERS.contains(&b))? else {
             return Err(ExportError::new(
@@ -188,6 +197,7 @@ impl<R: Read> CsvReader<R> {
         this.split(line);
         let record = CsvRecord {
             line,
+            windows_1252: this.windows_1252,
             text: &this.text,
             bounds: &this.bounds,
         };
@@ -245,6 +255,7 @@ impl<R: Read> CsvReader<R> {
         self.split(line);
         Ok(Some(CsvRecord {
             line,
+            windows_1252: self.windows_1252,
             text: &self.text,
             bounds: &self.bounds,
         }))
@@ -295,48 +306,90 @@ impl<R: Read> CsvReader<R> {
 
     /// Splits `raw` into decoded fields in `text` and `bounds`.
     fn split(&mut self, line: u64) {
+        let mut fields = Fields {
+            unquoted: std::mem::take(&mut self.unquoted),
+            text: std::mem::take(&mut self.text),
+            bounds: std::mem::take(&mut self.bounds),
+        };
+        self.windows_1252 = fields.split(&self.raw, self.delimiter);
+        if self.windows_1252 && self.windows_1252_line.is_none() {
+            self.windows_1252_line = Some(line);
+        }
+        self.unquoted = fields.unquoted;
+        self.text = fields.text;
+        self.bounds = fields.bounds;
+    }
+
+    /// The next record's raw bytes (without its line break) and the line it starts on, not
+    /// split into fields: for splitting elsewhere with [`Fields::split`].
+    pub(crate) fn next_raw_record(&mut self) -> Result<Option<(u64, &[u8])>, ExportError> {
+        let delimiter = self.delimiter;
+        Ok(self
+            .next_raw(|b| b == delimiter)?
+            .map(|line| (line, self.raw.as_slice())))
+    }
+}
+
+/// Buffers for splitting records into decoded fields, reused from record to record.
+#[derive(Debug, Default)]
+pub(crate) struct Fields {
+    /// The fields after unquoting, end to end.
+    unquoted: Vec<u8>,
+    /// The decoded fields, end to end.
+    pub(crate) text: String,
+    /// The byte range of each field in `text`.
+    pub(crate) bounds: Vec<(usize, usize)>,
+}
+
+impl Fields {
+    /// Splits the record `raw` into decoded fields; whether some field was read as
+    /// Windows-1252.
+    pub(crate) fn split(&mut self, raw: &[u8], delimiter: u8) -> bool {
         self.text.clear();
         self.bounds.clear();
-        let delimiter = self.delimiter;
-        let unquoted = if self.raw.contains(&b'"') {
-            unquote(&self.raw, delimiter, &mut self.unquoted, &mut self.bounds);
+        let unquoted = if raw.contains(&b'"') {
+            unquote(raw, delimiter, &mut self.unquoted, &mut self.bounds);
             &self.unquoted
         } else {
             let mut start = 0;
-            for (i, &byte) in self.raw.iter().enumerate() {
+            for (i, &byte) in raw.iter().enumerate() {
                 if byte == delimiter {
                     self.bounds.push((start, i));
                     start = i + 1;
                 }
             }
-            self.bounds.push((start, self.raw.len()));
-            &self.raw
+            self.bounds.push((start, raw.len()));
+            raw
         };
         if let Ok(text) = std::str::from_utf8(unquoted) {
             // Fields end at ASCII delimiters (or were unquoted from whole characters), so every
             // bound is a character boundary unless a field's bytes only form characters together
-            // with its neighbour's; `CsvRecord::get` then sees `None`, so check per field.
+            // with its neighbour's; decode field by field then.
             if self
                 .bounds
                 .iter()
                 .all(|&(s, e)| text.is_char_boundary(s) && text.is_char_boundary(e))
             {
                 self.text.push_str(text);
-                return;
+                return false;
             }
         }
-        let mut bounds = std::mem::take(&mut self.bounds);
-        for bound in &mut bounds {
+        let mut any = false;
+        for bound in &mut self.bounds {
             let field = unquoted.get(bound.0..bound.1).unwrap_or_default();
             let (text, windows_1252) = decode(field);
-            if windows_1252 && self.windows_1252_line.is_none() {
-                self.windows_1252_line = Some(line);
-            }
+            any |= windows_1252;
             let start = self.text.len();
             self.text.push_str(&text);
             *bound = (start, self.text.len());
         }
-        self.bounds = bounds;
+        any
+    }
+
+    /// The field at `index`.
+    pub(crate) fn get(&self, index: usize) -> Option<&str> {
+        let &(start, end) = self.bounds.get(index)?;
+        self.text.get(start..end)
     }
 }
 

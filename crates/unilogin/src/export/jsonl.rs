@@ -15,7 +15,8 @@ pub(crate) type Object = serde_json::Map<String, serde_json::Value>;
 pub(crate) struct JsonLinesReader<R> {
     lines: Lines<R>,
     buf: Vec<u8>,
-    windows_1252_line: Option<u64>,
+    /// Whether the last line read was read as Windows-1252.
+    windows_1252: bool,
 }
 
 impl<R: Read> JsonLinesReader<R> {
@@ -23,12 +24,13 @@ impl<R: Read> JsonLinesReader<R> {
         Self {
             lines: Lines::new(reader),
             buf: Vec::new(),
-            windows_1252_line: None,
+            windows_1252: false,
         }
     }
 
-    pub(crate) fn windows_1252_line(&self) -> Option<u64> {
-        self.windows_1252_line
+    /// Whether the last object's line was read as Windows-1252.
+    pub(crate) fn windows_1252(&self) -> bool {
+        self.windows_1252
     }
 
     pub(crate) fn bom(&self) -> bool {
@@ -56,9 +58,7 @@ impl<R: Read> JsonLinesReader<R> {
             if text.is_empty() {
                 continue;
             }
-            if windows_1252 && self.windows_1252_line.is_none() {
-                self.windows_1252_line = Some(line);
-            }
+            self.windows_1252 = windows_1252;
             return match serde_json::from_str::<serde_json::Value>(text) {
                 Ok(serde_json::Value::Object(object)) => Ok(Some((line, object))),
                 Ok(other) => Err(ExportError::at_line(

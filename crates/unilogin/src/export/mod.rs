@@ -172,6 +172,8 @@ pub struct ExportRow {
     pub line: u64,
     /// The 1-based line where the row ends: `line`, unless a quoted field spans lines.
     pub end_line: u64,
+    /// Whether some field of the row was not UTF-8 and was read as Windows-1252.
+    pub windows_1252: bool,
     /// The row's problems, located under `index` (`loc` `[index, field]`); empty when valid.
     pub problems: Problems,
     /// Bytes of the file read so far (for progress reports).
@@ -272,7 +274,11 @@ impl ExportSummary {
         }
     }
 
-    fn count(&mut self, problems: &Problems) {
+    fn count(&mut self, row: &ExportRow) {
+        if row.windows_1252 && self.windows_1252_line.is_none_or(|l| row.line < l) {
+            self.windows_1252_line = Some(row.line);
+        }
+        let problems = &row.problems;
         self.rows += 1;
         if !problems.is_empty() {
             self.rows_with_problems += 1;
@@ -394,11 +400,10 @@ pub struct ExportChecker<R> {
     reading: Reading,
 }
 
-/// Where the reader is: lines and bytes read, and what it found about the encoding.
+/// Where the reader is: lines and bytes read, and whether the file has a byte-order mark.
 #[derive(Debug, Clone, Copy, Default)]
 struct Reading {
     bom: bool,
-    windows_1252_line: Option<u64>,
     lines: u64,
     bytes: u64,
 }
@@ -447,6 +452,7 @@ impl<R: Read> ExportChecker<R> {
                     ));
                 }
                 summary.delimiter = Some(char::from(reader.delimiter()));
+                summary.windows_1252_line = reader.windows_1252_line();
                 summary.unknown_columns = reader
                     .header()
                     .iter()
@@ -497,13 +503,11 @@ impl<R: Read> ExportChecker<R> {
         self.reading = match &self.source {
             Source::Csv { reader, .. } => Reading {
                 bom: reader.bom(),
-                windows_1252_line: reader.windows_1252_line(),
                 lines: reader.lines_read(),
                 bytes: reader.bytes_read(),
             },
             Source::JsonLines { reader, .. } => Reading {
                 bom: reader.bom(),
-                windows_1252_line: reader.windows_1252_line(),
                 lines: reader.lines_read(),
                 bytes: reader.bytes_read(),
             },
@@ -512,19 +516,13 @@ impl<R: Read> ExportChecker<R> {
 
     /// Sets the summary's lines, bytes and encoding: as read up to the end of the last row
     /// counted (`upto`: its end line and the bytes read after it), or as far as the reader got.
+    /// The Windows-1252 line is that of the header or of the rows counted.
     fn settle(&mut self, upto: Option<(u64, u64)>) {
         let reading = self.reading;
-        let (lines, bytes, windows_1252_line) = match upto {
-            Some((line, bytes)) => (
-                line,
-                bytes,
-                reading.windows_1252_line.filter(|&l| l <= line),
-            ),
-            None => (reading.lines, reading.bytes, reading.windows_1252_line),
-        };
+        let (lines, bytes) = upto.unwrap_or((reading.lines, reading.bytes));
         self.summary.lines = lines;
         self.summary.bytes = bytes;
-        self.summary.windows_1252_line = windows_1252_line;
+        let windows_1252_line = self.summary.windows_1252_line;
         self.summary.encoding = match (windows_1252_line, reading.bom) {
             (Some(_), _) => Encoding::Windows1252,
             (None, true) => Encoding::Utf8Bom,
@@ -549,8 +547,7 @@ impl<R: Read> ExportChecker<R> {
         }
         let result = self.read_row();
         self.update_reading();
-        if result.is_ok() {
-            // After an error, the summary stays as it was after the last row.
+        if let Ok(None) = result {
             self.settle(None);
         }
         match result {
@@ -564,15 +561,16 @@ impl<R: Read> ExportChecker<R> {
                 Ok(None)
             }
             Ok(Some(row)) => {
-                self.summary.count(&row.problems);
+                self.summary.count(&row);
+                self.settle(None);
                 Ok(Some(self.finish_row(row)))
             }
         }
     }
 
-    /// Reads up to `max_rows` rows without checking CSV rows, for checking on other threads
-    /// with a [`RowChecker`] ([`ExportChecker::row_checker`]); JSON Lines rows are checked
-    /// here, as they are parsed. `None` at the end of the file and after an error. Rows read
+    /// Reads up to `max_rows` rows without splitting or checking CSV rows, for checking on
+    /// other threads with a [`RowChecker`] ([`ExportChecker::row_checker`]), which also finds
+    /// rows of the wrong length; JSON Lines rows are checked here, as they are parsed. `None` at the end of the file and after an error. Rows read
     /// before an error come in a batch of their own; the error comes with the next call.
     ///
     /// Rows checked from batches count in the summary only when handed back with
@@ -588,7 +586,11 @@ impl<R: Read> ExportChecker<R> {
     /// let mut rows = Vec::new();
     /// while let Some(batch) = checker.next_batch(2)? {
     ///     // A host may send the batch and the row checker to another thread here.
-    ///     rows.extend(row_checker.check(batch));
+    ///     let (checked, error) = row_checker.check(batch);
+    ///     rows.extend(checked);
+    ///     if let Some(error) = error {
+    ///         return Err(error);
+    ///     }
     /// }
     /// for row in &rows {
     ///     checker.record(row);
@@ -611,15 +613,11 @@ impl<R: Read> ExportChecker<R> {
         }
         let max_rows = max_rows.max(1);
         let mut batch = match &self.source {
-            Source::Csv { header, .. } => {
-                let width = header.names().len();
-                RowBatch::Csv {
-                    text: String::new(),
-                    bounds: Vec::with_capacity(width.saturating_mul(max_rows)),
-                    width,
-                    rows: Vec::with_capacity(max_rows),
-                }
-            }
+            Source::Csv { reader, .. } => RowBatch::Csv {
+                raw: Vec::new(),
+                rows: Vec::with_capacity(max_rows),
+                delimiter: reader.delimiter(),
+            },
             Source::JsonLines { .. } => RowBatch::Checked(Vec::with_capacity(max_rows)),
         };
         while batch.len() < max_rows {
@@ -650,29 +648,30 @@ impl<R: Read> ExportChecker<R> {
     /// Reads one row into `batch`; `false` at the end.
     fn read_into(&mut self, batch: &mut RowBatch) -> Result<bool, ExportError> {
         match (&mut self.source, batch) {
-            (
-                Source::Csv { reader, header },
-                RowBatch::Csv {
-                    text, bounds, rows, ..
-                },
-            ) => {
+            (Source::Csv { reader, .. }, RowBatch::Csv { raw, rows, .. }) => {
                 let index = self.read;
-                let Some(record) = reader.next_record()? else {
+                let Some((line, record)) = reader.next_raw_record()? else {
                     return Ok(false);
                 };
-                let line = record.line();
-                check_length(header, &record, index)?;
-                if text.is_empty() {
+                if raw.is_empty() {
                     // Room for the whole batch, judged by its first row.
-                    let row_bytes: usize = record.iter().map(str::len).sum();
-                    text.reserve(row_bytes.saturating_add(16).saturating_mul(rows.capacity()));
+                    raw.reserve(
+                        record
+                            .len()
+                            .saturating_add(16)
+                            .saturating_mul(rows.capacity()),
+                    );
                 }
-                for field in record.iter() {
-                    let start = text.len();
-                    text.push_str(field);
-                    bounds.push((start, text.len()));
-                }
-                rows.push((index, line, reader.lines_read(), reader.bytes_read()));
+                let start = raw.len();
+                raw.extend_from_slice(record);
+                rows.push(BatchRow {
+                    index,
+                    line,
+                    end_line: reader.lines_read(),
+                    bytes_read: reader.bytes_read(),
+                    start,
+                    end: raw.len(),
+                });
                 self.read += 1;
                 Ok(true)
             }
@@ -703,7 +702,7 @@ impl<R: Read> ExportChecker<R> {
     /// Counts a row checked from a batch in the summary (call it for every row, in order).
     /// The summary's lines, bytes and encoding then describe the file up to that row.
     pub fn record(&mut self, row: &ExportRow) {
-        self.summary.count(&row.problems);
+        self.summary.count(row);
         if self.at_end && self.summary.rows == self.read {
             self.summary.complete = true;
             self.settle(None);
@@ -725,15 +724,16 @@ impl<R: Read> ExportChecker<R> {
     fn read_row(&mut self) -> Result<Option<ExportRow>, ExportError> {
         let index = self.read;
         let kind = self.kind;
-        let (line, problems, end_line) = match &mut self.source {
+        let (line, problems, end_line, windows_1252) = match &mut self.source {
             Source::Csv { reader, header } => {
                 let Some(record) = reader.next_record()? else {
                     return Ok(None);
                 };
                 let line = record.line();
-                check_length(header, &record, index)?;
+                let windows_1252 = record.windows_1252();
+                check_length(header.names().len(), record.len(), line, index)?;
                 let problems = kind.check_row_with(header, record.iter(), &self.policy);
-                (line, problems, reader.lines_read())
+                (line, problems, reader.lines_read(), windows_1252)
             }
             Source::JsonLines { reader, seen } => {
                 let Some((line, object)) = reader.next_object()? else {
@@ -750,7 +750,7 @@ impl<R: Read> ExportChecker<R> {
                     }
                 }
                 let problems = kind.check_json_with(&object, &self.policy);
-                (line, problems, line)
+                (line, problems, line, reader.windows_1252())
             }
         };
         self.read += 1;
@@ -758,47 +758,63 @@ impl<R: Read> ExportChecker<R> {
             index,
             line,
             end_line,
+            windows_1252,
             problems,
             bytes_read: 0,
         }))
     }
 }
 
-/// [`ErrorType::CsvRowLength`] unless `record` has as many fields as `header`.
-fn check_length(header: &Header, record: &CsvRecord<'_>, index: usize) -> Result<(), ExportError> {
-    let expected = header.names().len();
-    if record.len() == expected {
+/// [`ErrorType::CsvRowLength`] unless the row's `fields` are the header's `expected`.
+fn check_length(
+    expected: usize,
+    fields: usize,
+    line: u64,
+    index: usize,
+) -> Result<(), ExportError> {
+    if fields == expected {
         return Ok(());
     }
-    Err(ExportError::at_line(
-        ErrorType::CsvRowLength,
-        record.line(),
-        |c| {
-            c.with("row", index)
-                .with("fields", record.len())
-                .with("expected", expected)
-        },
-    ))
+    Err(ExportError::at_line(ErrorType::CsvRowLength, line, |c| {
+        c.with("row", index)
+            .with("fields", fields)
+            .with("expected", expected)
+    }))
 }
 
-/// Rows read by [`ExportChecker::next_batch`] and not yet checked: they own their text, so a
-/// batch can be checked on another thread with a [`RowChecker`].
+/// Rows read by [`ExportChecker::next_batch`] and not yet checked: they own their bytes, so
+/// a batch can be split into fields and checked on another thread with a [`RowChecker`].
 #[derive(Debug, Clone)]
 pub enum RowBatch {
-    /// CSV rows, not checked yet.
+    /// CSV rows as read: not split into fields, decoded or checked yet.
     #[non_exhaustive]
     Csv {
-        /// The fields of every row, end to end.
-        text: String,
-        /// The byte range of each field in `text`, `width` per row.
-        bounds: Vec<(usize, usize)>,
-        /// Fields per row.
-        width: usize,
-        /// Per row: its index, its first and last line, and the bytes read after it.
-        rows: Vec<(usize, u64, u64, u64)>,
+        /// The rows' bytes, end to end.
+        raw: Vec<u8>,
+        /// Where each row is, in `raw` and in the file.
+        rows: Vec<BatchRow>,
+        /// The file's delimiter.
+        delimiter: u8,
     },
     /// JSON Lines rows, checked as they were parsed.
     Checked(Vec<ExportRow>),
+}
+
+/// Where one row of a [`RowBatch`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BatchRow {
+    /// The row's index.
+    pub index: usize,
+    /// The line it starts on.
+    pub line: u64,
+    /// The line it ends on.
+    pub end_line: u64,
+    /// The bytes of the file read after it.
+    pub bytes_read: u64,
+    /// Its first byte in the batch.
+    pub start: usize,
+    /// The byte after its last in the batch.
+    pub end: usize,
 }
 
 impl RowBatch {
@@ -826,39 +842,44 @@ pub struct RowChecker {
 }
 
 impl RowChecker {
-    /// Checks every row of `batch`, in order.
-    pub fn check(&self, batch: RowBatch) -> Vec<ExportRow> {
-        match (batch, &self.header) {
-            (RowBatch::Checked(rows), _) => rows,
+    /// Splits, decodes and checks every row of `batch`, in order. A CSV row with more or fewer
+    /// fields than the header ends the batch: the rows before it come with the
+    /// [`ErrorType::CsvRowLength`] error (stop reading then).
+    pub fn check(&self, batch: RowBatch) -> (Vec<ExportRow>, Option<ExportError>) {
+        let (raw, rows, delimiter, header) = match (batch, &self.header) {
+            (RowBatch::Checked(rows), _) => return (rows, None),
+            (RowBatch::Csv { .. }, None) => return (Vec::new(), None),
             (
                 RowBatch::Csv {
-                    text,
-                    bounds,
-                    width,
+                    raw,
                     rows,
+                    delimiter,
                 },
                 Some(header),
-            ) => rows
-                .iter()
-                .enumerate()
-                .map(|(i, &(index, line, end_line, bytes_read))| {
-                    let fields = bounds
-                        .get(i * width..(i + 1) * width)
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|&(start, end)| text.get(start..end).unwrap_or_default());
-                    let problems = self.kind.check_row_with(header, fields, &self.policy);
-                    ExportRow {
-                        index,
-                        line,
-                        end_line,
-                        problems: problems.in_row(index),
-                        bytes_read,
-                    }
-                })
-                .collect(),
-            (RowBatch::Csv { .. }, None) => Vec::new(),
+            ) => (raw, rows, delimiter, header),
+        };
+        let expected = header.names().len();
+        let mut fields = csv::Fields::default();
+        let mut checked = Vec::with_capacity(rows.len());
+        for row in rows {
+            let bytes = raw.get(row.start..row.end).unwrap_or_default();
+            let windows_1252 = fields.split(bytes, delimiter);
+            let count = fields.bounds.len();
+            if let Err(error) = check_length(expected, count, row.line, row.index) {
+                return (checked, Some(error));
+            }
+            let values = (0..count).map(|i| fields.get(i).unwrap_or_default());
+            let problems = self.kind.check_row_with(header, values, &self.policy);
+            checked.push(ExportRow {
+                index: row.index,
+                line: row.line,
+                end_line: row.end_line,
+                windows_1252,
+                problems: problems.in_row(row.index),
+                bytes_read: row.bytes_read,
+            });
         }
+        (checked, None)
     }
 }
 
