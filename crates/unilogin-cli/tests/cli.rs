@@ -1050,3 +1050,30 @@ fn checking_threads_do_not_change_the_output() {
     assert_eq!(many.json()["summary"]["rows"], 3000);
     assert_eq!(many.json()["error"]["type"], "csv_row_length");
 }
+
+#[test]
+fn example_register_saved_as_windows_1252_gives_the_same_report() {
+    let utf8 = run_example_text("register", &example("register.csv"), "en");
+    let ansi = run_example_text("register", &example("register-windows-1252.csv"), "en");
+    assert_eq!(ansi.code, 1, "{ansi:?}");
+    let bytes = std::fs::read(example("register-windows-1252.csv")).unwrap();
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the example is not UTF-8"
+    );
+    assert!(bytes.windows(2).any(|w| w == b"\r\n"));
+    let without_encoding: Vec<&str> = ansi
+        .stdout
+        .lines()
+        .filter(|l| *l != "Encoding: Windows-1252 (from line 2)")
+        .collect();
+    assert_eq!(without_encoding, utf8.stdout.lines().collect::<Vec<_>>());
+    assert!(ansi.stdout.contains("Encoding: Windows-1252 (from line 2)"));
+    let json = validate(
+        "register",
+        &["--format", "json"],
+        Path::new(&example("register-windows-1252.csv")),
+    );
+    assert_eq!(json.json()["summary"]["encoding"], "windows-1252");
+    assert_eq!(json.json()["summary"]["delimiter"], ";");
+}
