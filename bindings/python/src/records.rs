@@ -318,10 +318,11 @@ pub fn error_types() -> Vec<&'static str> {
     ErrorType::ALL.iter().map(|t| t.code()).collect()
 }
 
-/// `validate_csv(path, *, kind, lang="da", p_number_checksum=True) -> list[dict]`: the core's
-/// export reader on a CSV or JSON Lines file, with the GIL released while it reads.
+/// `validate_csv(path, *, kind, lang="da", p_number_checksum=True, jobs=0) -> list[dict]`: the
+/// core's export reader on a CSV or JSON Lines file, with the GIL released while it reads and
+/// checks (on `jobs` threads; 0 is one per CPU).
 #[pyfunction]
-#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true))]
+#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, jobs = 0))]
 // pyo3 extracts an `os.PathLike` into an owned `PathBuf`.
 #[allow(clippy::needless_pass_by_value)]
 pub fn validate_csv<'py>(
@@ -330,19 +331,24 @@ pub fn validate_csv<'py>(
     kind: &str,
     lang: &str,
     p_number_checksum: bool,
+    jobs: i64,
 ) -> PyResult<Bound<'py, PyList>> {
+    let jobs = usize::try_from(jobs)
+        .map_err(|_| PyValueError::new_err(format!("jobs must be 0 or more, not {jobs}")))?;
     let kind = record_kind(kind)?;
     let lang = errors::lang(lang)?;
     let policy = policy(p_number_checksum);
     let read = py.detach(|| {
+        let syntax = export::Syntax::of_path(&path)?;
+        let mut checker = export::ExportChecker::new(export::open(&path)?, syntax, kind, &policy)?;
         let mut problems = Problems::new();
-        export::check_path(&path, kind, &policy, |row| {
+        checker.check_all(jobs, |row| {
             for p in row.problems {
                 problems.push(p);
             }
-            ControlFlow::Continue(())
-        })
-        .map(|_| problems)
+            ControlFlow::<()>::Continue(())
+        })?;
+        Ok::<_, export::ExportError>(problems)
     });
     match read {
         Ok(problems) => errors::problem_list(py, &problems, lang),

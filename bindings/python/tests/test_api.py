@@ -251,6 +251,29 @@ def test_validate_csv_errors(tmp_path: Any) -> None:
         unilogin.validate_csv(42, kind="register")  # type: ignore[arg-type]
 
 
+def test_validate_csv_gives_the_same_problems_on_any_number_of_threads(tmp_path: Any) -> None:
+    header = "cvr;pNummer;kommuneKode_Tekst\n"
+    rows = [
+        f"{'13585627' if i % 97 == 0 else '13585628'};1029829825;{'Kobenhvn' if i % 89 == 0 else 'Aarhus'}\n"
+        for i in range(5_000)
+    ]
+    path = tmp_path / "register.csv"
+    path.write_text(header + "".join(rows), encoding="utf-8")
+    one = unilogin.validate_csv(path, kind="register", lang="en", jobs=1)
+    assert [p["loc"][0] for p in one if p["type"] == "cvr_checksum"] == list(range(0, 5_000, 97))
+    assert unilogin.validate_csv(path, kind="register", lang="en", jobs=3) == one
+    assert unilogin.validate_csv(path, kind="register", lang="en") == one
+    with pytest.raises(ValueError, match="jobs must be 0 or more"):
+        unilogin.validate_csv(path, kind="register", jobs=-1)
+    # A ragged row stops reading on any number of threads, with the same error.
+    path.write_text(header + "".join(rows[:3000]) + "13585628;1029829825\n" + "".join(rows[:10]), encoding="utf-8")
+    for jobs in (1, 2):
+        with pytest.raises(unilogin.ValidationError) as info:
+            unilogin.validate_csv(path, kind="register", lang="en", jobs=jobs)
+        assert info.value.code == "csv_row_length"
+        assert "line 3002" in str(info.value)
+
+
 def test_validate_csv_releases_the_gil(tmp_path: Any) -> None:
     import threading
 

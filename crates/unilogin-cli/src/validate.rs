@@ -1,13 +1,12 @@
 //! `unilogin validate`: every row of an export, checked as one record kind.
 
-use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
-use std::sync::{mpsc, Arc, Mutex};
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::ValueEnum;
-use unilogin::export::{ExportChecker, ExportError, ExportRow, RowBatch, Syntax};
+use unilogin::export::Syntax;
 use unilogin::{Lang, RecordKind, ValidationPolicy};
 
 use crate::progress::Progress;
@@ -157,11 +156,6 @@ fn kind_parser() -> impl TypedValueParser<Value = RecordKind> {
     })
 }
 
-/// The most threads `--jobs` starts.
-const MAX_JOBS: usize = 16;
-/// Rows per batch handed to a checking thread.
-const BATCH_ROWS: usize = 512;
-
 /// Files at least this large get a progress bar in `auto` mode.
 const PROGRESS_MIN_BYTES: u64 = 1 << 20;
 
@@ -193,28 +187,27 @@ pub(crate) fn run(args: &Args) -> Result<Verdict, Fatal> {
         }
     })
     .with_total(size);
-    let jobs = match args.jobs {
-        0 => std::thread::available_parallelism().map_or(1, usize::from),
-        n => n,
-    }
-    .min(MAX_JOBS);
-    let mut sink = Sink {
-        report: &mut report,
-        progress: &mut progress,
-        max_errors: args.max_errors,
-        lang: args.lang,
-        stopped: false,
-    };
-    let outcome = if jobs > 1 {
-        parallel(&mut checker, &mut sink, jobs)
-    } else {
-        sequential(&mut checker, &mut sink)
-    }
-    .map_err(|e| match e {
-        Failure::Input(error) => Fatal::export(&name, error),
-        Failure::Output(fatal) => fatal,
-    });
-    let stopped = sink.stopped;
+    let mut stopped = false;
+    let outcome = checker
+        .check_all(args.jobs, |row| {
+            progress.update(row.bytes_read, row.index + 1, args.lang);
+            if let Err(fatal) = report.row(&row) {
+                return ControlFlow::Break(Err(fatal));
+            }
+            if args.max_errors > 0 && report.problems() >= args.max_errors {
+                return ControlFlow::Break(Ok(()));
+            }
+            ControlFlow::Continue(())
+        })
+        .map_err(|error| Fatal::export(&name, error))
+        .and_then(|end| match end {
+            None => Ok(()),
+            Some(Ok(())) => {
+                stopped = true;
+                Ok(())
+            }
+            Some(Err(fatal)) => Err(fatal),
+        });
     progress.finish();
     let summary = checker.finish();
     match outcome {
@@ -227,131 +220,4 @@ pub(crate) fn run(args: &Args) -> Result<Verdict, Fatal> {
             Err(fatal)
         }
     }
-}
-
-/// The rows of a checked batch, and the error that ended it early.
-type Checked = (Vec<ExportRow>, Option<ExportError>);
-
-/// Why checking stopped early.
-enum Failure {
-    /// The input could not be read further.
-    Input(ExportError),
-    /// The output could not be written.
-    Output(Fatal),
-}
-
-/// Where checked rows go, in order: the report and the progress bar, until `--max-errors`.
-struct Sink<'a, W: Write> {
-    report: &'a mut Report<W>,
-    progress: &'a mut Progress,
-    max_errors: usize,
-    lang: Lang,
-    stopped: bool,
-}
-
-impl<W: Write> Sink<'_, W> {
-    /// Prints one row (counting it in the summary when it was checked from a batch); `false`
-    /// once `--max-errors` is reached.
-    fn row<R: io::Read>(
-        &mut self,
-        checker: &mut ExportChecker<R>,
-        row: &ExportRow,
-        from_batch: bool,
-    ) -> Result<bool, Failure> {
-        if from_batch {
-            checker.record(row);
-        }
-        self.progress
-            .update(row.bytes_read, row.index + 1, self.lang);
-        self.report.row(row).map_err(Failure::Output)?;
-        if self.max_errors > 0 && self.report.problems() >= self.max_errors {
-            self.stopped = true;
-            return Ok(false);
-        }
-        Ok(true)
-    }
-}
-
-/// Reads and checks on this thread, row by row.
-fn sequential<R: io::Read, W: Write>(
-    checker: &mut ExportChecker<R>,
-    sink: &mut Sink<'_, W>,
-) -> Result<(), Failure> {
-    while let Some(row) = checker.next_row().map_err(Failure::Input)? {
-        if !sink.row(checker, &row, false)? {
-            return Ok(());
-        }
-    }
-    Ok(())
-}
-
-/// Reads on this thread and checks batches of rows on `jobs` threads; prints the rows in
-/// order. At most two batches per thread are in flight, so memory stays bounded.
-fn parallel<R: io::Read, W: Write>(
-    checker: &mut ExportChecker<R>,
-    sink: &mut Sink<'_, W>,
-    jobs: usize,
-) -> Result<(), Failure> {
-    let row_checker = checker.row_checker();
-    let limit = jobs * 2;
-    std::thread::scope(|scope| {
-        let (work, inbox) = mpsc::sync_channel::<(usize, RowBatch)>(limit);
-        let inbox = Arc::new(Mutex::new(inbox));
-        let (done, results) = mpsc::channel::<(usize, Checked)>();
-        for _ in 0..jobs {
-            let inbox = Arc::clone(&inbox);
-            let done = done.clone();
-            let row_checker = row_checker.clone();
-            scope.spawn(move || loop {
-                let next = inbox.lock().map_or(None, |inbox| inbox.recv().ok());
-                let Some((seq, batch)) = next else { break };
-                if done.send((seq, row_checker.check(batch))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(done);
-        let mut sent = 0;
-        let mut next = 0;
-        let mut pending = BTreeMap::new();
-        let mut reading = true;
-        let mut failure = None;
-        loop {
-            while reading && sent - next < limit {
-                match checker.next_batch(BATCH_ROWS) {
-                    Ok(Some(batch)) => {
-                        if work.send((sent, batch)).is_err() {
-                            reading = false;
-                        }
-                        sent += 1;
-                    }
-                    Ok(None) => reading = false,
-                    Err(error) => {
-                        failure = Some(Failure::Input(error));
-                        reading = false;
-                    }
-                }
-            }
-            if next == sent {
-                break;
-            }
-            let Ok((seq, result)) = results.recv() else {
-                break;
-            };
-            pending.insert(seq, result);
-            while let Some((rows, error)) = pending.remove(&next) {
-                next += 1;
-                for row in &rows {
-                    if !sink.row(checker, row, true)? {
-                        return Ok(());
-                    }
-                }
-                if let Some(error) = error {
-                    // The rows before it are printed; nothing after it.
-                    return Err(Failure::Input(error));
-                }
-            }
-        }
-        failure.map_or(Ok(()), Err)
-    })
 }

@@ -9,7 +9,12 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::identifiers::{lowercase_into, trim};
 use crate::{Ctx, ErrorType, FieldError, Lang, Term};
+
+/// Room for the lower-cased text of a legal basis or institution type on the stack; longer
+/// text is lower-cased on the heap.
+const LOWER_BUF: usize = 128;
 
 /// The legal basis of a daycare institution: dagtilbudsloven § 19, stk. 2, 3, 4 or 5.
 ///
@@ -156,7 +161,7 @@ impl LegalBasis {
     /// [`ErrorType::LegalBasisUnknown`] when nothing is recognised, or the text names two bases,
     /// or a word and a subsection contradict each other.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let trimmed = input.trim();
+        let trimmed = trim(input);
         // Fast path: the canonical key, as a form's select sends it.
         if let Some(basis) = Self::ALL
             .into_iter()
@@ -164,11 +169,18 @@ impl LegalBasis {
         {
             return Ok(basis);
         }
-        let lower = trimmed.to_lowercase();
-        let by_stk = stk_number(&lower).map(Self::from_stk);
+        let mut buf = [0_u8; LOWER_BUF];
+        let heap: String;
+        let lower = if let Some(lower) = lowercase_into(trimmed, &mut buf) {
+            lower
+        } else {
+            heap = trimmed.to_lowercase();
+            heap.as_str()
+        };
+        let by_stk = stk_number(lower).map(Self::from_stk);
         let mut named = Self::ALL
             .into_iter()
-            .filter(|b| b.words().iter().any(|w| lower.contains(w)));
+            .filter(|b| b.words().iter().any(|w| find(lower, w).is_some()));
         let by_word = named.next();
         if named.next().is_some() {
             // Two bases named ("selvejende, ikke kommunal"): refuse rather than guess.
@@ -223,20 +235,33 @@ fn unknown_basis() -> FieldError {
     FieldError::new(ErrorType::LegalBasisUnknown)
 }
 
+/// `haystack.find(needle)`, by a plain scan: for the short text of a legal basis this beats
+/// setting up `str::find`'s searcher for each of a dozen needles. A match of whole UTF-8 text
+/// always starts on a character boundary, so comparing bytes finds the same position.
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.first() == Some(&first) && w.get(1..) == Some(rest))
+}
+
 /// The number after "stk" (or inside "19(3)"), if any; `Some(0)` when "stk" has no number.
 fn stk_number(lower: &str) -> Option<u8> {
-    let rest = if let Some(pos) = lower.find("stk") {
+    let rest = if let Some(pos) = find(lower, "stk") {
         &lower[pos + 3..]
-    } else if let Some(pos) = lower.find("19(") {
+    } else if let Some(pos) = find(lower, "19(") {
         &lower[pos + 3..]
     } else {
         return None;
     };
-    let digits: String = rest
-        .trim_start_matches(['.', ' ', '\u{a0}'])
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let rest = rest.trim_start_matches(['.', ' ', '\u{a0}']);
+    let digits = rest
+        .split_at(rest.bytes().take_while(u8::is_ascii_digit).count())
+        .0;
     Some(digits.parse().unwrap_or(0))
 }
 
@@ -402,8 +427,11 @@ impl InstitutionType {
                     .ok_or(FieldError::new(ErrorType::InstitutionTypeUnknown));
             }
         }
-        let lower = trimmed.to_lowercase();
-        let leading: String = lower.chars().take_while(char::is_ascii_digit).collect();
+        // Leading digits: lower-casing leaves ASCII digits alone and turns nothing else into
+        // one (a test checks every character), so they are read from the input as it is.
+        let leading = trimmed
+            .split_at(trimmed.bytes().take_while(u8::is_ascii_digit).count())
+            .0;
         if !leading.is_empty() {
             return leading
                 .parse()
@@ -411,7 +439,19 @@ impl InstitutionType {
                 .and_then(Self::from_code)
                 .ok_or(FieldError::new(ErrorType::InstitutionTypeUnknown));
         }
-        let folded = lower.replace("ø", "oe");
+        let mut buf = [0_u8; LOWER_BUF];
+        let heap: String;
+        let mut folded = if let Some(lower) = lowercase_into(trimmed, &mut buf) {
+            lower
+        } else {
+            heap = trimmed.to_lowercase();
+            heap.as_str()
+        };
+        let replaced: String;
+        if folded.contains('ø') {
+            replaced = folded.replace('ø', "oe");
+            folded = replaced.as_str();
+        }
         Self::ALL
             .into_iter()
             .find(|t| t.words().iter().any(|w| folded.starts_with(w)))
@@ -551,6 +591,38 @@ mod tests {
             assert_eq!(LegalBasis::parse(&b.form_text(Lang::En)), Ok(b));
         }
         assert_eq!(LegalBasis::from_ownership_code(5), None);
+    }
+
+    #[test]
+    fn find_matches_str_find() {
+        let texts = [
+            "",
+            "s",
+            "stk",
+            "§ 19, stk. 4",
+            "section 19(5)",
+            "kommunal, dagtilbudslovens §19, stk. 2",
+            "sstk",
+            "ståk stk",
+            "self governing",
+        ];
+        for hay in texts {
+            for needle in texts.iter().chain(&["19(", "§", "k", "tk.", "ø"]) {
+                assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lower_casing_makes_no_digits() {
+        for c in char::MIN..=char::MAX {
+            let first = c.to_lowercase().next();
+            assert_eq!(
+                first.is_some_and(|l| l.is_ascii_digit()),
+                c.is_ascii_digit(),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

@@ -18,6 +18,11 @@ pub trait Field: Copy + Eq + fmt::Debug + 'static {
     /// Every field, in the order problems are reported.
     const ALL: &'static [Self];
 
+    /// Fails to compile (where a [`RawRecord`] of the kind is built) when the kind has more
+    /// fields than a record holds.
+    #[doc(hidden)]
+    const FITS: () = assert!(Self::ALL.len() <= MAX_FIELDS, "too many fields");
+
     /// The canonical key, e.g. `p_number`.
     fn key(self) -> &'static str;
 
@@ -52,12 +57,26 @@ pub trait Field: Copy + Eq + fmt::Debug + 'static {
     }
 }
 
+/// The most fields a record kind has; a [`RawRecord`] keeps its values inline, so building one
+/// for each row of a large export costs no allocation.
+pub(crate) const MAX_FIELDS: usize = 16;
+
+/// Whether `value` is empty or only whitespace, with a fast answer for the common case of a
+/// value that starts with a visible ASCII character (bytes 0x21–0x7F are never whitespace).
+pub(crate) fn is_blank(value: &str) -> bool {
+    match value.as_bytes().first() {
+        None => true,
+        Some(&b) if b > b' ' && b < 0x80 => false,
+        Some(_) => value.trim().is_empty(),
+    }
+}
+
 /// The raw text values of one record, by field.
 ///
 /// `Debug` shows each value through [`Field::mask_input`], so personal data stays masked.
 #[derive(Clone, PartialEq, Eq)]
 pub struct RawRecord<'a, F: Field> {
-    values: Vec<Option<Cow<'a, str>>>,
+    values: [Option<Cow<'a, str>>; MAX_FIELDS],
     _fields: std::marker::PhantomData<F>,
 }
 
@@ -82,8 +101,9 @@ impl<F: Field> Default for RawRecord<'_, F> {
 impl<'a, F: Field> RawRecord<'a, F> {
     /// A record with no values.
     pub fn new() -> Self {
+        let () = F::FITS;
         Self {
-            values: vec![None; F::ALL.len()],
+            values: [const { None }; MAX_FIELDS],
             _fields: std::marker::PhantomData,
         }
     }
@@ -112,10 +132,8 @@ impl<'a, F: Field> RawRecord<'a, F> {
             return false;
         };
         let value = value.into();
-        let keep_existing = value.trim().is_empty()
-            && self
-                .get(field)
-                .is_some_and(|existing| !existing.trim().is_empty());
+        let keep_existing =
+            self.get(field).is_some_and(|existing| !is_blank(existing)) && is_blank(&value);
         if !keep_existing {
             self.set(field, value);
         }
@@ -150,10 +168,9 @@ impl<'a, F: Field> RawRecord<'a, F> {
                 continue;
             };
             let value = value.into();
-            let keep_existing = value.trim().is_empty()
-                && slot
-                    .as_deref()
-                    .is_some_and(|existing| !existing.trim().is_empty());
+            // Only a second column for the same field can meet a value already there.
+            let keep_existing =
+                slot.as_deref().is_some_and(|existing| !is_blank(existing)) && is_blank(&value);
             if !keep_existing {
                 *slot = Some(value);
             }
@@ -186,23 +203,67 @@ impl<'a, F: Field> RawRecord<'a, F> {
     }
 }
 
+/// A value that owns its text (a name, a street, an email address): building it costs an
+/// allocation, so bulk checks only check it.
+pub(crate) trait TextValue: Sized {
+    /// Parses the value.
+    fn parse(input: &str) -> Result<Self, FieldError>;
+
+    /// Checks `input` exactly as [`TextValue::parse`] does, without building the value.
+    fn check(input: &str) -> Result<(), FieldError>;
+}
+
 /// Collects the problems of one record while its fields are parsed.
+///
+/// A checker either builds the record's values (validation) or only checks them (bulk checks
+/// that report problems and drop valid rows): then the text fields
+/// ([`Checker::required_text`], [`Checker::optional_text`]) are checked without building their
+/// value and come back as `None`, so a record kind's validation ends in its "some field is
+/// missing" branch and returns the problems found, which may be none.
 pub(crate) struct Checker<'r, 'a, F: Field> {
     record: &'r RawRecord<'a, F>,
     problems: Problems,
+    build: bool,
 }
 
 impl<'r, 'a, F: Field> Checker<'r, 'a, F> {
+    /// A checker that builds the values.
     pub(crate) fn new(record: &'r RawRecord<'a, F>) -> Self {
         Self {
             record,
             problems: Problems::new(),
+            build: true,
         }
+    }
+
+    /// A checker that only checks text fields (see the type's documentation).
+    pub(crate) fn checking(record: &'r RawRecord<'a, F>) -> Self {
+        Self {
+            build: false,
+            ..Self::new(record)
+        }
+    }
+
+    /// Parses a mandatory text field; when only checking, checks it and returns `None`.
+    pub(crate) fn required_text<T: TextValue>(&mut self, field: F) -> Option<T> {
+        if self.build {
+            return self.required(field, T::parse);
+        }
+        self.required(field, T::check);
+        None
+    }
+
+    /// Parses an optional text field; when only checking, checks it and returns `Ok(None)`.
+    pub(crate) fn optional_text<T: TextValue>(&mut self, field: F) -> Result<Option<T>, ()> {
+        if self.build {
+            return self.optional(field, T::parse);
+        }
+        self.optional(field, T::check).map(|_| None)
     }
 
     /// The non-blank raw value of `field`.
     pub(crate) fn value(&self, field: F) -> Option<&'r str> {
-        self.record.get(field).filter(|v| !v.trim().is_empty())
+        self.record.get(field).filter(|v| !is_blank(v))
     }
 
     /// Records a problem for `field`, keeping its raw input as [`Field::mask_input`] shows it.
@@ -367,18 +428,17 @@ impl RecordKind {
         object: &serde_json::Map<String, serde_json::Value>,
         policy: &crate::ValidationPolicy,
     ) -> Problems {
-        let result = match self {
-            Self::Request => crate::InstitutionNumberRequest::validate_with(
-                &RawRecord::from_json(object),
-                policy,
-            )
-            .err(),
-            Self::Register => {
-                crate::RegisterRecord::validate_with(&RawRecord::from_json(object), policy).err()
+        match self {
+            Self::Request => {
+                crate::InstitutionNumberRequest::problems(&RawRecord::from_json(object), *policy)
             }
-            Self::User => crate::people::UserRecord::validate(&RawRecord::from_json(object)).err(),
-        };
-        result.unwrap_or_default()
+            Self::Register => {
+                crate::RegisterRecord::problems(&RawRecord::from_json(object), *policy)
+            }
+            Self::User => crate::people::UserRecord::validate(&RawRecord::from_json(object))
+                .err()
+                .unwrap_or_default(),
+        }
     }
 
     /// Checks one row under STIL's rules; see [`RecordKind::check_row_with`].
@@ -405,8 +465,24 @@ impl RecordKind {
         V: Into<Cow<'a, str>>,
         I: IntoIterator<Item = V>,
     {
-        self.row(header, values, *policy, true)
-            .map(Option::unwrap_or_default)
+        if header.kind != self {
+            return self.validate_row_with(&self.header(&header.names), values, policy);
+        }
+        let fields = &header.fields;
+        let record = match self {
+            Self::Request => to_json(crate::InstitutionNumberRequest::validate_with(
+                &RawRecord::from_indexed(fields, values),
+                policy,
+            )?),
+            Self::Register => to_json(crate::RegisterRecord::validate_with(
+                &RawRecord::from_indexed(fields, values),
+                policy,
+            )?),
+            Self::User => to_json(crate::people::UserRecord::validate(
+                &RawRecord::from_indexed(fields, values),
+            )?),
+        };
+        Ok(record)
     }
 
     /// Checks one row laid out as `header` says and returns only its problems (empty when the
@@ -421,41 +497,24 @@ impl RecordKind {
         V: Into<Cow<'a, str>>,
         I: IntoIterator<Item = V>,
     {
-        self.row(header, values, *policy, false)
-            .err()
-            .unwrap_or_default()
-    }
-
-    fn row<'a, V, I>(
-        self,
-        header: &Header,
-        values: I,
-        policy: crate::ValidationPolicy,
-        emit: bool,
-    ) -> Result<Option<serde_json::Value>, Problems>
-    where
-        V: Into<Cow<'a, str>>,
-        I: IntoIterator<Item = V>,
-    {
         if header.kind != self {
-            return self.row(&self.header(&header.names), values, policy, emit);
+            return self.check_row_with(&self.header(&header.names), values, policy);
         }
         let fields = &header.fields;
-        let json = |v: &dyn erased::Json| emit.then(|| v.json());
-        let record = match self {
-            Self::Request => json(&crate::InstitutionNumberRequest::validate_with(
+        match self {
+            Self::Request => crate::InstitutionNumberRequest::problems(
                 &RawRecord::from_indexed(fields, values),
-                &policy,
-            )?),
-            Self::Register => json(&crate::RegisterRecord::validate_with(
-                &RawRecord::from_indexed(fields, values),
-                &policy,
-            )?),
-            Self::User => json(&crate::people::UserRecord::validate(
-                &RawRecord::from_indexed(fields, values),
-            )?),
-        };
-        Ok(record)
+                *policy,
+            ),
+            Self::Register => {
+                crate::RegisterRecord::problems(&RawRecord::from_indexed(fields, values), *policy)
+            }
+            Self::User => {
+                crate::people::UserRecord::validate(&RawRecord::from_indexed(fields, values))
+                    .err()
+                    .unwrap_or_default()
+            }
+        }
     }
 
     /// Every kind.
@@ -590,19 +649,6 @@ impl RecordKind {
             ))?),
         };
         Ok(record)
-    }
-}
-
-mod erased {
-    /// A valid record that can render itself as JSON (object-safe).
-    pub(super) trait Json {
-        fn json(&self) -> serde_json::Value;
-    }
-
-    impl<T: serde::Serialize> Json for T {
-        fn json(&self) -> serde_json::Value {
-            super::to_json(self)
-        }
     }
 }
 

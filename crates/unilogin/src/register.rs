@@ -12,7 +12,7 @@ use crate::identifiers::{
     PNumber, PhoneNumber, PostalCode, Street,
 };
 use crate::record::{Checker, Field, RawRecord};
-use crate::{Ctx, ErrorType, FieldError, InstitutionType, LegalBasis, Problems, ValidationPolicy};
+use crate::{ErrorType, FieldError, InstitutionType, LegalBasis, Problems, ValidationPolicy};
 
 /// The register's limit for the free-text phone field.
 pub const MAX_REGISTER_PHONE_CHARS: usize = 20;
@@ -182,21 +182,24 @@ fn parse_register_phone(input: &str) -> Result<PhoneNumber, FieldError> {
     if matches!(&parsed, Err(e) if e.kind() == ErrorType::PhoneMultiple) {
         return parsed;
     }
-    let length = input.trim().chars().count();
-    if length > MAX_REGISTER_PHONE_CHARS {
-        return Err(FieldError::with_ctx(
-            ErrorType::StringTooLong,
-            Ctx::new()
-                .with("max_length", MAX_REGISTER_PHONE_CHARS)
-                .with("actual_length", length),
-        ));
-    }
+    crate::identifiers::at_most(input.trim(), MAX_REGISTER_PHONE_CHARS)?;
     parsed
 }
 
-fn parse_daycare_number(input: &str) -> Result<String, FieldError> {
-    crate::identifiers::clean_text(input, INSTITUTION_NUMBER_CHARS).map(str::to_owned)
+/// The daycare's institution number: the register's 6-character text, kept as written.
+struct DaycareNumber(String);
+
+impl DaycareNumber {
+    fn parse(input: &str) -> Result<Self, FieldError> {
+        daycare_text(input).map(|s| Self(s.to_owned()))
+    }
 }
+
+fn daycare_text(input: &str) -> Result<&str, FieldError> {
+    crate::identifiers::clean_text(input, INSTITUTION_NUMBER_CHARS)
+}
+
+crate::identifiers::text_value!(DaycareNumber, daycare_text);
 
 impl RegisterRecord {
     /// Validates one register row, reporting **every** problem at once. Columns the validator
@@ -234,21 +237,34 @@ impl RegisterRecord {
         raw: &RawRegisterRow<'_>,
         policy: &ValidationPolicy,
     ) -> Result<Self, Problems> {
+        Self::check_fields(Checker::new(raw), *policy)
+    }
+
+    /// The problems of a row (empty when it is valid), without building the record.
+    pub(crate) fn problems(raw: &RawRegisterRow<'_>, policy: ValidationPolicy) -> Problems {
+        Self::check_fields(Checker::checking(raw), policy)
+            .err()
+            .unwrap_or_default()
+    }
+
+    fn check_fields(
+        mut c: Checker<'_, '_, RegisterField>,
+        policy: ValidationPolicy,
+    ) -> Result<Self, Problems> {
         use RegisterField as F;
-        let mut c = Checker::new(raw);
         let placement_unit_number = c.required(F::PlacementUnitNumber, InstitutionNumber::parse);
-        let daycare_number = c.optional(F::DaycareNumber, parse_daycare_number);
-        let institution_name = c.required(F::InstitutionName, InstitutionName::parse);
+        let daycare_number = c.optional_text::<DaycareNumber>(F::DaycareNumber);
+        let institution_name = c.required_text::<InstitutionName>(F::InstitutionName);
         let institution_type = c.required(F::InstitutionType, InstitutionType::parse);
         let legal_basis = c.required(F::LegalBasis, parse_ownership);
         let municipality = c.required(F::Municipality, Municipality::parse);
         let admin_municipality = c.optional(F::AdminMunicipality, Municipality::parse);
-        let street = c.required(F::Street, Street::parse);
+        let street = c.required_text::<Street>(F::Street);
         let house_number = c.required(F::HouseNumber, HouseNumber::parse);
         let postal_code = c.required(F::PostalCode, PostalCode::parse);
-        let city = c.required(F::City, City::parse);
-        let supplementary_city = c.optional(F::SupplementaryCity, City::parse);
-        let email = c.optional(F::Email, Email::parse);
+        let city = c.required_text::<City>(F::City);
+        let supplementary_city = c.optional_text::<City>(F::SupplementaryCity);
+        let email = c.optional_text::<Email>(F::Email);
         let phone = c.optional(F::Phone, parse_register_phone);
         let cvr = c.optional(F::Cvr, Cvr::parse);
         let p_number = match c.value(F::PNumber) {
@@ -286,7 +302,7 @@ impl RegisterRecord {
                 (Ok(email), Ok(phone), Ok(cvr), Some(p_number)),
             ) => Ok(Self {
                 placement_unit_number,
-                daycare_number,
+                daycare_number: daycare_number.map(|d| d.0),
                 institution_name,
                 institution_type,
                 legal_basis,

@@ -142,17 +142,30 @@ impl InstitutionNumberRequest {
         raw: &RawRequest<'_>,
         policy: &ValidationPolicy,
     ) -> Result<Self, Problems> {
+        Self::check_fields(Checker::new(raw), *policy)
+    }
+
+    /// The problems of a request (empty when it is valid), without building it.
+    pub(crate) fn problems(raw: &RawRequest<'_>, policy: ValidationPolicy) -> Problems {
+        Self::check_fields(Checker::checking(raw), policy)
+            .err()
+            .unwrap_or_default()
+    }
+
+    fn check_fields(
+        mut c: Checker<'_, '_, RequestField>,
+        policy: ValidationPolicy,
+    ) -> Result<Self, Problems> {
         use RequestField as F;
-        let mut c = Checker::new(raw);
         let cvr = c.required(F::Cvr, Cvr::parse);
         let p_number = c.required(F::PNumber, |v| policy.p_number(v));
-        let institution_name = c.required(F::InstitutionName, InstitutionName::parse);
-        let street = c.required(F::Street, Street::parse);
+        let institution_name = c.required_text::<InstitutionName>(F::InstitutionName);
+        let street = c.required_text::<Street>(F::Street);
         let house_number = c.required(F::HouseNumber, HouseNumber::parse);
         let postal_code = c.required(F::PostalCode, PostalCode::parse);
-        let city = c.required(F::City, City::parse);
+        let city = c.required_text::<City>(F::City);
         let municipality = c.required(F::Municipality, Municipality::parse);
-        let email = c.required(F::Email, Email::parse);
+        let email = c.required_text::<Email>(F::Email);
         let phone = c.required(F::Phone, PhoneNumber::parse);
         let legal_basis = c.required(F::LegalBasis, LegalBasis::parse_accepted);
         let institution_type = c.required(F::InstitutionType, InstitutionType::parse_accepted);

@@ -316,3 +316,145 @@ fn rows_not_recorded_leave_the_summary_incomplete() {
     let summary = checker.finish();
     assert_eq!((summary.rows, summary.complete), (1, false));
 }
+
+/// The rows and the outcome of `check_all` on `bytes` with `jobs` threads.
+fn run_all(
+    bytes: &[u8],
+    syntax: Syntax,
+    kind: RecordKind,
+    jobs: usize,
+) -> (Vec<ExportRow>, Result<ExportSummary, ExportError>) {
+    let mut checker = match export::ExportChecker::new(bytes, syntax, kind, &ValidationPolicy::STIL)
+    {
+        Ok(checker) => checker,
+        Err(error) => return (Vec::new(), Err(error)),
+    };
+    let mut rows = Vec::new();
+    let end = checker.check_all(jobs, |row| {
+        rows.push(row);
+        ControlFlow::<()>::Continue(())
+    });
+    match end {
+        Ok(None) => (rows, Ok(checker.finish())),
+        Ok(Some(())) => unreachable!("never breaks"),
+        Err(error) => (rows, Err(error)),
+    }
+}
+
+#[test]
+fn checking_on_threads_gives_the_same_rows_summary_and_errors() {
+    let mut cases: Vec<(String, Vec<u8>, Syntax, RecordKind)> = Vec::new();
+    for file in ["csv.json", "encoding.json", "jsonl.json"] {
+        let text = std::fs::read_to_string(dir().join(file)).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            if case.get("path").is_none() {
+                let kind = RecordKind::from_name(case["kind"].as_str().unwrap()).unwrap();
+                let syntax = Syntax::from_name(case["syntax"].as_str().unwrap()).unwrap();
+                cases.push((
+                    format!("{file}: {}", case["name"]),
+                    input(case),
+                    syntax,
+                    kind,
+                ));
+            }
+        }
+    }
+    // Many batches: the example register export repeated, with a Windows-1252 row late in the
+    // file, then the same with a ragged row after many batches.
+    let example = std::fs::read(dir().join("../../../examples/register.csv")).unwrap();
+    let (header, body) = example.split_at(example.iter().position(|&b| b == b'\n').unwrap() + 1);
+    let mut big = header.to_vec();
+    for i in 0..1500 {
+        big.extend_from_slice(body);
+        if i == 1400 {
+            big.extend_from_slice(&body[..body.iter().position(|&b| b == b'\n').unwrap()]);
+            big.extend_from_slice(b"\xd8\n");
+        }
+    }
+    let mut ragged = big.clone();
+    ragged.extend_from_slice(b"G18062;Solsikken\n");
+    ragged.extend_from_slice(body);
+    for (name, bytes) in [("big", big), ("ragged", ragged)] {
+        cases.push((name.to_owned(), bytes, Syntax::Csv, RecordKind::Register));
+    }
+    for (label, bytes, syntax, kind) in &cases {
+        let (rows, result) = run_all(bytes, *syntax, *kind, 1);
+        for jobs in [2, 3, 8] {
+            let (threaded_rows, threaded) = run_all(bytes, *syntax, *kind, jobs);
+            assert_eq!(threaded_rows, rows, "{label} on {jobs} threads");
+            match (&result, &threaded) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{label} on {jobs} threads"),
+                (Err(a), Err(b)) => assert_eq!(a, b, "{label} on {jobs} threads"),
+                other => panic!("{label} on {jobs} threads: {other:?}"),
+            }
+        }
+        if label.as_str() == "big" {
+            assert!(rows.len() > 15_000, "{}", rows.len());
+            assert_eq!(
+                result.as_ref().unwrap().encoding,
+                export::Encoding::Windows1252
+            );
+        }
+        if label.as_str() == "ragged" {
+            assert_eq!(result.as_ref().unwrap_err().kind().code(), "csv_row_length");
+        }
+    }
+}
+
+#[test]
+fn checking_on_threads_stops_where_the_caller_stops() {
+    let mut file = String::from("cvr\n");
+    for i in 0..10_000 {
+        file.push_str(if i % 3 == 0 {
+            "13585627\n"
+        } else {
+            "13585628\n"
+        });
+    }
+    let mut checker = export::ExportChecker::new(
+        file.as_bytes(),
+        Syntax::Csv,
+        RecordKind::Request,
+        &ValidationPolicy::STIL,
+    )
+    .unwrap();
+    let mut seen = 0;
+    let end = checker.check_all(2, |row| {
+        seen += 1;
+        if row.index == 4321 {
+            ControlFlow::Break(row.index)
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    assert_eq!(end.unwrap(), Some(4321));
+    assert_eq!(seen, 4322);
+    let summary = checker.finish();
+    assert_eq!((summary.rows, summary.complete), (4322, false));
+}
+
+#[test]
+fn batches_of_long_rows_end_early() {
+    let long = "x".repeat(100_000);
+    let mut file = String::from("cvr;dagtilbudsNavn\n");
+    for _ in 0..20 {
+        file.push_str("13585628;");
+        file.push_str(&long);
+        file.push('\n');
+    }
+    let mut checker = export::ExportChecker::new(
+        file.as_bytes(),
+        Syntax::Csv,
+        RecordKind::Register,
+        &ValidationPolicy::STIL,
+    )
+    .unwrap();
+    let sizes: Vec<usize> = std::iter::from_fn(|| checker.next_batch(1000).unwrap())
+        .map(|batch| batch.len())
+        .collect();
+    // Each batch ends at the row that takes it past MAX_BATCH_BYTES.
+    let per_batch = export::MAX_BATCH_BYTES.div_ceil(100_009);
+    assert_eq!(sizes.iter().sum::<usize>(), 20);
+    assert!(sizes.iter().all(|&n| n <= per_batch), "{sizes:?}");
+}

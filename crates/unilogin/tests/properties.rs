@@ -237,3 +237,79 @@ fn p_number_weight_switch_is_where_the_rules_put_it() {
         ErrorType::PNumberChecksum
     );
 }
+
+/// A valid value for every key of every record kind.
+fn valid_value(key: &str) -> &'static str {
+    match key {
+        "cvr" => "13585628",
+        "p_number" => "1029829825",
+        "placement_unit_number" | "institution_number" => "G18062",
+        "institution_name" => "Solsikken",
+        "institution_type" => "6012",
+        "legal_basis" => "stk. 5",
+        "municipality" => "Koebenhavns Kommune",
+        "street" => "Skolevej",
+        "house_number" => "12b",
+        "postal_code" => "9600",
+        "city" => "Aars",
+        "email" => "kontakt@solsikken.dk",
+        "phone" => "98 62 12 34",
+        "cpr" => "150320-4000",
+        "first_name" => "Freja",
+        "last_name" => "Testesen",
+        "role" => "forælder",
+        _ => "",
+    }
+}
+
+/// Another value for a field: near misses, values of other fields, and noise.
+fn other_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => proptest::sample::select(vec![
+            "", " ", "13585627", "1029829824", "A18062", "6013", "4", "stk. 5", "Vejel", "0",
+            "a\nb", "kontakt@", "12 34 56 78 98 76 54 32", "Christiansø", "\u{a0}Aars\u{a0}",
+            "elev", "5a", "freja123", "G18062", "13585628", "1029829825", "Solsikken",
+        ]).prop_map(str::to_owned),
+        1 => any::<String>(),
+    ]
+}
+
+proptest! {
+    /// The bulk check (which skips building valid values) finds exactly the problems that
+    /// validation finds, for CSV rows and for JSON objects.
+    #[test]
+    fn checking_a_row_finds_what_validating_it_finds(
+        changes in proptest::collection::vec(proptest::option::weighted(0.15, other_value()), 16)
+    ) {
+        for kind in RecordKind::ALL {
+            let keys = kind.keys();
+            let header = kind.header(&keys);
+            let values: Vec<&str> = keys
+                .iter()
+                .zip(&changes)
+                .map(|(k, change)| change.as_deref().unwrap_or_else(|| valid_value(k)))
+                .collect();
+            let validated = kind.validate_row(&header, values.iter().copied());
+            let validated = validated.err().unwrap_or_default();
+            prop_assert_eq!(&kind.check_row(&header, values.iter().copied()), &validated);
+            let object: serde_json::Map<String, serde_json::Value> = keys
+                .iter()
+                .zip(&values)
+                .map(|(k, v)| ((*k).to_owned(), serde_json::Value::from(*v)))
+                .collect();
+            let checked = kind.check_json_with(&object, &unilogin::ValidationPolicy::STIL);
+            prop_assert_eq!(&checked, &validated);
+        }
+    }
+}
+
+#[test]
+fn rows_of_valid_values_are_valid_when_checked_and_validated() {
+    for kind in RecordKind::ALL {
+        let keys = kind.keys();
+        let header = kind.header(&keys);
+        let values = || keys.iter().map(|k| valid_value(k));
+        assert!(kind.validate_row(&header, values()).is_ok(), "{kind:?}");
+        assert!(kind.check_row(&header, values()).is_empty(), "{kind:?}");
+    }
+}

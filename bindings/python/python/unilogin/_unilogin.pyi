@@ -83,9 +83,18 @@ def parse_record(
     """
 
 def validate_csv(
-    path: Union[str, "os.PathLike[str]"], *, kind: str, lang: str = "da", p_number_checksum: bool = True
+    path: Union[str, "os.PathLike[str]"],
+    *,
+    kind: str,
+    lang: str = "da",
+    p_number_checksum: bool = True,
+    jobs: int = 0,
 ) -> List[ErrorDict]:
     """Validates a CSV or JSON Lines (``.jsonl``) export, read in Rust with the GIL released.
+
+    One thread reads while ``jobs`` threads check the rows (``0``, the default: one per CPU;
+    ``1``: read and check on one thread); the problems are the same, in file order, for any
+    ``jobs``.
 
     The reader is the command's: delimiter ``;``, ``,`` or tab detected from the header, UTF-8
     (with or without BOM) or Windows-1252, register and roster column names. ``loc`` starts with

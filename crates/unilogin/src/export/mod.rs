@@ -8,7 +8,8 @@
 //! ignores (with the closest known name as a suggestion).
 //!
 //! - [`check_reader`] and [`check_path`]: the whole file with a callback per row.
-//! - [`ExportChecker`]: the same as an iterator of rows, for hosts that pull.
+//! - [`ExportChecker`]: the same as an iterator of rows, for hosts that pull, and
+//!   [`ExportChecker::check_all`] to check on several threads while one reads.
 //! - [`CsvReader`]: the CSV reader alone (delimiter detection, quoting, decoding).
 //!
 //! Problems in rows are ordinary [`Problems`] located at `[row, field]`. What stops reading (an
@@ -62,6 +63,7 @@ mod decode;
 mod error;
 mod jsonl;
 mod lines;
+mod parallel;
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
@@ -76,6 +78,7 @@ pub use self::csv::{detect_delimiter, CsvReader, CsvRecord, DELIMITERS};
 pub use self::error::ExportError;
 use self::jsonl::JsonLinesReader;
 pub use self::lines::MAX_RECORD_BYTES;
+pub use self::parallel::{resolve_jobs, MAX_JOBS};
 use crate::record::Header;
 use crate::{Ctx, ErrorType, FieldError, Problems, RecordKind, ValidationPolicy};
 
@@ -568,7 +571,8 @@ impl<R: Read> ExportChecker<R> {
         }
     }
 
-    /// Reads up to `max_rows` rows without splitting or checking CSV rows, for checking on
+    /// Reads up to `max_rows` rows (and not much more than [`MAX_BATCH_BYTES`]) without
+    /// splitting or checking CSV rows, for checking on
     /// other threads with a [`RowChecker`] ([`ExportChecker::row_checker`]), which also finds
     /// rows of the wrong length; JSON Lines rows are checked here, as they are parsed. `None` at the end of the file and after an error. Rows read
     /// before an error come in a batch of their own; the error comes with the next call.
@@ -620,7 +624,7 @@ impl<R: Read> ExportChecker<R> {
             },
             Source::JsonLines { .. } => RowBatch::Checked(Vec::with_capacity(max_rows)),
         };
-        while batch.len() < max_rows {
+        while batch.len() < max_rows && batch.bytes() < MAX_BATCH_BYTES {
             let result = self.read_into(&mut batch);
             self.update_reading();
             match result {
@@ -817,7 +821,19 @@ pub struct BatchRow {
     pub end: usize,
 }
 
+/// A batch of [`ExportChecker::next_batch`] ends after this many bytes of rows, so that batches
+/// in flight stay small even when rows are long.
+pub const MAX_BATCH_BYTES: usize = 256 * 1024;
+
 impl RowBatch {
+    /// The bytes of CSV rows the batch holds (0 for checked rows).
+    fn bytes(&self) -> usize {
+        match self {
+            Self::Csv { raw, .. } => raw.len(),
+            Self::Checked(_) => 0,
+        }
+    }
+
     /// How many rows the batch holds.
     pub fn len(&self) -> usize {
         match self {

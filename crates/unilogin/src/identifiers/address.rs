@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
-use super::canonical_string_type;
-use super::name::{clean_text, MAX_NAME_CHARS};
+use super::name::{name_text, text_value};
+use super::{canonical_string_type, trim};
 use crate::{Ctx, ErrorType, FieldError};
 
 /// The lowest Danish postal code (0800, Høje-Taastrup, a business code).
@@ -27,7 +27,7 @@ impl PostalCode {
     /// [`ErrorType::PostalCodeFormat`] unless four digits; [`ErrorType::PostalCodeRange`]
     /// outside 0800–9990.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let trimmed = input.trim();
+        let trimmed = trim(input);
         let body = match trimmed.get(..3) {
             Some(p) if p.eq_ignore_ascii_case("dk-") => &trimmed[3..],
             _ => trimmed,
@@ -71,8 +71,14 @@ canonical_string_type!(PostalCode);
 /// assert_eq!(HouseNumber::parse("0").unwrap_err().kind().code(), "house_number_format");
 /// # Ok::<(), unilogin::FieldError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct HouseNumber(String);
+///
+/// Held inline (at most three digits and a letter), so parsing does not allocate. `Debug`,
+/// `Hash`, `Eq` and `Ord` are those of the canonical string, as when it was a `String`.
+#[derive(Clone)]
+pub struct HouseNumber {
+    bytes: [u8; 4],
+    len: u8,
+}
 
 impl HouseNumber {
     /// Parses a house number.
@@ -81,7 +87,7 @@ impl HouseNumber {
     /// [`ErrorType::HouseNumberFormat`] for anything but 1–999 with an optional letter.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
         let err = || FieldError::new(ErrorType::HouseNumberFormat);
-        let trimmed = input.trim();
+        let trimmed = trim(input);
         let split = trimmed
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(trimmed.len());
@@ -90,21 +96,67 @@ impl HouseNumber {
         if number.is_empty() || number.len() > 3 || number.starts_with('0') {
             return Err(err());
         }
-        let mut out = number.to_owned();
+        let mut bytes = [0_u8; 4];
+        let mut len = number.len();
+        bytes
+            .get_mut(..len)
+            .ok_or_else(err)?
+            .copy_from_slice(number.as_bytes());
         let mut letters = letter.chars();
         match (letters.next(), letters.next()) {
             (None, _) => {}
             (Some(c), None) if c.is_ascii_alphabetic() => {
-                out.push(c.to_ascii_uppercase());
+                *bytes.get_mut(len).ok_or_else(err)? = c.to_ascii_uppercase() as u8;
+                len += 1;
             }
             _ => return Err(err()),
         }
-        Ok(Self(out))
+        Ok(Self {
+            bytes,
+            len: u8::try_from(len).map_err(|_| err())?,
+        })
     }
 
     /// The canonical form, e.g. `12B`.
     pub fn as_str(&self) -> &str {
-        &self.0
+        // ASCII digits and a letter by construction.
+        self.bytes
+            .get(..usize::from(self.len))
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for HouseNumber {
+    /// `HouseNumber("12B")`, as the derived form of the former `HouseNumber(String)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HouseNumber").field(&self.as_str()).finish()
+    }
+}
+
+impl PartialEq for HouseNumber {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for HouseNumber {}
+
+impl std::hash::Hash for HouseNumber {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialOrd for HouseNumber {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for HouseNumber {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
     }
 }
 
@@ -120,7 +172,7 @@ impl Street {
     /// # Errors
     /// [`ErrorType::Missing`], [`ErrorType::StringControlCharacters`], [`ErrorType::StringTooLong`].
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        clean_text(input, MAX_NAME_CHARS).map(|s| Self(s.to_owned()))
+        name_text(input).map(|s| Self(s.to_owned()))
     }
 
     /// The trimmed name.
@@ -130,6 +182,7 @@ impl Street {
 }
 
 canonical_string_type!(Street);
+text_value!(Street, name_text);
 
 /// A city or postal district name (by / postdistrikt): 1–132 characters, trimmed, without
 /// control characters.
@@ -142,7 +195,7 @@ impl City {
     /// # Errors
     /// [`ErrorType::Missing`], [`ErrorType::StringControlCharacters`], [`ErrorType::StringTooLong`].
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        clean_text(input, MAX_NAME_CHARS).map(|s| Self(s.to_owned()))
+        name_text(input).map(|s| Self(s.to_owned()))
     }
 
     /// The trimmed name.
@@ -152,6 +205,7 @@ impl City {
 }
 
 canonical_string_type!(City);
+text_value!(City, name_text);
 
 /// A Danish street address: street, house number, postal code and city.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -197,6 +251,28 @@ mod tests {
             PostalCode::parse("21OO").unwrap_err().kind(),
             ErrorType::PostalCodeFormat
         );
+    }
+
+    #[test]
+    fn house_numbers_compare_hash_and_debug_as_their_string() {
+        use std::hash::{BuildHasher, RandomState};
+        let state = RandomState::new();
+        let inputs = ["1", "12", "12B", "12 c", "2", "999", "999Z", "9A"];
+        for a in inputs {
+            let house = HouseNumber::parse(a).unwrap();
+            let text = house.to_string();
+            assert_eq!(format!("{house:?}"), format!("HouseNumber({text:?})"));
+            assert_eq!(
+                format!("{house:#?}"),
+                format!("HouseNumber(\n    {text:?},\n)")
+            );
+            assert_eq!(state.hash_one(&house), state.hash_one(&text));
+            for b in inputs {
+                let other = HouseNumber::parse(b).unwrap();
+                assert_eq!(house.cmp(&other), text.cmp(&other.to_string()), "{a} {b}");
+                assert_eq!(house == other, text == other.to_string(), "{a} {b}");
+            }
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use super::{canonical_string_type, digits_without_separators, weighted_sum};
+use super::{canonical_string_type, fixed_digits, trim, weighted_sum};
 use crate::{Ctx, ErrorType, FieldError};
 
 const WEIGHTS: [u32; 8] = [2, 7, 6, 5, 4, 3, 2, 1];
@@ -27,24 +27,19 @@ impl Cvr {
     /// [`ErrorType::CvrFormat`] unless 8 digits starting with 1–9 remain after removing the
     /// prefix and separators; [`ErrorType::CvrChecksum`] when the modulus-11 check fails.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let trimmed = input.trim();
-        let body = strip_dk_prefix(trimmed);
-        let digits =
-            digits_without_separators(body).ok_or(FieldError::new(ErrorType::CvrFormat))?;
-        let bytes: [u8; 8] = digits
-            .as_bytes()
-            .try_into()
-            .map_err(|_| FieldError::new(ErrorType::CvrFormat))?;
+        let body = strip_dk_prefix(trim(input));
+        let bytes: [u8; 8] = fixed_digits(body).ok_or(FieldError::new(ErrorType::CvrFormat))?;
         if bytes[0] == b'0' {
             return Err(FieldError::new(ErrorType::CvrFormat));
         }
+        let cvr = Self(bytes);
         if weighted_sum(&bytes, &WEIGHTS) % 11 != 0 {
             return Err(FieldError::with_ctx(
                 ErrorType::CvrChecksum,
-                Ctx::new().with("cvr", digits),
+                Ctx::new().with("cvr", cvr.as_str().to_owned()),
             ));
         }
-        Ok(Self(bytes))
+        Ok(cvr)
     }
 
     /// The canonical form: 8 digits.

@@ -1,5 +1,5 @@
-use super::canonical_string_type;
-use crate::{Ctx, ErrorType, FieldError};
+use super::{canonical_string_type, trim};
+use crate::{ErrorType, FieldError};
 
 /// The longest email address Dagtilbudsregisteret stores.
 pub(crate) const MAX_EMAIL_CHARS: usize = 132;
@@ -25,35 +25,12 @@ impl Email {
     /// [`ErrorType::Missing`] when blank, [`ErrorType::StringTooLong`] above 132 characters,
     /// [`ErrorType::EmailFormat`] for invalid syntax.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let trimmed = input.trim();
-        if trimmed.is_empty() {
-            return Err(FieldError::new(ErrorType::Missing));
+        let (trimmed, local) = checked(input)?;
+        // `local@domain` is `trimmed` itself: copy it once and lower-case the domain in place.
+        let mut canonical = trimmed.to_owned();
+        if let Some(domain) = canonical.get_mut(local + 1..) {
+            domain.make_ascii_lowercase();
         }
-        // Bytes bound characters from above: count characters only when it can matter.
-        let length = if trimmed.len() <= MAX_EMAIL_CHARS {
-            trimmed.len()
-        } else {
-            trimmed.chars().count()
-        };
-        if length > MAX_EMAIL_CHARS {
-            return Err(FieldError::with_ctx(
-                ErrorType::StringTooLong,
-                Ctx::new()
-                    .with("max_length", MAX_EMAIL_CHARS)
-                    .with("actual_length", length),
-            ));
-        }
-        let (local, domain) = trimmed
-            .split_once('@')
-            .ok_or(FieldError::new(ErrorType::EmailFormat))?;
-        if !valid_local(local) || !valid_domain(domain) {
-            return Err(FieldError::new(ErrorType::EmailFormat));
-        }
-        let mut canonical = String::with_capacity(trimmed.len());
-        canonical.push_str(local);
-        canonical.push('@');
-        canonical.push_str(domain);
-        canonical[local.len() + 1..].make_ascii_lowercase();
         Ok(Self(canonical))
     }
 
@@ -63,24 +40,78 @@ impl Email {
     }
 }
 
-fn valid_local(local: &str) -> bool {
-    const SPECIALS: &[u8] = b".!#$%&'*+/=?^_`{|}~-";
-    (1..=64).contains(&local.len())
-        && local
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || SPECIALS.contains(&b))
+/// Checks an address: the trimmed text and the length of its local part.
+fn checked(input: &str) -> Result<(&str, usize), FieldError> {
+    let trimmed = trim(input);
+    if trimmed.is_empty() {
+        return Err(FieldError::new(ErrorType::Missing));
+    }
+    super::name::at_most(trimmed, MAX_EMAIL_CHARS)?;
+    let (local, domain) = trimmed
+        .split_once('@')
+        .ok_or(FieldError::new(ErrorType::EmailFormat))?;
+    if !valid_local(local) || !valid_domain(domain) {
+        return Err(FieldError::new(ErrorType::EmailFormat));
+    }
+    Ok((trimmed, local.len()))
 }
 
+impl crate::record::TextValue for Email {
+    fn parse(input: &str) -> Result<Self, FieldError> {
+        Self::parse(input)
+    }
+
+    fn check(input: &str) -> Result<(), FieldError> {
+        checked(input).map(drop)
+    }
+}
+
+/// Whether a local part may hold `b`: an ASCII letter or digit or one of
+/// ``.!#$%&'*+/=?^_`{|}~-`` (a `match`, not a scan of a list).
+fn local_byte(b: u8) -> bool {
+    matches!(
+        b,
+        b'a'..=b'z'
+            | b'A'..=b'Z'
+            | b'0'..=b'9'
+            | b'.'
+            | b'!'
+            | b'#'
+            | b'$'
+            | b'%'
+            | b'&'
+            | b'\''
+            | b'*'
+            | b'+'
+            | b'/'
+            | b'='
+            | b'?'
+            | b'^'
+            | b'_'
+            | b'`'
+            | b'{'
+            | b'|'
+            | b'}'
+            | b'~'
+            | b'-'
+    )
+}
+
+fn valid_local(local: &str) -> bool {
+    (1..=64).contains(&local.len()) && local.bytes().all(local_byte)
+}
+
+/// Two or more dot-separated labels of 1–63 ASCII letters, digits and hyphens, no label
+/// starting or ending with a hyphen, at most 255 bytes in all.
 fn valid_domain(domain: &str) -> bool {
     let mut labels = 0;
-    for label in domain.split('.') {
-        let bytes = label.as_bytes();
-        let ok = (1..=63).contains(&bytes.len())
-            && bytes
+    for label in domain.as_bytes().split(|&b| b == b'.') {
+        let ok = (1..=63).contains(&label.len())
+            && label
                 .iter()
                 .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
-            && bytes.first() != Some(&b'-')
-            && bytes.last() != Some(&b'-');
+            && label.first() != Some(&b'-')
+            && label.last() != Some(&b'-');
         if !ok {
             return false;
         }
@@ -94,6 +125,18 @@ canonical_string_type!(Email);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_bytes_match_the_rule() {
+        const SPECIALS: &[u8] = b".!#$%&'*+/=?^_`{|}~-";
+        for b in 0..=u8::MAX {
+            assert_eq!(
+                local_byte(b),
+                b.is_ascii_alphanumeric() || SPECIALS.contains(&b),
+                "{b:#x}"
+            );
+        }
+    }
 
     #[test]
     fn accepts_real_addresses() {

@@ -26,17 +26,28 @@ impl InstitutionNumber {
     /// [`ErrorType::InstitutionNumberLegacy`] for an A-number (`A` and five digits);
     /// [`ErrorType::InstitutionNumberFormat`] for anything else that is not `G` and five digits.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let compact: String = input
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '-'))
-            .collect();
-        let mut bytes: [u8; 6] = compact
-            .as_bytes()
-            .try_into()
-            .map_err(|_| FieldError::new(ErrorType::InstitutionNumberFormat))?;
+        let format = || FieldError::new(ErrorType::InstitutionNumberFormat);
+        // The input without spaces and dashes must be six ASCII bytes. A non-ASCII character
+        // left in it could never pass the digit check below (it takes two or more bytes, so one
+        // of them lands after the first), so it is refused here without building the string.
+        let mut bytes = [0_u8; 6];
+        let mut len = 0;
+        for c in input.chars() {
+            match c {
+                ' ' | '\u{a0}' | '-' => {}
+                c if c.is_ascii() => {
+                    *bytes.get_mut(len).ok_or_else(format)? = c as u8;
+                    len += 1;
+                }
+                _ => return Err(format()),
+            }
+        }
+        if len != bytes.len() {
+            return Err(format());
+        }
         bytes[0] = bytes[0].to_ascii_uppercase();
         if !bytes[1..].iter().all(u8::is_ascii_digit) {
-            return Err(FieldError::new(ErrorType::InstitutionNumberFormat));
+            return Err(format());
         }
         match bytes[0] {
             b'G' => Ok(Self(bytes)),
@@ -44,7 +55,7 @@ impl InstitutionNumber {
                 ErrorType::InstitutionNumberLegacy,
                 Ctx::new().with("number", String::from_utf8_lossy(&bytes).into_owned()),
             )),
-            _ => Err(FieldError::new(ErrorType::InstitutionNumberFormat)),
+            _ => Err(format()),
         }
     }
 

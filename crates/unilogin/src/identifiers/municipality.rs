@@ -1,8 +1,9 @@
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::canonical_string_type;
 use super::municipality_table::MUNICIPALITIES;
+use super::{canonical_string_type, trim};
 use crate::{Ctx, ErrorType, FieldError};
 
 /// Christiansø has code 411 but is administered by the state: it is not a municipality.
@@ -37,21 +38,30 @@ impl Municipality {
     /// [`ErrorType::MunicipalitySuggestion`] when the input is close to exactly one name;
     /// [`ErrorType::MunicipalityUnknown`] otherwise.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let trimmed = input.trim();
+        let trimmed = trim(input);
         if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
             return Self::parse_code(trimmed);
         }
         if let Some(&i) = by_name().get(trimmed) {
             return Ok(Self(i));
         }
-        let key = skeleton(trimmed);
-        if let Some(&i) = by_skeleton().get(key.as_str()) {
+        // The skeleton in a stack buffer (folding never lengthens: each character gives at
+        // most as many bytes as it takes); a long input takes the allocating path.
+        let mut buf = [0_u8; 64];
+        let heap: String;
+        let key = if let Some(key) = skeleton_into(trimmed, &mut buf) {
+            key
+        } else {
+            heap = skeleton(trimmed);
+            heap.as_str()
+        };
+        if let Some(&i) = by_skeleton().get(key) {
             return Ok(Self(i));
         }
         if key == christiansoe_skeleton() {
             return Err(not_a_municipality());
         }
-        Err(match suggest(&key) {
+        Err(match suggest(key) {
             Some(m) => FieldError::with_ctx(
                 ErrorType::MunicipalitySuggestion,
                 Ctx::new().with("suggestion", m.name()),
@@ -161,59 +171,107 @@ fn not_a_municipality() -> FieldError {
 /// "Koebenhavns" and "Kobenhavns" fold alike.
 fn fold(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 4);
+    fold_each(input, |b| out.push(char::from(b)));
+    out
+}
+
+/// [`fold`], giving each ASCII byte of the result to `emit`. The result is never longer than
+/// `input` in bytes: a character gives at most two bytes, and the ones that give two (`æ`, `ø`,
+/// …) take two in UTF-8.
+fn fold_each(input: &str, mut emit: impl FnMut(u8)) {
     // The last pushed byte, while it may still start a collapsing pair (`aa`, `ae`, `oe`).
     let mut open: Option<u8> = None;
-    let mut push = |b: u8, out: &mut String| match (open, b) {
+    let mut push = |b: u8| match (open, b) {
         (Some(b'a'), b'a' | b'e') | (Some(b'o'), b'e') => open = None,
         _ => {
-            out.push(char::from(b));
+            emit(b);
             open = Some(b);
         }
     };
     for c in input.chars() {
         match c {
-            'a'..='z' | '0'..='9' => push(c as u8, &mut out),
-            'A'..='Z' => push(c.to_ascii_lowercase() as u8, &mut out),
+            'a'..='z' | '0'..='9' => push(c as u8),
+            'A'..='Z' => push(c.to_ascii_lowercase() as u8),
             'æ' | 'Æ' | 'ä' | 'Ä' => {
-                push(b'a', &mut out);
-                push(b'e', &mut out);
+                push(b'a');
+                push(b'e');
             }
             'ø' | 'Ø' | 'ö' | 'Ö' => {
-                push(b'o', &mut out);
-                push(b'e', &mut out);
+                push(b'o');
+                push(b'e');
             }
             'å' | 'Å' => {
-                push(b'a', &mut out);
-                push(b'a', &mut out);
+                push(b'a');
+                push(b'a');
             }
-            'é' | 'è' | 'É' | 'È' => push(b'e', &mut out),
-            'ü' | 'Ü' => push(b'u', &mut out),
+            'é' | 'è' | 'É' | 'È' => push(b'e'),
+            'ü' | 'Ü' => push(b'u'),
             _ => {}
         }
     }
-    out
 }
 
 /// The folded name without a "kommune" suffix and without a genitive `s`.
 fn skeleton(input: &str) -> String {
-    let mut key = fold(input);
-    // "Kommune", "Regionskommune" (Bornholm) and two common misspellings.
-    let stem = ["regionskommune", "kommune", "komune", "kommun"]
-        .iter()
-        .find_map(|suffix| key.strip_suffix(suffix).filter(|stem| !stem.is_empty()))
-        .map(str::len);
-    if let Some(len) = stem {
-        key.truncate(len);
-    }
-    if key.ends_with('s') {
-        key.pop();
-    }
-    key
+    strip_skeleton(&fold(input)).to_owned()
 }
 
+/// [`skeleton`] written into `buf`; `None` if it does not fit.
+fn skeleton_into<'a>(input: &str, buf: &'a mut [u8]) -> Option<&'a str> {
+    if input.len() > buf.len() {
+        return None;
+    }
+    let mut len = 0;
+    fold_each(input, |b| {
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = b;
+        }
+        len += 1;
+    });
+    let folded = std::str::from_utf8(buf.get(..len)?).ok()?;
+    Some(strip_skeleton(folded))
+}
+
+/// A folded name without a "kommune" suffix and without a genitive `s`.
+fn strip_skeleton(folded: &str) -> &str {
+    // "Kommune", "Regionskommune" (Bornholm) and two common misspellings.
+    let key = ["regionskommune", "kommune", "komune", "kommun"]
+        .iter()
+        .find_map(|suffix| folded.strip_suffix(suffix).filter(|stem| !stem.is_empty()))
+        .unwrap_or(folded);
+    key.strip_suffix('s').unwrap_or(key)
+}
+
+/// A small, fast hasher for the two name maps (`FxHash`'s multiply-rotate): the keys are 98
+/// fixed names, so `SipHash`'s resistance to chosen keys buys nothing here.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        let mut add = |word: u64| self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+        for chunk in &mut chunks {
+            let mut word = [0_u8; 8];
+            word.copy_from_slice(chunk);
+            add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            add(u64::from(b));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// Official name → table index, for the exact-match fast path.
-fn by_name() -> &'static HashMap<&'static str, u8> {
-    static MAP: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+fn by_name() -> &'static FxMap<&'static str, u8> {
+    static MAP: OnceLock<FxMap<&'static str, u8>> = OnceLock::new();
     MAP.get_or_init(|| {
         MUNICIPALITIES
             .iter()
@@ -224,8 +282,8 @@ fn by_name() -> &'static HashMap<&'static str, u8> {
 }
 
 /// Skeleton → table index.
-fn by_skeleton() -> &'static HashMap<&'static str, u8> {
-    static MAP: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+fn by_skeleton() -> &'static FxMap<&'static str, u8> {
+    static MAP: OnceLock<FxMap<&'static str, u8>> = OnceLock::new();
     MAP.get_or_init(|| index().iter().map(|(k, i)| (k.as_str(), *i)).collect())
 }
 
@@ -252,90 +310,219 @@ fn suggest(key: &str) -> Option<Municipality> {
     if key.len() < 3 {
         return None;
     }
-    let unique = |mut it: Box<dyn Iterator<Item = u8> + '_>| match (it.next(), it.next()) {
-        (Some(i), None) => Some(Municipality(i)),
-        _ => None,
-    };
     if key.len() >= 4 {
-        if let Some(m) = unique(Box::new(
+        if let Some(m) = unique(
             index()
                 .iter()
                 .filter(|(k, _)| k.starts_with(key))
                 .map(|(_, i)| *i),
-        )) {
+        ) {
             return Some(m);
         }
     }
     let limit = if key.len() >= 7 { 2 } else { 1 };
-    let distances: Vec<(usize, u8)> = index()
-        .iter()
-        .filter(|(k, _)| k.len().abs_diff(key.len()) <= limit)
-        .map(|(k, i)| (edit_distance(k, key), *i))
-        .collect();
-    let best = distances.iter().map(|(d, _)| *d).min()?;
+    // The distance to each name within `limit` of `key`, `usize::MAX` for the others: only
+    // the closest names within the limit matter below. Two cheap bounds skip most names: the
+    // lengths differ by at most the distance, and so do the sets of letters, twice over (see
+    // `letter_set`).
+    let key_letters = letter_set(key);
+    let mut distances = [usize::MAX; MUNICIPALITIES.len()];
+    for ((k, _), d) in index().iter().zip(&mut distances) {
+        let letters_differ = (letter_set(k) ^ key_letters).count_ones() as usize;
+        if k.len().abs_diff(key.len()) <= limit && letters_differ <= 2 * limit {
+            *d = edit_distance_within(k, key, limit).unwrap_or(usize::MAX);
+        }
+    }
+    let best = distances.iter().copied().min()?;
     if best > limit {
         return None;
     }
-    let closest: Vec<u8> = distances
+    let mut closest = index()
         .iter()
-        .filter(|(d, _)| *d == best)
-        .map(|(_, i)| *i)
-        .collect();
-    // On a tie, the candidate with exactly the same letters (a swap, "Vejel") wins.
-    let same_letters = |i: &u8| {
-        let sorted = |s: &str| {
-            let mut b = s.as_bytes().to_vec();
-            b.sort_unstable();
-            b
-        };
-        index()
-            .iter()
-            .any(|(k, j)| j == i && sorted(k) == sorted(key))
-    };
-    match closest.as_slice() {
-        [only] => Some(Municipality(*only)),
-        several => unique(Box::new(several.iter().copied().filter(same_letters))),
+        .zip(distances)
+        .filter(|&(_, d)| d == best)
+        .map(|(entry, _)| entry);
+    match (closest.next(), closest.next()) {
+        (Some((_, only)), None) => Some(Municipality(*only)),
+        (Some(first), Some(second)) => {
+            // On a tie, the candidate with exactly the same letters (a swap, "Vejel") wins.
+            let sorted = |s: &str| {
+                let mut b = s.as_bytes().to_vec();
+                b.sort_unstable();
+                b
+            };
+            let letters = sorted(key);
+            unique(
+                [first, second]
+                    .into_iter()
+                    .chain(closest)
+                    .filter(|(k, _)| sorted(k) == letters)
+                    .map(|(_, i)| *i),
+            )
+        }
+        (None, _) => None,
     }
 }
 
-/// Optimal-string-alignment distance over bytes (inputs are folded ASCII): insertions,
-/// deletions, substitutions and transpositions of neighbours each cost 1, so "Vejel" is one
-/// step from "Vejle".
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+/// The bytes of `s` as a set of bits (`b & 63`, so a few bytes share a bit). One edit adds or
+/// removes at most one byte (a substitution one of each, a transposition none), so it changes
+/// at most two bits: two strings `d` edits apart differ in at most `2 * d` bits.
+fn letter_set(s: &str) -> u64 {
+    s.bytes().fold(0, |set, b| set | 1 << (b & 63))
+}
+
+/// The municipality at the only index `it` yields.
+fn unique(mut it: impl Iterator<Item = u8>) -> Option<Municipality> {
+    match (it.next(), it.next()) {
+        (Some(i), None) => Some(Municipality(i)),
+        _ => None,
+    }
+}
+
+/// The optimal-string-alignment distance between `a` and `b` if it is at most `limit`.
+///
+/// The distance is over bytes (inputs are folded ASCII): insertions, deletions, substitutions
+/// and transpositions of neighbours each cost 1, so "Vejel" is one step from "Vejle".
+///
+/// Keeps three rows of the table (a transposition looks two rows back), on the stack for the
+/// short names of municipalities. Every entry of a row is at least the smaller of the previous
+/// row's minimum and the one before's plus one, so once two rows in a row exceed `limit`, so
+/// does the distance, and the computation stops.
+fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    const INLINE: usize = 40;
     let width = b.len() + 1;
-    let mut d = vec![0_usize; (a.len() + 1) * width];
-    let at = |i: usize, j: usize| i * width + j;
-    for i in 0..=a.len() {
-        if let Some(x) = d.get_mut(at(i, 0)) {
-            *x = i;
+    if width <= INLINE {
+        let mut rows = [[0_usize; INLINE]; 3];
+        let [r0, r1, r2] = &mut rows;
+        edit_distance_in(a.as_bytes(), b.as_bytes(), limit, [r0, r1, r2])
+    } else {
+        let mut rows = vec![vec![0_usize; width]; 3];
+        match rows.as_mut_slice() {
+            [r0, r1, r2] => edit_distance_in(a.as_bytes(), b.as_bytes(), limit, [r0, r1, r2]),
+            _ => None,
         }
     }
-    for j in 0..=b.len() {
-        if let Some(x) = d.get_mut(at(0, j)) {
-            *x = j;
-        }
+}
+
+/// [`edit_distance_within`] with three scratch rows of at least `b.len() + 1` entries:
+/// `before` is row `i - 1`, `prev` row `i`, `cur` receives row `i + 1`.
+fn edit_distance_in(
+    a: &[u8],
+    b: &[u8],
+    limit: usize,
+    [mut before, mut prev, mut cur]: [&mut [usize]; 3],
+) -> Option<usize> {
+    let get = |row: &[usize], j: usize| row.get(j).copied().unwrap_or(usize::MAX - 1);
+    for (j, x) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *x = j;
     }
+    // The minimum of row i (row 0 starts at 0).
+    let mut prev_min = 0;
     for (i, &ca) in a.iter().enumerate() {
+        if let Some(x) = cur.first_mut() {
+            *x = i + 1;
+        }
+        let mut cur_min = i + 1;
         for (j, &cb) in b.iter().enumerate() {
-            let get = |i, j| d.get(at(i, j)).copied().unwrap_or(usize::MAX - 1);
-            let mut value = (get(i, j) + usize::from(ca != cb))
-                .min(get(i, j + 1) + 1)
-                .min(get(i + 1, j) + 1);
+            let mut value = (get(prev, j) + usize::from(ca != cb))
+                .min(get(prev, j + 1) + 1)
+                .min(get(cur, j) + 1);
             if i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca) {
-                value = value.min(get(i - 1, j - 1) + 1);
+                value = value.min(get(before, j - 1) + 1);
             }
-            if let Some(x) = d.get_mut(at(i + 1, j + 1)) {
+            if let Some(x) = cur.get_mut(j + 1) {
                 *x = value;
             }
+            cur_min = cur_min.min(value);
         }
+        if prev_min > limit && cur_min > limit {
+            return None;
+        }
+        prev_min = cur_min;
+        // Row i + 1 is done: shift the window down by one.
+        (before, prev, cur) = (prev, cur, before);
     }
-    d.last().copied().unwrap_or(0)
+    Some(get(prev, b.len())).filter(|&d| d <= limit)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The full distance.
+    fn edit_distance(a: &str, b: &str) -> usize {
+        edit_distance_within(a, b, usize::MAX - 2).unwrap()
+    }
+
+    /// The textbook full-table optimal-string-alignment distance, to check the rolling one.
+    fn reference_distance(a: &[u8], b: &[u8]) -> usize {
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, x) in d[0].iter_mut().enumerate() {
+            *x = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j - 1] + cost)
+                    .min(d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn letter_sets_bound_the_distance() {
+        let words: Vec<&str> = index().iter().map(|(k, _)| k.as_str()).collect();
+        for a in &words {
+            for b in &words {
+                let bits = (letter_set(a) ^ letter_set(b)).count_ones() as usize;
+                assert!(bits <= 2 * edit_distance(a, b), "{a} {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn bounded_distance_matches_the_full_table() {
+        let mut words: Vec<String> = index().iter().map(|(k, _)| k.clone()).collect();
+        words.extend(
+            [
+                "",
+                "a",
+                "ab",
+                "ba",
+                "vejel",
+                "kobenhvn",
+                "abcdefghij",
+                "ca",
+                "abc",
+                "acb",
+            ]
+            .map(str::to_owned),
+        );
+        // Longer than the stack rows.
+        words.push("ab".repeat(30));
+        words.push("ba".repeat(31));
+        for a in &words {
+            for b in &words {
+                let full = reference_distance(a.as_bytes(), b.as_bytes());
+                assert_eq!(edit_distance(a, b), full, "{a} {b}");
+                for limit in 0..=3 {
+                    assert_eq!(
+                        edit_distance_within(a, b, limit),
+                        Some(full).filter(|&d| d <= limit),
+                        "{a} {b} {limit}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn table_matches_the_official_list() {

@@ -1,24 +1,51 @@
-use super::canonical_string_type;
+use super::{canonical_string_type, has_control, trim};
 use crate::{Ctx, ErrorType, FieldError};
 
 /// The longest name Dagtilbudsregisteret stores (its data model: names ≤ 132 characters).
 pub(crate) const MAX_NAME_CHARS: usize = 132;
 
+/// The trimmed text of a name, street or town: 1–132 characters without control characters.
+pub(crate) fn name_text(input: &str) -> Result<&str, FieldError> {
+    clean_text(input, MAX_NAME_CHARS)
+}
+
+/// Implements [`crate::record::TextValue`] for a text newtype whose `parse` keeps the text
+/// `$text(input)` returns: checking runs `$text` without keeping it.
+macro_rules! text_value {
+    ($ty:ident, $text:path) => {
+        impl $crate::record::TextValue for $ty {
+            fn parse(input: &str) -> Result<Self, $crate::FieldError> {
+                Self::parse(input)
+            }
+
+            fn check(input: &str) -> Result<(), $crate::FieldError> {
+                $text(input).map(drop)
+            }
+        }
+    };
+}
+pub(crate) use text_value;
+
 /// Trims `input` and checks it is 1–`max` characters without control characters.
 pub(crate) fn clean_text(input: &str, max: usize) -> Result<&str, FieldError> {
-    let trimmed = input.trim();
+    let trimmed = trim(input);
     if trimmed.is_empty() {
         return Err(FieldError::new(ErrorType::Missing));
     }
-    if trimmed.chars().any(char::is_control) {
+    if has_control(trimmed) {
         return Err(FieldError::new(ErrorType::StringControlCharacters));
     }
+    at_most(trimmed, max)?;
+    Ok(trimmed)
+}
+
+/// [`ErrorType::StringTooLong`] when `text` has more than `max` characters.
+pub(crate) fn at_most(text: &str, max: usize) -> Result<(), FieldError> {
     // Bytes bound characters from above: count characters only when it can matter.
-    let length = if trimmed.len() <= max {
-        trimmed.len()
-    } else {
-        trimmed.chars().count()
-    };
+    if text.len() <= max {
+        return Ok(());
+    }
+    let length = text.chars().count();
     if length > max {
         return Err(FieldError::with_ctx(
             ErrorType::StringTooLong,
@@ -27,7 +54,7 @@ pub(crate) fn clean_text(input: &str, max: usize) -> Result<&str, FieldError> {
                 .with("actual_length", length),
         ));
     }
-    Ok(trimmed)
+    Ok(())
 }
 
 /// The name of a daycare institution: 1–132 characters, trimmed, without control characters.
@@ -48,7 +75,7 @@ impl InstitutionName {
     /// [`ErrorType::Missing`] when blank, [`ErrorType::StringControlCharacters`],
     /// [`ErrorType::StringTooLong`] above 132 characters.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        clean_text(input, MAX_NAME_CHARS).map(|s| Self(s.to_owned()))
+        name_text(input).map(|s| Self(s.to_owned()))
     }
 
     /// The trimmed name.
@@ -58,6 +85,7 @@ impl InstitutionName {
 }
 
 canonical_string_type!(InstitutionName);
+text_value!(InstitutionName, name_text);
 
 #[cfg(test)]
 mod tests {

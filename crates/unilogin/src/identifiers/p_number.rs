@@ -1,4 +1,4 @@
-use super::{canonical_string_type, digits_without_separators, weighted_sum};
+use super::{canonical_string_type, fixed_digits, trim, weighted_sum};
 use crate::{Ctx, ErrorType, FieldError};
 
 /// Weights for P-numbers up to and including [`WEIGHT_SWITCH`] (a historic generator quirk).
@@ -56,12 +56,8 @@ impl PNumber {
     /// # Errors
     /// [`ErrorType::PNumberFormat`].
     pub fn parse_format(input: &str) -> Result<Self, FieldError> {
-        let digits = digits_without_separators(input.trim())
-            .ok_or(FieldError::new(ErrorType::PNumberFormat))?;
-        let bytes: [u8; 10] = digits
-            .as_bytes()
-            .try_into()
-            .map_err(|_| FieldError::new(ErrorType::PNumberFormat))?;
+        let bytes: [u8; 10] =
+            fixed_digits(trim(input)).ok_or(FieldError::new(ErrorType::PNumberFormat))?;
         if bytes[0] == b'0' {
             return Err(FieldError::new(ErrorType::PNumberFormat));
         }

@@ -1,4 +1,4 @@
-use super::canonical_string_type;
+use super::{canonical_string_type, trim};
 use crate::{ErrorType, FieldError};
 
 /// A Danish phone number in the closed 8-digit plan (national pattern `[2-9]\d{7}`).
@@ -34,30 +34,32 @@ impl PhoneNumber {
     /// [`ErrorType::PhoneFirstDigit`] for eight digits starting with 0 or 1;
     /// [`ErrorType::PhoneFormat`] for anything else that is not one 8-digit number.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let trimmed = input.trim();
+        let trimmed = trim(input);
         let rest = strip_country_code(trimmed);
-        let mut digits = String::with_capacity(8);
+        // The first ten digits (enough for `45` and eight more) and how many there are in all.
+        let mut first = [0_u8; 10];
+        let mut count = 0_usize;
         for c in rest.chars() {
             if c.is_ascii_digit() {
-                digits.push(c);
+                if let Some(slot) = first.get_mut(count) {
+                    *slot = c as u8;
+                }
+                count += 1;
             } else if !is_separator(c) {
                 return Err(FieldError::new(Self::classify_foreign(trimmed)));
             }
         }
-        if digits.len() == 10 && digits.starts_with("45") && !rest.starts_with('(') {
-            digits.drain(..2);
-        }
-        match digits.len() {
-            8 => {}
-            n if n >= 16 => return Err(FieldError::new(ErrorType::PhoneMultiple)),
+        let digits: &[u8] = match (count, first) {
+            (10, [b'4', b'5', ..]) if !rest.starts_with('(') => &first[2..],
+            (8, _) => &first[..8],
+            (n, _) if n >= 16 => return Err(FieldError::new(ErrorType::PhoneMultiple)),
             _ => return Err(FieldError::new(ErrorType::PhoneFormat)),
-        }
-        let b = digits.as_bytes();
-        if matches!(b.first(), Some(b'0' | b'1')) {
+        };
+        if matches!(digits.first(), Some(b'0' | b'1')) {
             return Err(FieldError::new(ErrorType::PhoneFirstDigit));
         }
         let mut out = [b' '; 11];
-        for (i, &d) in b.iter().enumerate() {
+        for (i, &d) in digits.iter().enumerate() {
             if let Some(slot) = out.get_mut(i + i / 2) {
                 *slot = d;
             }

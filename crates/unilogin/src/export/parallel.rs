@@ -1,0 +1,160 @@
+//! Checking an export on several threads: this thread reads, `jobs` threads split, decode and
+//! check batches of rows, and the rows come back to the caller in file order.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::ops::ControlFlow;
+use std::sync::{mpsc, Arc, Mutex};
+
+use super::{ExportChecker, ExportError, ExportRow, RowBatch};
+
+/// Rows per batch handed to a checking thread: large enough that handing over costs little
+/// next to checking, small enough that the first rows come back soon. (A batch also ends at
+/// [`super::MAX_BATCH_BYTES`].)
+const BATCH_ROWS: usize = 1024;
+
+/// Batches in flight per checking thread: enough that a thread the system pauses for a while
+/// does not stall the others while the rows are handed out in order.
+const BATCHES_PER_JOB: usize = 8;
+
+/// The most checking threads [`ExportChecker::check_all`] starts.
+pub const MAX_JOBS: usize = 64;
+
+/// The rows of a checked batch, and the error that ended it early.
+type Checked = (Vec<ExportRow>, Option<ExportError>);
+
+/// How many checking threads `jobs` asks for: `0` is one per CPU; at most [`MAX_JOBS`].
+pub fn resolve_jobs(jobs: usize) -> usize {
+    match jobs {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
+    .min(MAX_JOBS)
+}
+
+impl<R: Read> ExportChecker<R> {
+    /// Reads and checks every remaining row and hands each to `on_row` on this thread, in file
+    /// order, counted in the summary; `on_row` returns [`ControlFlow::Break`] to stop early
+    /// (the summary is then not `complete`), and the break value is returned.
+    ///
+    /// `jobs` is the number of checking threads: `0` for one per CPU ([`resolve_jobs`]), `1` to
+    /// read and check on this thread. With more, this thread reads while the others split,
+    /// decode and check batches of CSV rows; at most eight batches per thread are in flight, so
+    /// memory stays bounded whatever the file's size. The rows, the summary and the error are
+    /// the same for any `jobs`.
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use unilogin::export::{ExportChecker, Syntax};
+    /// use unilogin::{RecordKind, ValidationPolicy};
+    /// let mut file = String::from("cvr;pNummer\n");
+    /// for i in 0..2000 {
+    ///     file.push_str(if i % 500 == 7 { "13585627;1029829825\n" } else { "13585628;1029829825\n" });
+    /// }
+    /// let mut checker =
+    ///     ExportChecker::new(file.as_bytes(), Syntax::Csv, RecordKind::Register, &ValidationPolicy::STIL)?;
+    /// let mut with_checksum_error = Vec::new();
+    /// let stopped = checker.check_all(2, |row| {
+    ///     if row.problems.iter().any(|p| p.kind().code() == "cvr_checksum") {
+    ///         with_checksum_error.push(row.index);
+    ///     }
+    ///     ControlFlow::<()>::Continue(())
+    /// })?;
+    /// assert_eq!(stopped, None);
+    /// assert_eq!(with_checksum_error, [7, 507, 1007, 1507]);
+    /// let summary = checker.finish();
+    /// assert_eq!((summary.rows, summary.complete), (2000, true));
+    /// # Ok::<(), unilogin::export::ExportError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Those of [`ExportChecker::next_row`]; the rows before the error were handed to `on_row`
+    /// and counted.
+    pub fn check_all<B>(
+        &mut self,
+        jobs: usize,
+        mut on_row: impl FnMut(ExportRow) -> ControlFlow<B>,
+    ) -> Result<Option<B>, ExportError> {
+        let jobs = resolve_jobs(jobs);
+        if jobs <= 1 {
+            while let Some(row) = self.next_row()? {
+                if let ControlFlow::Break(b) = on_row(row) {
+                    return Ok(Some(b));
+                }
+            }
+            return Ok(None);
+        }
+        self.check_on_threads(jobs, &mut on_row)
+    }
+
+    fn check_on_threads<B>(
+        &mut self,
+        jobs: usize,
+        on_row: &mut impl FnMut(ExportRow) -> ControlFlow<B>,
+    ) -> Result<Option<B>, ExportError> {
+        let row_checker = self.row_checker();
+        let limit = jobs.saturating_mul(BATCHES_PER_JOB);
+        std::thread::scope(|scope| {
+            let (work, inbox) = mpsc::sync_channel::<(usize, RowBatch)>(limit);
+            let inbox = Arc::new(Mutex::new(inbox));
+            let (done, results) = mpsc::channel::<(usize, Checked)>();
+            for _ in 0..jobs {
+                let inbox = Arc::clone(&inbox);
+                let done = done.clone();
+                let row_checker = row_checker.clone();
+                scope.spawn(move || loop {
+                    let next = inbox.lock().map_or(None, |inbox| inbox.recv().ok());
+                    let Some((seq, batch)) = next else { break };
+                    if done.send((seq, row_checker.check(batch))).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(done);
+            // Batches sent, the next batch to hand out, batches checked out of order.
+            let (mut sent, mut next) = (0_usize, 0_usize);
+            let mut pending = BTreeMap::new();
+            let mut reading = true;
+            let mut failure = None;
+            loop {
+                while reading && sent - next < limit {
+                    match self.next_batch(BATCH_ROWS) {
+                        Ok(Some(batch)) => {
+                            if work.send((sent, batch)).is_err() {
+                                reading = false;
+                            }
+                            sent += 1;
+                        }
+                        Ok(None) => reading = false,
+                        Err(error) => {
+                            failure = Some(error);
+                            reading = false;
+                        }
+                    }
+                }
+                if next == sent {
+                    break;
+                }
+                let Ok((seq, result)) = results.recv() else {
+                    break;
+                };
+                pending.insert(seq, result);
+                while let Some((rows, error)) = pending.remove(&next) {
+                    next += 1;
+                    for row in rows {
+                        self.record(&row);
+                        if let ControlFlow::Break(b) = on_row(row) {
+                            // Dropping `work` on return ends the checking threads.
+                            return Ok(Some(b));
+                        }
+                    }
+                    if let Some(error) = error {
+                        // The rows before it were handed out; nothing after it.
+                        return Err(error);
+                    }
+                }
+            }
+            failure.map_or(Ok(None), Err)
+        })
+    }
+}
