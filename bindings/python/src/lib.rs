@@ -8,6 +8,7 @@ mod agreement;
 mod convert;
 mod credentials;
 mod errors;
+mod export;
 mod help;
 mod institution;
 mod onboarding;
@@ -22,7 +23,8 @@ fn _unilogin(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(records::validate_request, m)?)?;
     m.add_function(wrap_pyfunction!(records::validate_record, m)?)?;
     m.add_function(wrap_pyfunction!(records::parse_record, m)?)?;
-    m.add_function(wrap_pyfunction!(records::validate_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(export::validate_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(export::check_export, m)?)?;
     m.add_function(wrap_pyfunction!(records::check_value, m)?)?;
     m.add_function(wrap_pyfunction!(records::validate_values, m)?)?;
     m.add_function(wrap_pyfunction!(records::valid_mask, m)?)?;

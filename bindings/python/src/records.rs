@@ -1,11 +1,8 @@
 //! Bulk validation of records (mappings, CSV files) and of single values.
 
-use std::ops::ControlFlow;
-
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyMapping, PyString};
-use unilogin::export;
 use unilogin::identifiers::ValueKind;
 use unilogin::record::{Header, RecordKind};
 use unilogin::{ErrorType, FieldError, Problems, ValidationPolicy};
@@ -33,7 +30,7 @@ pub fn value_kind(name: &str) -> PyResult<ValueKind> {
     })
 }
 
-fn policy(p_number_checksum: bool) -> ValidationPolicy {
+pub fn policy(p_number_checksum: bool) -> ValidationPolicy {
     ValidationPolicy { p_number_checksum }
 }
 
@@ -316,46 +313,4 @@ pub fn value_kinds() -> Vec<&'static str> {
 #[pyfunction]
 pub fn error_types() -> Vec<&'static str> {
     ErrorType::ALL.iter().map(|t| t.code()).collect()
-}
-
-/// `validate_csv(path, *, kind, lang="da", p_number_checksum=True, jobs=0) -> list[dict]`: the
-/// core's export reader on a CSV or JSON Lines file, with the GIL released while it reads and
-/// checks (on `jobs` threads; 0 is one per CPU).
-#[pyfunction]
-#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, jobs = 0))]
-// pyo3 extracts an `os.PathLike` into an owned `PathBuf`.
-#[allow(clippy::needless_pass_by_value)]
-pub fn validate_csv<'py>(
-    py: Python<'py>,
-    path: std::path::PathBuf,
-    kind: &str,
-    lang: &str,
-    p_number_checksum: bool,
-    jobs: i64,
-) -> PyResult<Bound<'py, PyList>> {
-    let jobs = usize::try_from(jobs)
-        .map_err(|_| PyValueError::new_err(format!("jobs must be 0 or more, not {jobs}")))?;
-    let kind = record_kind(kind)?;
-    let lang = errors::lang(lang)?;
-    let policy = policy(p_number_checksum);
-    let read = py.detach(|| {
-        let syntax = export::Syntax::of_path(&path)?;
-        let mut checker = export::ExportChecker::new(export::open(&path)?, syntax, kind, &policy)?;
-        let mut problems = Problems::new();
-        checker.check_all(jobs, |row| {
-            for p in row.problems {
-                problems.push(p);
-            }
-            ControlFlow::<()>::Continue(())
-        })?;
-        Ok::<_, export::ExportError>(problems)
-    });
-    match read {
-        Ok(problems) => errors::problem_list(py, &problems, lang),
-        Err(e) => {
-            let mut fatal = Problems::new();
-            fatal.push(e.problem());
-            Err(errors::raise(py, Class::Validation, &fatal, lang))
-        }
-    }
 }

@@ -447,3 +447,75 @@ def test_expiry(case: Dict[str, Any]) -> None:
     assert expiry.must_change_by == (ts(want) if want else None)
     for now, status in case["status"]:
         assert expiry.status(ts(now)) == status
+
+
+# --- export files ------------------------------------------------------------------------------
+
+EXPORT_CASES = [case for name in ("csv", "encoding", "jsonl") for case in load(f"export/{name}.json")["cases"]]
+
+
+def export_path(case: Dict[str, Any], tmp_path: Any) -> Any:
+    """The file of a case: a path beside the vectors, or its input written to a temporary file."""
+    from conftest import VECTORS
+
+    if "path" in case:
+        return VECTORS / "export" / case["path"]
+    data = case["input"].encode("utf-8") if "input" in case else bytes.fromhex(case["input_hex"])
+    if "input_repeat" in case:
+        data += (case["input_repeat"]["text"] * case["input_repeat"]["count"]).encode("utf-8")
+    path = tmp_path / ("export.csv" if case["syntax"] == "csv" else "export.jsonl")
+    path.write_bytes(data)
+    return path
+
+
+def check_subset(label: str, actual: Dict[str, Any], expected: Dict[str, Any]) -> None:
+    for key, value in expected.items():
+        assert actual[key] == value, f"{label}: ctx {key}"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("case", EXPORT_CASES, ids=lambda c: c["name"])
+def test_export(case: Dict[str, Any], jobs: int, tmp_path: Any) -> None:
+    path = export_path(case, tmp_path)
+    da = unilogin.check_export(path, kind=case["kind"], jobs=jobs)
+    en = unilogin.check_export(path, kind=case["kind"], lang="en", jobs=jobs)
+    expect, label = case["expect"], case["name"]
+    summary = da["summary"]
+    assert (summary["rows"] if summary else 0) == expect["rows"], label
+    if "error" in expect:
+        want, error = expect["error"], da["error"]
+        assert error is not None and en["error"] is not None, label
+        assert error["type"] == want["type"] and error["loc"] == [], label
+        if "line" in want:
+            assert error["line"] == want["line"], label
+        check_subset(label, error["ctx"], want.get("ctx", {}))
+        if "msg" in want:
+            assert (error["msg"], en["error"]["msg"]) == (want["msg"]["da"], want["msg"]["en"]), label
+        with pytest.raises(unilogin.ValidationError) as info:
+            unilogin.validate_csv(path, kind=case["kind"], jobs=jobs)
+        assert info.value.code == want["type"], label
+        return
+    assert da["error"] is None and summary is not None and summary["complete"], label
+    for key in ("rows_with_problems", "problems_by_type", "delimiter", "encoding", "windows_1252_line"):
+        if key in expect:
+            assert summary[key] == expect[key], f"{label}: {key}"
+    if "problems" in expect:
+        got = da["problems"]
+        assert len(got) == len(expect["problems"]) == summary["problems"], label
+        for problem, want in zip(got, expect["problems"]):
+            assert (problem["type"], problem["loc"], problem["line"]) == (want["type"], want["loc"], want["line"]), label
+            if "input" in want:
+                assert problem["input"] == want["input"], label
+            check_subset(label, problem["ctx"], want.get("ctx", {}))
+        assert [{k: v for k, v in p.items() if k != "line"} for p in got] == unilogin.validate_csv(path, kind=case["kind"], jobs=jobs)
+    if "unknown_columns" in expect:
+        columns = summary["unknown_columns"]
+        columns_en = en["summary"]["unknown_columns"]
+        assert len(columns) == len(expect["unknown_columns"]), label
+        for column, column_en, want in zip(columns, columns_en, expect["unknown_columns"]):
+            assert (column["type"], column["column"], column["suggestion"]) == (want["type"], want["column"], want["suggestion"]), label
+            for key in ("position", "line"):
+                if key in want:
+                    assert column[key] == want[key], f"{label}: {key}"
+            if "msg" in want:
+                assert (column["msg"], column_en["msg"]) == (want["msg"]["da"], want["msg"]["en"]), label

@@ -19,7 +19,15 @@ import json
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from unilogin import _unilogin
-from unilogin._errors import AssignmentError, ErrorDict, ResetError, TransitionError, ValidationError
+from unilogin._errors import (
+    AssignmentError,
+    ErrorDict,
+    ExportProblem,
+    ExportReport,
+    ResetError,
+    TransitionError,
+    ValidationError,
+)
 from unilogin._unilogin import (
     AgreementLedger,
     City,
@@ -42,6 +50,7 @@ from unilogin._unilogin import (
     Username,
     agreement_state_diagram,
     assign_password,
+    check_export,
     assigned_password_entropy,
     check_password,
     check_value,
@@ -76,6 +85,8 @@ __all__ = [
     "Cvr",
     "Email",
     "ErrorDict",
+    "ExportProblem",
+    "ExportReport",
     "GrantStore",
     "HouseNumber",
     "InstitutionName",
@@ -98,6 +109,7 @@ __all__ = [
     "agreement_state_diagram",
     "assign_password",
     "assigned_password_entropy",
+    "check_export",
     "check_password",
     "check_value",
     "error_types",

@@ -17,6 +17,8 @@ from typing import Any, Dict, List, TypedDict, Union
 __all__ = [
     "AssignmentError",
     "ErrorDict",
+    "ExportProblem",
+    "ExportReport",
     "ResetError",
     "TransitionError",
     "ValidationError",
@@ -31,6 +33,21 @@ class ErrorDict(TypedDict):
     msg: str
     input: Union[str, None]
     ctx: Dict[str, Any]
+
+
+class ExportProblem(ErrorDict):
+    """A problem of an export file: an :class:`ErrorDict` with the ``line`` its row starts on
+    (for the error that stopped reading, the line it was met on, or ``None``)."""
+
+    line: Union[int, None]
+
+
+class ExportReport(TypedDict):
+    """What :func:`unilogin.check_export` returns: the command's ``--format json`` object."""
+
+    problems: List[ExportProblem]
+    summary: Union[Dict[str, Any], None]
+    error: Union[ExportProblem, None]
 
 
 class ValidationError(ValueError):

@@ -12,7 +12,7 @@ import os
 import sys
 from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Tuple, Union, final
 
-from unilogin._errors import ErrorDict
+from unilogin._errors import ErrorDict, ExportReport
 
 if sys.version_info >= (3, 11):
     from typing import Self
@@ -111,6 +111,35 @@ def validate_csv(
     Traceback (most recent call last):
     ...
     unilogin._errors.ValidationError: Filen kan ikke læses: ... [file_unreadable]
+
+    """
+
+def check_export(
+    path: Union[str, "os.PathLike[str]"],
+    *,
+    kind: str,
+    lang: str = "da",
+    p_number_checksum: bool = True,
+    jobs: int = 0,
+) -> ExportReport:
+    """Checks a CSV or JSON Lines export like :func:`validate_csv` and returns what the command's
+    ``--format json`` prints: ``{"problems", "summary", "error"}``. Each problem has the
+    ``line`` its row starts on; the summary gives the rows read, rows with problems, problems
+    per type, the detected delimiter and encoding (``utf-8``, ``utf-8-bom``, ``windows-1252``),
+    the columns and the ignored ones (``unknown_columns``, each with a ``suggestion`` and a
+    ``msg``); ``error`` is the problem that stopped reading (``None`` when the whole file was
+    read), with the problems found before it kept. Never raises for the file's content.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "register.csv"
+    >>> _ = path.write_bytes(b"cvrNummer;pNummer;telefonNumer\n13585627;1029829825;\n13585628;1029829825\n")
+    >>> report = unilogin.check_export(path, kind="register", lang="en")
+    >>> [(p["line"], p["loc"], p["type"]) for p in report["problems"] if p["type"] == "cvr_checksum"]
+    [(2, [0, 'cvr'], 'cvr_checksum')]
+    >>> report["summary"]["rows"], report["summary"]["delimiter"], report["summary"]["unknown_columns"][0]["suggestion"]
+    (1, ';', 'telefonNummer')
+    >>> report["error"]["type"], report["error"]["line"]
+    ('csv_row_length', 3)
 
     """
 
