@@ -6,8 +6,9 @@
 2. Register rows as dicts: `unilogin.validate_records(rows, kind="register")` against a
    pydantic v2 model enforcing the same rules (CVR and P-number checksums, the municipality
    list, phone, email, postal code, house number, institution number, codes and lengths).
-3. The same rows from a CSV file: `unilogin.validate_csv(path, kind="register")` against that
-   pydantic model fed by `csv.DictReader`.
+3. The same rows from a CSV file: `unilogin.validate_csv(path, kind="register")` (checking on
+   one thread per CPU, its default) against that pydantic model fed by `csv.DictReader`, and
+   `validate_csv(..., jobs=1)` (reading and checking on one thread) for comparison.
 
 The register corpus is the one the Rust benches use: 100,000 rows written by
 `cargo run --release -p unilogin-benches --bin gen_corpus -- --kind register --rows 100000`
@@ -312,9 +313,11 @@ def main() -> int:
             return pydantic_problems(csv.DictReader(f, delimiter=";"))
 
     t_u, from_file = best(lambda: unilogin.validate_csv(path, kind="register"), args.repeat)
+    t_1, one_thread = best(lambda: unilogin.validate_csv(path, kind="register", jobs=1), args.repeat)
     t_p, _ = best(pydantic_csv, args.repeat)
-    assert from_file == problems
+    assert from_file == one_thread == problems
     results["csv"] = {"items": len(rows), "unilogin_s": t_u, "peer_s": t_p, "ratio": t_p / t_u}
+    results["csv_jobs_1"] = {"items": len(rows), "unilogin_s": t_1, "peer_s": t_p, "ratio": t_p / t_1}
 
     print(f"Python {platform.python_version()} ({platform.machine()}), pydantic {pydantic.VERSION}, "
           f"python-stdnum {__import__('stdnum').__version__}; best of {args.repeat}")
@@ -325,6 +328,7 @@ def main() -> int:
         "cvr": "CVR: valid_mask vs stdnum is_valid loop",
         "records": "dicts: validate_records vs pydantic",
         "csv": "file: validate_csv vs DictReader+pydantic",
+        "csv_jobs_1": "  the same, validate_csv(jobs=1)",
     }
     for key, r in results.items():
         print(f"{names[key]:<38}{int(r['items']):>10,}{r['unilogin_s']*1000:>10.1f}ms{r['peer_s']*1000:>10.1f}ms"
