@@ -96,9 +96,9 @@ pub fn validate_csv<'py>(
     Ok(out)
 }
 
-/// `check_export(path, *, kind, lang="da", p_number_checksum=True, jobs=0) -> dict`: the
-/// command's `--format json` object `{problems, summary, error}`, without raising for a file
-/// that cannot be read.
+/// `check_export(path, *, kind, lang="da", p_number_checksum=True, jobs=0) -> dict`: an object
+/// shaped like the command's `--format json` (`{problems, summary, error}`, the error in the
+/// problems' shape), without raising for a file that cannot be read.
 #[pyfunction]
 #[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, jobs = 0))]
 #[allow(clippy::needless_pass_by_value)]

@@ -272,6 +272,13 @@ def test_validate_csv_gives_the_same_problems_on_any_number_of_threads(tmp_path:
             unilogin.validate_csv(path, kind="register", lang="en", jobs=jobs)
         assert info.value.code == "csv_row_length"
         assert "line 3002" in str(info.value)
+        # check_export keeps what was found before the error.
+        report = unilogin.check_export(path, kind="register", lang="en", jobs=jobs)
+        assert report["error"] is not None
+        assert (report["error"]["type"], report["error"]["line"], report["error"]["loc"]) == ("csv_row_length", 3002, [])
+        assert [p["loc"][0] for p in report["problems"] if p["type"] == "cvr_checksum"] == list(range(0, 3000, 97))
+        assert report["summary"] is not None
+        assert (report["summary"]["rows"], report["summary"]["complete"]) == (3000, False)
 
 
 def test_validate_csv_releases_the_gil(tmp_path: Any) -> None:

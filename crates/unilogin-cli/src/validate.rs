@@ -55,8 +55,8 @@ Output:
   error is a terminal (--progress never turns it off).
 
 Speed:
-  Rows are read one at a time and checked on one thread per CPU (--jobs), a few megabytes of
-  memory whatever the file's size; the output is the same with any --jobs.
+  Rows are read one at a time and checked on one thread per CPU (--jobs, at most 32), about
+  ten megabytes of memory whatever the file's size; the output is the same with any --jobs.
 
 Exit status:
   0  every row is valid

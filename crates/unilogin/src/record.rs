@@ -18,11 +18,6 @@ pub trait Field: Copy + Eq + fmt::Debug + 'static {
     /// Every field, in the order problems are reported.
     const ALL: &'static [Self];
 
-    /// Fails to compile (where a [`RawRecord`] of the kind is built) when the kind has more
-    /// fields than a record holds.
-    #[doc(hidden)]
-    const FITS: () = assert!(Self::ALL.len() <= MAX_FIELDS, "too many fields");
-
     /// The canonical key, e.g. `p_number`.
     fn key(self) -> &'static str;
 
@@ -101,7 +96,13 @@ impl<F: Field> Default for RawRecord<'_, F> {
 impl<'a, F: Field> RawRecord<'a, F> {
     /// A record with no values.
     pub fn new() -> Self {
-        let () = F::FITS;
+        // A kind with more fields than a record holds does not compile.
+        const {
+            assert!(
+                F::ALL.len() <= MAX_FIELDS,
+                "a record kind has at most 16 fields"
+            );
+        }
         Self {
             values: [const { None }; MAX_FIELDS],
             _fields: std::marker::PhantomData,

@@ -430,8 +430,46 @@ fn checking_on_threads_stops_where_the_caller_stops() {
     });
     assert_eq!(end.unwrap(), Some(4321));
     assert_eq!(seen, 4322);
+    // The checker read ahead on threads: it reads nothing more.
+    assert!(checker.next_row().unwrap().is_none());
     let summary = checker.finish();
     assert_eq!((summary.rows, summary.complete), (4322, false));
+}
+
+#[test]
+fn stopping_at_the_last_row_gives_the_same_summary_on_any_number_of_threads() {
+    let mut file = String::from("cvr;pNummer\n");
+    for _ in 0..3000 {
+        file.push_str("13585628;1029829825\n");
+    }
+    let summaries: Vec<ExportSummary> = [1, 2, 4]
+        .into_iter()
+        .map(|jobs| {
+            let mut checker = export::ExportChecker::new(
+                file.as_bytes(),
+                Syntax::Csv,
+                RecordKind::Register,
+                &ValidationPolicy::STIL,
+            )
+            .unwrap();
+            let end = checker.check_all(jobs, |row| {
+                if row.index == 2999 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            });
+            assert_eq!(end.unwrap(), Some(()), "{jobs}");
+            assert!(checker.next_row().unwrap().is_none(), "{jobs}");
+            checker.finish()
+        })
+        .collect();
+    assert_eq!((summaries[0].rows, summaries[0].complete), (3000, false));
+    assert_eq!(summaries[0].lines, 3001);
+    assert!(
+        summaries.iter().all(|s| *s == summaries[0]),
+        "{summaries:?}"
+    );
 }
 
 #[test]

@@ -122,13 +122,14 @@ def check_export(
     p_number_checksum: bool = True,
     jobs: int = 0,
 ) -> ExportReport:
-    """Checks a CSV or JSON Lines export like :func:`validate_csv` and returns what the command's
-    ``--format json`` prints: ``{"problems", "summary", "error"}``. Each problem has the
+    """Checks a CSV or JSON Lines export like :func:`validate_csv` and returns an object shaped
+    like the command's ``--format json``: ``{"problems", "summary", "error"}``. Each problem has the
     ``line`` its row starts on; the summary gives the rows read, rows with problems, problems
     per type, the detected delimiter and encoding (``utf-8``, ``utf-8-bom``, ``windows-1252``),
     the columns and the ignored ones (``unknown_columns``, each with a ``suggestion`` and a
-    ``msg``); ``error`` is the problem that stopped reading (``None`` when the whole file was
-    read), with the problems found before it kept. Never raises for the file's content.
+    ``msg``); ``error`` is the problem that stopped reading in the same shape as the problems
+    (``loc`` is ``[]``; ``None`` when the whole file was read), with the problems found before
+    it kept. Never raises for the file's content.
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "register.csv"

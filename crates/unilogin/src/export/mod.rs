@@ -395,8 +395,9 @@ pub struct ExportChecker<R> {
     read: usize,
     /// Whether the reader reached the end of the input.
     at_end: bool,
-    /// Whether reading failed (the error was returned).
-    failed: bool,
+    /// Whether reading stopped before the end: an error was returned, or
+    /// [`ExportChecker::check_all`] returned early. Nothing more is read then.
+    stopped: bool,
     /// An error met while filling a batch, returned by the next call.
     pending: Option<ExportError>,
     /// Where the reader is, which may be ahead of the rows counted in the summary.
@@ -481,7 +482,7 @@ impl<R: Read> ExportChecker<R> {
             summary,
             read: 0,
             at_end: false,
-            failed: false,
+            stopped: false,
             pending: None,
             reading: Reading::default(),
         };
@@ -542,10 +543,10 @@ impl<R: Read> ExportChecker<R> {
     /// [`ErrorType::JsonLineInvalid`] and [`ErrorType::JsonLineNotObject`].
     pub fn next_row(&mut self) -> Result<Option<ExportRow>, ExportError> {
         if let Some(error) = self.pending.take() {
-            self.failed = true;
+            self.stopped = true;
             return Err(error);
         }
-        if self.failed || self.at_end {
+        if self.stopped || self.at_end {
             return Ok(None);
         }
         let result = self.read_row();
@@ -555,7 +556,7 @@ impl<R: Read> ExportChecker<R> {
         }
         match result {
             Err(error) => {
-                self.failed = true;
+                self.stopped = true;
                 Err(error)
             }
             Ok(None) => {
@@ -609,10 +610,10 @@ impl<R: Read> ExportChecker<R> {
     /// Those of [`ExportChecker::next_row`].
     pub fn next_batch(&mut self, max_rows: usize) -> Result<Option<RowBatch>, ExportError> {
         if let Some(error) = self.pending.take() {
-            self.failed = true;
+            self.stopped = true;
             return Err(error);
         }
-        if self.failed || self.at_end {
+        if self.stopped || self.at_end {
             return Ok(None);
         }
         let max_rows = max_rows.max(1);
@@ -658,12 +659,13 @@ impl<R: Read> ExportChecker<R> {
                     return Ok(false);
                 };
                 if raw.is_empty() {
-                    // Room for the whole batch, judged by its first row.
+                    // Room for the whole batch, judged by its first row, within the batch limit.
                     raw.reserve(
                         record
                             .len()
                             .saturating_add(16)
-                            .saturating_mul(rows.capacity()),
+                            .saturating_mul(rows.capacity())
+                            .min(MAX_BATCH_BYTES.saturating_add(record.len())),
                     );
                 }
                 let start = raw.len();

@@ -4,9 +4,10 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::ops::ControlFlow;
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::{mpsc, Arc, Mutex};
 
-use super::{ExportChecker, ExportError, ExportRow, RowBatch};
+use super::{ExportChecker, ExportError, ExportRow, RowBatch, Syntax};
 
 /// Rows per batch handed to a checking thread: large enough that handing over costs little
 /// next to checking, small enough that the first rows come back soon. (A batch also ends at
@@ -18,10 +19,17 @@ const BATCH_ROWS: usize = 1024;
 const BATCHES_PER_JOB: usize = 8;
 
 /// The most checking threads [`ExportChecker::check_all`] starts.
-pub const MAX_JOBS: usize = 64;
+pub const MAX_JOBS: usize = 32;
+
+/// The most batches in flight when that is more than two per thread, so that memory stays
+/// within a few times `MAX_IN_FLIGHT` × [`super::MAX_BATCH_BYTES`] on machines with many CPUs.
+const MAX_IN_FLIGHT: usize = 32;
 
 /// The rows of a checked batch, and the error that ended it early.
 type Checked = (Vec<ExportRow>, Option<ExportError>);
+
+/// A checked batch, or the panic of the thread that checked it.
+type Outcome = std::thread::Result<Checked>;
 
 /// How many checking threads `jobs` asks for: `0` is one per CPU; at most [`MAX_JOBS`].
 pub fn resolve_jobs(jobs: usize) -> usize {
@@ -39,9 +47,12 @@ impl<R: Read> ExportChecker<R> {
     ///
     /// `jobs` is the number of checking threads: `0` for one per CPU ([`resolve_jobs`]), `1` to
     /// read and check on this thread. With more, this thread reads while the others split,
-    /// decode and check batches of CSV rows; at most eight batches per thread are in flight, so
-    /// memory stays bounded whatever the file's size. The rows, the summary and the error are
-    /// the same for any `jobs`.
+    /// decode and check batches of CSV rows (JSON Lines rows are checked as they are parsed, on
+    /// this thread); a bounded number of batches is in flight, so memory stays bounded whatever
+    /// the file's size. The rows, the summary and the error are the same for any `jobs`.
+    ///
+    /// When it returns early (a break or an error) the checker reads nothing more: with threads
+    /// it has read ahead, so it could not go on where the caller stopped.
     ///
     /// ```
     /// use std::ops::ControlFlow;
@@ -76,15 +87,28 @@ impl<R: Read> ExportChecker<R> {
         mut on_row: impl FnMut(ExportRow) -> ControlFlow<B>,
     ) -> Result<Option<B>, ExportError> {
         let jobs = resolve_jobs(jobs);
-        if jobs <= 1 {
-            while let Some(row) = self.next_row()? {
-                if let ControlFlow::Break(b) = on_row(row) {
-                    return Ok(Some(b));
-                }
-            }
-            return Ok(None);
+        // JSON Lines rows are checked as they are parsed, on this thread.
+        let result = if jobs <= 1 || self.summary.syntax == Syntax::JsonLines {
+            self.check_here(&mut on_row)
+        } else {
+            self.check_on_threads(jobs, &mut on_row)
+        };
+        if !matches!(result, Ok(None)) {
+            self.stopped = true;
         }
-        self.check_on_threads(jobs, &mut on_row)
+        result
+    }
+
+    fn check_here<B>(
+        &mut self,
+        on_row: &mut impl FnMut(ExportRow) -> ControlFlow<B>,
+    ) -> Result<Option<B>, ExportError> {
+        while let Some(row) = self.next_row()? {
+            if let ControlFlow::Break(b) = on_row(row) {
+                return Ok(Some(b));
+            }
+        }
+        Ok(None)
     }
 
     fn check_on_threads<B>(
@@ -93,11 +117,14 @@ impl<R: Read> ExportChecker<R> {
         on_row: &mut impl FnMut(ExportRow) -> ControlFlow<B>,
     ) -> Result<Option<B>, ExportError> {
         let row_checker = self.row_checker();
-        let limit = jobs.saturating_mul(BATCHES_PER_JOB);
+        let limit = jobs
+            .saturating_mul(BATCHES_PER_JOB)
+            .min(MAX_IN_FLIGHT)
+            .max(jobs.saturating_mul(2));
         std::thread::scope(|scope| {
             let (work, inbox) = mpsc::sync_channel::<(usize, RowBatch)>(limit);
             let inbox = Arc::new(Mutex::new(inbox));
-            let (done, results) = mpsc::channel::<(usize, Checked)>();
+            let (done, results) = mpsc::channel::<(usize, Outcome)>();
             for _ in 0..jobs {
                 let inbox = Arc::clone(&inbox);
                 let done = done.clone();
@@ -105,7 +132,11 @@ impl<R: Read> ExportChecker<R> {
                 scope.spawn(move || loop {
                     let next = inbox.lock().map_or(None, |inbox| inbox.recv().ok());
                     let Some((seq, batch)) = next else { break };
-                    if done.send((seq, row_checker.check(batch))).is_err() {
+                    // A panic (there is none to reach) goes to the reading thread, which would
+                    // otherwise wait for this batch forever.
+                    let checked =
+                        panic::catch_unwind(AssertUnwindSafe(|| row_checker.check(batch)));
+                    if done.send((seq, checked)).is_err() {
                         break;
                     }
                 });
@@ -138,12 +169,20 @@ impl<R: Read> ExportChecker<R> {
                 let Ok((seq, result)) = results.recv() else {
                     break;
                 };
-                pending.insert(seq, result);
+                pending.insert(
+                    seq,
+                    result.unwrap_or_else(|payload| panic::resume_unwind(payload)),
+                );
                 while let Some((rows, error)) = pending.remove(&next) {
                     next += 1;
                     for row in rows {
                         self.record(&row);
+                        let end = (row.end_line, row.bytes_read);
                         if let ControlFlow::Break(b) = on_row(row) {
+                            // As on one thread: the summary describes the file up to this row
+                            // and is not complete, even when this was the last row.
+                            self.summary.complete = false;
+                            self.settle(Some(end));
                             // Dropping `work` on return ends the checking threads.
                             return Ok(Some(b));
                         }
