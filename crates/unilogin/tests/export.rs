@@ -297,16 +297,15 @@ fn batches_give_the_same_rows_summary_and_errors() {
     }
 }
 
+/// A checker of the CSV text `file` as `kind` under STIL's rules.
+fn csv_checker(file: &str, kind: RecordKind) -> export::ExportChecker<&[u8]> {
+    export::ExportChecker::new(file.as_bytes(), Syntax::Csv, kind, &ValidationPolicy::STIL).unwrap()
+}
+
 #[test]
 fn rows_not_recorded_leave_the_summary_incomplete() {
     let file = "cvr\n13585627\n13585628\n";
-    let mut checker = export::ExportChecker::new(
-        file.as_bytes(),
-        Syntax::Csv,
-        RecordKind::Request,
-        &ValidationPolicy::STIL,
-    )
-    .unwrap();
+    let mut checker = csv_checker(file, RecordKind::Request);
     let row_checker = checker.row_checker();
     let batch = checker.next_batch(10).unwrap().unwrap();
     assert!(checker.next_batch(10).unwrap().is_none());
@@ -412,13 +411,7 @@ fn checking_on_threads_stops_where_the_caller_stops() {
             "13585628\n"
         });
     }
-    let mut checker = export::ExportChecker::new(
-        file.as_bytes(),
-        Syntax::Csv,
-        RecordKind::Request,
-        &ValidationPolicy::STIL,
-    )
-    .unwrap();
+    let mut checker = csv_checker(&file, RecordKind::Request);
     let mut seen = 0;
     let end = checker.check_all(2, |row| {
         seen += 1;
@@ -445,13 +438,7 @@ fn stopping_at_the_last_row_gives_the_same_summary_on_any_number_of_threads() {
     let summaries: Vec<ExportSummary> = [1, 2, 4]
         .into_iter()
         .map(|jobs| {
-            let mut checker = export::ExportChecker::new(
-                file.as_bytes(),
-                Syntax::Csv,
-                RecordKind::Register,
-                &ValidationPolicy::STIL,
-            )
-            .unwrap();
+            let mut checker = csv_checker(&file, RecordKind::Register);
             let end = checker.check_all(jobs, |row| {
                 if row.index == 2999 {
                     ControlFlow::Break(())
@@ -481,13 +468,7 @@ fn batches_of_long_rows_end_early() {
         file.push_str(&long);
         file.push('\n');
     }
-    let mut checker = export::ExportChecker::new(
-        file.as_bytes(),
-        Syntax::Csv,
-        RecordKind::Register,
-        &ValidationPolicy::STIL,
-    )
-    .unwrap();
+    let mut checker = csv_checker(&file, RecordKind::Register);
     let sizes: Vec<usize> = std::iter::from_fn(|| checker.next_batch(1000).unwrap())
         .map(|batch| batch.len())
         .collect();
