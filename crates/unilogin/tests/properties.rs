@@ -313,3 +313,25 @@ fn rows_of_valid_values_are_valid_when_checked_and_validated() {
         assert!(kind.check_row(&header, values()).is_empty(), "{kind:?}");
     }
 }
+
+#[test]
+fn records_validated_without_the_p_number_checksum_read_back() {
+    let lenient = unilogin::ValidationPolicy {
+        p_number_checksum: false,
+    };
+    let keys = RecordKind::Register.keys();
+    let header = RecordKind::Register.header(&keys);
+    let values: Vec<&str> = keys
+        .iter()
+        .map(|k| match *k {
+            "p_number" => "1029829824",
+            other => valid_value(other),
+        })
+        .collect();
+    let json = RecordKind::Register
+        .validate_row_with(&header, values.iter().copied(), &lenient)
+        .unwrap();
+    let record: unilogin::RegisterRecord = serde_json::from_value(json.clone()).unwrap();
+    assert!(!record.p_number.has_valid_checksum());
+    assert_eq!(serde_json::to_value(&record).unwrap(), json);
+}

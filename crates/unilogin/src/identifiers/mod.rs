@@ -110,8 +110,13 @@ fn weighted_sum(digits: &[u8], weights: &[u32]) -> u32 {
 
 /// Implements `Display`, `FromStr`, `Serialize`, `Deserialize`, `AsRef<str>` for a newtype
 /// around a canonical `String` with an inherent `parse(&str) -> Result<Self, FieldError>`.
+/// `Deserialize` uses `parse`, or the inherent function named second: it must accept every value
+/// the type can hold, so that whatever serialises reads back.
 macro_rules! canonical_string_type {
     ($ty:ident) => {
+        $crate::identifiers::canonical_string_type!($ty, parse);
+    };
+    ($ty:ident, $deserialize:ident) => {
         impl ::std::fmt::Display for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
@@ -140,7 +145,7 @@ macro_rules! canonical_string_type {
         impl<'de> ::serde::Deserialize<'de> for $ty {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let raw = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-                Self::parse(&raw).map_err(::serde::de::Error::custom)
+                Self::$deserialize(&raw).map_err(::serde::de::Error::custom)
             }
         }
     };

@@ -14,7 +14,10 @@ pub(crate) const WEIGHT_SWITCH: u64 = 1_006_959_421;
 ///
 /// A failing checksum has its own error type ([`ErrorType::PNumberChecksum`]) so a host can
 /// choose to treat it as a warning: the checksum rule is inferred from public implementations
-/// and open data, not published by the register.
+/// and open data, not published by the register. For the same reason a `PNumber` can hold a
+/// number whose checksum fails ([`PNumber::parse_format`], or a record validated under
+/// [`crate::ValidationPolicy`] without the check), and deserialising one checks only the
+/// format, so that every value reads back; `FromStr` and [`PNumber::parse`] check both.
 ///
 /// ```
 /// use unilogin::identifiers::PNumber;
@@ -94,11 +97,26 @@ pub(crate) fn checksum_ok(digits: &[u8; 10]) -> bool {
     weighted_sum(digits, weights) % 11 == 0
 }
 
-canonical_string_type!(PNumber);
+// A `PNumber` may hold a number without a valid checksum (`parse_format`, or a record validated
+// under a policy without the check), so reading one back checks only the format.
+canonical_string_type!(PNumber, parse_format);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_value_reads_back_and_deserialising_checks_the_format() {
+        let lenient: PNumber = serde_json::from_str("\"1029829824\"").unwrap();
+        assert!(!lenient.has_valid_checksum());
+        assert_eq!(serde_json::to_string(&lenient).unwrap(), "\"1029829824\"");
+        let error = serde_json::from_str::<PNumber>("\"102982982\"").unwrap_err();
+        assert!(error.to_string().contains("P-number"), "{error}");
+        assert_eq!(
+            "1029829824".parse::<PNumber>().unwrap_err().kind(),
+            ErrorType::PNumberChecksum
+        );
+    }
 
     #[test]
     fn accepts_examples_from_the_rules() {
