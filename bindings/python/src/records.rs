@@ -76,19 +76,21 @@ fn json_object(
     Ok(map)
 }
 
-/// The text of one cell: a string's UTF-8 bytes, or the text of another value.
+/// The text of one cell: a string's UTF-8 bytes, the text of another value, or absent.
 enum Cell<'py> {
     Utf8(Bound<'py, PyBytes>),
     Text(String),
+    Absent,
 }
 
 impl Cell<'_> {
-    fn as_str(&self) -> PyResult<&str> {
+    fn as_str(&self) -> PyResult<Option<&str>> {
         match self {
-            Self::Utf8(b) => {
-                std::str::from_utf8(b.as_bytes()).map_err(|e| PyValueError::new_err(e.to_string()))
-            }
-            Self::Text(t) => Ok(t),
+            Self::Utf8(b) => std::str::from_utf8(b.as_bytes())
+                .map(Some)
+                .map_err(|e| PyValueError::new_err(e.to_string())),
+            Self::Text(t) => Ok(Some(t)),
+            Self::Absent => Ok(None),
         }
     }
 }
@@ -99,8 +101,8 @@ struct HeaderCache {
     header: Header,
 }
 
-/// Checks one mapping: through a header resolved once while the rows keep their keys, or as a
-/// JSON object when a value is absent (`None`), so absent and blank stay distinct.
+/// Checks one mapping through a header resolved once while the rows keep their keys; an
+/// absent value (`None`, NaN) stays distinct from a blank one (the core's sparse row).
 fn check_mapping(
     py: Python<'_>,
     kind: RecordKind,
@@ -116,16 +118,16 @@ fn check_mapping(
         if let Ok(s) = v.cast::<PyString>() {
             cells.push(Cell::Utf8(s.encode_utf8()?));
         } else {
-            match cell_text(v)? {
-                Some(text) => cells.push(Cell::Text(text.into_owned())),
-                None => return Ok(kind.check_json_with(&json_object(&pairs)?, &policy)),
-            }
+            cells.push(match cell_text(v)? {
+                Some(text) => Cell::Text(text.into_owned()),
+                None => Cell::Absent,
+            });
         }
     }
     let texts = cells
         .iter()
         .map(Cell::as_str)
-        .collect::<PyResult<Vec<&str>>>()?;
+        .collect::<PyResult<Vec<Option<&str>>>>()?;
     let same = cache.as_ref().is_some_and(|c| {
         c.keys.len() == pairs.len()
             && c.keys
@@ -147,7 +149,7 @@ fn check_mapping(
             &cache.insert(fresh).header
         }
     };
-    Ok(kind.check_row_with(header, texts, &policy))
+    Ok(kind.check_sparse_row_with(header, texts, &policy))
 }
 
 /// `validate_records(rows, *, kind, lang="da", p_number_checksum=True)`

@@ -163,9 +163,20 @@ impl<'a, F: Field> RawRecord<'a, F> {
         V: Into<Cow<'a, str>>,
         I: IntoIterator<Item = V>,
     {
+        Self::from_indexed_sparse(fields, values.into_iter().map(Some))
+    }
+
+    /// Like [`RawRecord::from_indexed`], where `None` is an absent value (the column is skipped,
+    /// as a JSON `null` is).
+    fn from_indexed_sparse<V, I>(fields: &[Option<usize>], values: I) -> Self
+    where
+        V: Into<Cow<'a, str>>,
+        I: IntoIterator<Item = Option<V>>,
+    {
         let mut record = Self::new();
         for (field, value) in fields.iter().zip(values) {
-            let Some(slot) = field.and_then(|i| record.values.get_mut(i)) else {
+            let (Some(slot), Some(value)) = (field.and_then(|i| record.values.get_mut(i)), value)
+            else {
                 continue;
             };
             let value = value.into();
@@ -498,20 +509,53 @@ impl RecordKind {
         V: Into<Cow<'a, str>>,
         I: IntoIterator<Item = V>,
     {
+        self.check_sparse_row_with(header, values.into_iter().map(Some), policy)
+    }
+
+    /// Checks like [`RecordKind::check_row_with`] a row whose values may be absent (`None`): an
+    /// absent value is skipped, as a JSON `null` is, so its problem has no `input` (a blank
+    /// value's has `""`) and it never replaces another column's value for the same field. For
+    /// hosts whose rows have holes (missing values in a data frame) and should still be matched
+    /// by position; the problems are those of [`RecordKind::check_json_with`] on the object
+    /// without the absent keys.
+    ///
+    /// ```
+    /// use unilogin::record::RecordKind;
+    /// use unilogin::ValidationPolicy;
+    /// let header = RecordKind::Register.header(["cvrNummer", "pNummer", "email"]);
+    /// let problems = RecordKind::Register.check_sparse_row_with(
+    ///     &header,
+    ///     [Some("13585627"), None, None],
+    ///     &ValidationPolicy::STIL,
+    /// );
+    /// let codes: Vec<_> = problems.iter().map(|p| p.kind().code()).collect();
+    /// assert!(codes.contains(&"cvr_checksum") && codes.contains(&"unilogin_requires_p_number"));
+    /// ```
+    pub fn check_sparse_row_with<'a, V, I>(
+        self,
+        header: &Header,
+        values: I,
+        policy: &crate::ValidationPolicy,
+    ) -> Problems
+    where
+        V: Into<Cow<'a, str>>,
+        I: IntoIterator<Item = Option<V>>,
+    {
         if header.kind != self {
-            return self.check_row_with(&self.header(&header.names), values, policy);
+            return self.check_sparse_row_with(&self.header(&header.names), values, policy);
         }
         let fields = &header.fields;
         match self {
             Self::Request => crate::InstitutionNumberRequest::problems(
-                &RawRecord::from_indexed(fields, values),
+                &RawRecord::from_indexed_sparse(fields, values),
                 *policy,
             ),
-            Self::Register => {
-                crate::RegisterRecord::problems(&RawRecord::from_indexed(fields, values), *policy)
-            }
+            Self::Register => crate::RegisterRecord::problems(
+                &RawRecord::from_indexed_sparse(fields, values),
+                *policy,
+            ),
             Self::User => {
-                crate::people::UserRecord::validate(&RawRecord::from_indexed(fields, values))
+                crate::people::UserRecord::validate(&RawRecord::from_indexed_sparse(fields, values))
                     .err()
                     .unwrap_or_default()
             }

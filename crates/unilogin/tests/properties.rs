@@ -301,6 +301,35 @@ proptest! {
             prop_assert_eq!(&checked, &validated);
         }
     }
+
+    /// A row with holes checks like the JSON object without those keys.
+    #[test]
+    fn a_sparse_row_checks_like_the_object_without_its_absent_keys(
+        changes in proptest::collection::vec(proptest::option::weighted(0.15, other_value()), 16),
+        holes in proptest::collection::vec(any::<bool>(), 16),
+    ) {
+        let policy = unilogin::ValidationPolicy::STIL;
+        for kind in RecordKind::ALL {
+            let keys = kind.keys();
+            let header = kind.header(&keys);
+            let values: Vec<Option<&str>> = keys
+                .iter()
+                .zip(changes.iter().zip(&holes))
+                .map(|(k, (change, &hole))| {
+                    (!hole).then(|| change.as_deref().unwrap_or_else(|| valid_value(k)))
+                })
+                .collect();
+            let object: serde_json::Map<String, serde_json::Value> = keys
+                .iter()
+                .zip(&values)
+                .filter_map(|(k, v)| v.map(|v| ((*k).to_owned(), serde_json::Value::from(v))))
+                .collect();
+            prop_assert_eq!(
+                kind.check_sparse_row_with(&header, values.iter().copied(), &policy),
+                kind.check_json_with(&object, &policy)
+            );
+        }
+    }
 }
 
 #[test]
