@@ -56,14 +56,9 @@ pub trait Field: Copy + Eq + fmt::Debug + 'static {
 /// for each row of a large export costs no allocation.
 pub(crate) const MAX_FIELDS: usize = 16;
 
-/// Whether `value` is empty or only whitespace, with a fast answer for the common case of a
-/// value that starts with a visible ASCII character (bytes 0x21–0x7F are never whitespace).
-pub(crate) fn is_blank(value: &str) -> bool {
-    match value.as_bytes().first() {
-        None => true,
-        Some(&b) if b > b' ' && b < 0x80 => false,
-        Some(_) => value.trim().is_empty(),
-    }
+/// Whether `value` is empty or only whitespace (with the parsers' fast `trim`).
+fn is_blank(value: &str) -> bool {
+    crate::identifiers::trim(value).is_empty()
 }
 
 /// The raw text values of one record, by field.
