@@ -117,7 +117,7 @@ build_wasm() {
       [ -x "$lld" ] || { log "no rust-lld found (install a Rust toolchain with rustup)"; exit 1; }
       export CARGO_TARGET_DIR="$ROOT/target/wasm-debian"
       # std is rebuilt with panics that abort at once: no panic messages or formatting in the
-      # module (the bindings never panic; DESIGN.md principle 7).
+      # module (the bindings never panic).
       (cd "$ROOT" && RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld" \
         RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \

@@ -1,6 +1,6 @@
 //! Python bindings of the `unilogin` core (pyo3, abi3): the native module `unilogin._unilogin`.
 //!
-//! Every rule lives in the core (DESIGN.md principle 1); this crate only converts Python values
+//! Every rule lives in the core; this crate only converts Python values
 //! to the core's types and the core's results and problems back to Python. Problems become
 //! dicts `{type, loc, msg, input, ctx}` and exceptions from `unilogin/_errors.py`.
 

@@ -1,7 +1,7 @@
 //! WebAssembly bindings of the `unilogin` core: the npm package `unilogin`.
 //!
 //! Every export converts its arguments, calls the core and converts the result; no rule lives
-//! here (DESIGN.md principle 1). Results cross the boundary as JSON text that JavaScript parses
+//! here. Results cross the boundary as JSON text that JavaScript parses
 //! (`JSON.parse`), arguments that are objects as `JSON.stringify` text, so a cyclic or hostile
 //! object becomes a thrown error instead of a trap. Nothing here can panic: every conversion is
 //! fallible, and a failure is thrown as an `Error` carrying `.code`:

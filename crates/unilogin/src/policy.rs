@@ -1,4 +1,4 @@
-//! Validation rules of medium confidence, as data a host can override (DESIGN.md principle 6).
+//! Validation rules of medium confidence, as data a host can override.
 //!
 //! The defaults are STIL's rules as documented in `docs/domain.md`.
 

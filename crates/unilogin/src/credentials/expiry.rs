@@ -116,7 +116,7 @@ impl From<SchoolYearStart> for MonthDay {
     }
 }
 
-/// The expiry rules as data (DESIGN.md principle 6): STIL's published periods, the warning
+/// The expiry rules as data: STIL's published periods, the warning
 /// lead time the library chooses, and the start of the school year.
 ///
 /// ```

@@ -56,8 +56,8 @@ use crate::Lang;
 
 pub use ids::{Actor, Choice, FailureCause, HelperId, StepId, Task};
 
-/// The ages at which pupils may use their own MitID with Unilogin. Policy data (DESIGN.md
-/// principle 6) with STIL's defaults; "over N år" in STIL's texts is read as "N years or older".
+/// The ages at which pupils may use their own MitID with Unilogin. Policy data
+/// with STIL's defaults; "over N år" in STIL's texts is read as "N years or older".
 ///
 /// ```
 /// use unilogin::login::{LoginPolicy, UserFacts};

@@ -58,7 +58,7 @@ const SOURCE: &str = "STIL, \"Tilslutning til Unilogin\" (viden.stil.dk): \"ca. 
      import time 02:00 and the lag anchors are model choices (docs/provisioning.md)";
 
 /// The provisioning policy: the import schedule and how long after it a user typically and at
-/// the latest can use Unilogin. Policy data with STIL's defaults (DESIGN.md principle 6); every
+/// the latest can use Unilogin. Policy data with STIL's defaults; every
 /// field may be left out of the JSON form to keep its default.
 ///
 /// - `typical_ready` = the later of the next import and creation + `typical_hours_after_creation`

@@ -119,7 +119,7 @@ impl From<TimeOfDay> for String {
 }
 
 /// When Unilogin imports user data from the administrative systems: one or more Danish local
-/// clock times, every day. Policy data (DESIGN.md principle 6).
+/// clock times, every day. Policy data.
 ///
 /// STIL's guide says the transfer happens "typisk en gang i døgnet" (typically once a day) but
 /// does not publish the time; the default is one import at [`ImportSchedule::DEFAULT_TIME`]

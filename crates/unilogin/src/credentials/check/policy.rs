@@ -1,4 +1,4 @@
-//! STIL's password rules per user group, as data a host can override (DESIGN.md principle 6).
+//! STIL's password rules per user group, as data a host can override.
 
 use serde::{Deserialize, Serialize};
 

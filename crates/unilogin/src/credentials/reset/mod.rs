@@ -11,7 +11,7 @@
 //! Grants live in a [`GrantStore`]: an append-only history of events (issued, wrong code,
 //! redeemed) from which every grant's state is derived; it serialises as a versioned JSON
 //! document and loading replays the history through the same rules. Time is always a
-//! parameter and randomness comes from the caller's CSPRNG (DESIGN.md principles 4 and 5).
+//! parameter and randomness comes from the caller's CSPRNG.
 //!
 //! Redeeming fails with distinct error types for the host's logs and support staff, but the
 //! pupil should only ever see [`public_message`], which does not say why, so a login page
