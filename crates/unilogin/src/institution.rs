@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::identifiers::{lowercase_into, trim};
+use crate::text::{lowercase_into, trim};
 use crate::{Ctx, ErrorType, FieldError, Lang, Term};
 
 /// Room for the lower-cased text of a legal basis or institution type on the stack; longer

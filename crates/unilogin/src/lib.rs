@@ -50,6 +50,7 @@ pub mod provisioning;
 pub mod record;
 pub mod register;
 pub mod request;
+mod text;
 
 pub use institution::{InstitutionType, LegalBasis};
 pub use policy::ValidationPolicy;

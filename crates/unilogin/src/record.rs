@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::text::TextValue;
 use crate::{ErrorType, FieldError, Loc, Problems};
 
 /// The fields of one record kind.
@@ -58,7 +59,7 @@ pub(crate) const MAX_FIELDS: usize = 16;
 
 /// Whether `value` is empty or only whitespace (with the parsers' fast `trim`).
 fn is_blank(value: &str) -> bool {
-    crate::identifiers::trim(value).is_empty()
+    crate::text::trim(value).is_empty()
 }
 
 /// The raw text values of one record, by field.
@@ -208,16 +209,6 @@ impl<'a, F: Field> RawRecord<'a, F> {
     pub fn get(&self, field: F) -> Option<&str> {
         self.values.get(field.index()).and_then(|v| v.as_deref())
     }
-}
-
-/// A value that owns its text (a name, a street, an email address): building it costs an
-/// allocation, so bulk checks only check it.
-pub(crate) trait TextValue: Sized {
-    /// Parses the value.
-    fn parse(input: &str) -> Result<Self, FieldError>;
-
-    /// Checks `input` exactly as [`TextValue::parse`] does, without building the value.
-    fn check(input: &str) -> Result<(), FieldError>;
 }
 
 /// Collects the problems of one record while its fields are parsed.

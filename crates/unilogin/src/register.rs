@@ -182,7 +182,7 @@ fn parse_register_phone(input: &str) -> Result<PhoneNumber, FieldError> {
     if matches!(&parsed, Err(e) if e.kind() == ErrorType::PhoneMultiple) {
         return parsed;
     }
-    crate::identifiers::at_most(input.trim(), MAX_REGISTER_PHONE_CHARS)?;
+    crate::text::at_most(input.trim(), MAX_REGISTER_PHONE_CHARS)?;
     parsed
 }
 
@@ -196,10 +196,10 @@ impl DaycareNumber {
 }
 
 fn daycare_text(input: &str) -> Result<&str, FieldError> {
-    crate::identifiers::clean_text(input, INSTITUTION_NUMBER_CHARS)
+    crate::text::clean_text(input, INSTITUTION_NUMBER_CHARS)
 }
 
-crate::identifiers::text_value!(DaycareNumber, daycare_text);
+crate::text::text_value!(DaycareNumber, daycare_text);
 
 impl RegisterRecord {
     /// Validates one register row, reporting **every** problem at once. Columns the validator

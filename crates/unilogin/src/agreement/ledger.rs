@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::party::{check_decider, Institution, Party, Person, Vendor};
 use super::AgreementState;
-use crate::identifiers::{clean_text, MAX_TEXT_CHARS};
+use crate::identifiers::MAX_TEXT_CHARS;
+use crate::text::clean_text;
 use crate::{Ctx, ErrorType, FieldError, Loc, LocItem, Problem, Problems, Term};
 
 /// The JSON format version written by [`Ledger`] and the highest one it reads.

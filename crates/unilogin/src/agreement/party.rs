@@ -2,9 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::identifiers::{
-    clean_text, Cvr, InstitutionNumber, Municipality, PNumber, MAX_TEXT_CHARS,
-};
+use crate::identifiers::{Cvr, InstitutionNumber, Municipality, PNumber, MAX_TEXT_CHARS};
+use crate::text::clean_text;
 use crate::{ErrorType, FieldError, LegalBasis, Loc, Problems};
 
 /// A vendor (*leverandør*) as registered in STIL's provider register: name, CVR and P-number.

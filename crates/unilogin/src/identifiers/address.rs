@@ -1,7 +1,8 @@
 use serde::{Deserialize, Serialize};
 
-use super::name::{name_text, text_value};
-use super::{canonical_string_type, trim};
+use super::canonical_string_type;
+use super::name::name_text;
+use crate::text::{text_value, trim};
 use crate::{Ctx, ErrorType, FieldError};
 
 /// The lowest Danish postal code (0800, Høje-Taastrup, a business code).

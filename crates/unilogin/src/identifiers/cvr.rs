@@ -1,4 +1,5 @@
-use super::{canonical_string_type, fixed_digits, trim, weighted_sum};
+use super::{canonical_string_type, fixed_digits, weighted_sum};
+use crate::text::trim;
 use crate::{Ctx, ErrorType, FieldError};
 
 const WEIGHTS: [u32; 8] = [2, 7, 6, 5, 4, 3, 2, 1];

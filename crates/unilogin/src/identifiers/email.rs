@@ -1,4 +1,5 @@
-use super::{canonical_string_type, trim};
+use super::canonical_string_type;
+use crate::text::{at_most, trim, TextValue};
 use crate::{ErrorType, FieldError};
 
 /// The longest email address Dagtilbudsregisteret stores.
@@ -46,7 +47,7 @@ fn checked(input: &str) -> Result<(&str, usize), FieldError> {
     if trimmed.is_empty() {
         return Err(FieldError::new(ErrorType::Missing));
     }
-    super::name::at_most(trimmed, MAX_EMAIL_CHARS)?;
+    at_most(trimmed, MAX_EMAIL_CHARS)?;
     let (local, domain) = trimmed
         .split_once('@')
         .ok_or(FieldError::new(ErrorType::EmailFormat))?;
@@ -56,7 +57,7 @@ fn checked(input: &str) -> Result<(&str, usize), FieldError> {
     Ok((trimmed, local.len()))
 }
 
-impl crate::record::TextValue for Email {
+impl TextValue for Email {
     fn parse(input: &str) -> Result<Self, FieldError> {
         Self::parse(input)
     }

@@ -2,8 +2,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use super::canonical_string_type;
 use super::municipality_table::MUNICIPALITIES;
-use super::{canonical_string_type, trim};
+use crate::text::trim;
 use crate::{Ctx, ErrorType, FieldError};
 
 /// Christiansø has code 411 but is administered by the state: it is not a municipality.

@@ -1,4 +1,5 @@
-use super::{canonical_string_type, fixed_digits, trim, weighted_sum};
+use super::{canonical_string_type, fixed_digits, weighted_sum};
+use crate::text::trim;
 use crate::{Ctx, ErrorType, FieldError};
 
 /// Weights for P-numbers up to and including [`WEIGHT_SWITCH`] (a historic generator quirk).

@@ -1,4 +1,5 @@
-use super::{canonical_string_type, trim};
+use super::canonical_string_type;
+use crate::text::trim;
 use crate::{ErrorType, FieldError};
 
 /// A Danish phone number in the closed 8-digit plan (national pattern `[2-9]\d{7}`).

@@ -5,8 +5,9 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use super::{Cpr, Grade, Role, Username};
-use crate::identifiers::{canonical_string_type, clean_text, Email, InstitutionNumber};
+use crate::identifiers::{canonical_string_type, Email, InstitutionNumber};
 use crate::record::{Checker, Field, RawRecord};
+use crate::text::clean_text;
 use crate::{ErrorType, FieldError, Problems};
 
 /// The longest first or last name accepted (the register's limit for names, applied to people
