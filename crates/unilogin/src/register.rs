@@ -11,7 +11,7 @@ use crate::identifiers::{
     Address, City, Cvr, Email, HouseNumber, InstitutionName, InstitutionNumber, Municipality,
     PNumber, PhoneNumber, PostalCode, Street,
 };
-use crate::record::{Checker, Field, RawRecord};
+use crate::record::{Checker, Field, RawRecord, RecordType};
 use crate::{ErrorType, FieldError, InstitutionType, LegalBasis, Problems, ValidationPolicy};
 
 /// The register's limit for the free-text phone field.
@@ -237,15 +237,13 @@ impl RegisterRecord {
         raw: &RawRegisterRow<'_>,
         policy: &ValidationPolicy,
     ) -> Result<Self, Problems> {
-        Self::check_fields(Checker::new(raw), *policy)
+        <Self as RecordType>::validate_with(raw, *policy)
     }
+}
 
-    /// The problems of a row (empty when it is valid), without building the record.
-    pub(crate) fn problems(raw: &RawRegisterRow<'_>, policy: ValidationPolicy) -> Problems {
-        Self::check_fields(Checker::checking(raw), policy)
-            .err()
-            .unwrap_or_default()
-    }
+impl RecordType for RegisterRecord {
+    type Field = RegisterField;
+    const NAME: &'static str = "register";
 
     fn check_fields(
         mut c: Checker<'_, '_, RegisterField>,

@@ -10,7 +10,7 @@ use crate::identifiers::{
     Address, City, Cvr, Email, HouseNumber, InstitutionName, Municipality, PNumber, PhoneNumber,
     PostalCode, Street,
 };
-use crate::record::{Checker, Field, RawRecord};
+use crate::record::{Checker, Field, RawRecord, RecordType};
 use crate::{InstitutionType, LegalBasis, Problems, ValidationPolicy};
 
 /// The fields of an institution-number request, in form order.
@@ -142,15 +142,13 @@ impl InstitutionNumberRequest {
         raw: &RawRequest<'_>,
         policy: &ValidationPolicy,
     ) -> Result<Self, Problems> {
-        Self::check_fields(Checker::new(raw), *policy)
+        <Self as RecordType>::validate_with(raw, *policy)
     }
+}
 
-    /// The problems of a request (empty when it is valid), without building it.
-    pub(crate) fn problems(raw: &RawRequest<'_>, policy: ValidationPolicy) -> Problems {
-        Self::check_fields(Checker::checking(raw), policy)
-            .err()
-            .unwrap_or_default()
-    }
+impl RecordType for InstitutionNumberRequest {
+    type Field = RequestField;
+    const NAME: &'static str = "request";
 
     fn check_fields(
         mut c: Checker<'_, '_, RequestField>,

@@ -274,7 +274,42 @@ fn other_value() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A value for a field of a user roster row: valid ones, blanks, near misses, names around
+/// the length limits, and noise.
+fn user_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => proptest::sample::select(vec![
+            "", " ", "150320-4000", "310220-4000", "150320-40001", "12", "beskyttet-0042",
+            "a\u{7}", "Freja", " Søren Åge ", "Ida\tMarie", "elev", "forælder", "pædagog",
+            "rektor", "0", "5.A", "7. klasse", "11", "G18062", "A12345", "abcd1234", "ab12",
+            "freja@skole.dk", "ida@",
+        ]).prop_map(str::to_owned),
+        1 => "[a-zæøå ]{60,140}",
+        1 => any::<String>(),
+    ]
+}
+
 proptest! {
+    /// The user kind's bulk check (which builds no name, alias or email) finds exactly the
+    /// problems that validation finds, whether a row names its person by a CPR number, an
+    /// alias, both or neither.
+    #[test]
+    fn checking_a_user_row_finds_what_validating_it_finds(
+        changes in proptest::collection::vec(proptest::option::weighted(0.6, user_value()), 9)
+    ) {
+        let kind = RecordKind::User;
+        let keys = kind.keys();
+        let header = kind.header(&keys);
+        let values: Vec<&str> = keys
+            .iter()
+            .zip(&changes)
+            .map(|(k, change)| change.as_deref().unwrap_or_else(|| valid_value(k)))
+            .collect();
+        let validated = kind.validate_row(&header, values.iter().copied());
+        let validated = validated.err().unwrap_or_default();
+        prop_assert_eq!(&kind.check_row(&header, values.iter().copied()), &validated);
+    }
+
     /// The bulk check (which skips building valid values) finds exactly the problems that
     /// validation finds, for CSV rows and for JSON objects.
     #[test]

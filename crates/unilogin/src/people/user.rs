@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{Cpr, Grade, Role, Username};
 use crate::identifiers::{canonical_string_type, Email, InstitutionNumber};
-use crate::record::{Checker, Field, RawRecord};
-use crate::text::clean_text;
-use crate::{ErrorType, FieldError, Problems};
+use crate::record::{Checker, Field, RawRecord, RecordType};
+use crate::text::{clean_text, text_value};
+use crate::{ErrorType, FieldError, Problems, ValidationPolicy};
 
 /// The longest first or last name accepted (the register's limit for names, applied to people
 /// as a model choice: STIL publishes no limit for user names).
@@ -36,7 +36,7 @@ impl PersonName {
     /// [`ErrorType::Missing`] when blank, [`ErrorType::StringControlCharacters`],
     /// [`ErrorType::StringTooLong`] above [`MAX_PERSON_NAME_CHARS`] characters.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        clean_text(input, MAX_PERSON_NAME_CHARS).map(|s| Self(s.to_owned()))
+        person_name_text(input).map(|s| Self(s.to_owned()))
     }
 
     /// The trimmed name.
@@ -45,7 +45,13 @@ impl PersonName {
     }
 }
 
+/// The trimmed text of a first or last name.
+fn person_name_text(input: &str) -> Result<&str, FieldError> {
+    clean_text(input, MAX_PERSON_NAME_CHARS)
+}
+
 canonical_string_type!(PersonName);
+text_value!(PersonName, person_name_text);
 
 /// The identifier a host gives a person with name and address protection (navne- og
 /// adressebeskyttelse) in place of the CPR number in a roster: opaque text of 1–64 characters,
@@ -72,7 +78,7 @@ impl Alias {
     /// [`ErrorType::Missing`] when blank, [`ErrorType::StringControlCharacters`],
     /// [`ErrorType::StringTooLong`] above [`MAX_ALIAS_CHARS`] characters.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        clean_text(input, MAX_ALIAS_CHARS).map(|s| Self(s.to_owned()))
+        alias_text(input).map(|s| Self(s.to_owned()))
     }
 
     /// The trimmed alias.
@@ -81,7 +87,13 @@ impl Alias {
     }
 }
 
+/// The trimmed text of an alias.
+fn alias_text(input: &str) -> Result<&str, FieldError> {
+    clean_text(input, MAX_ALIAS_CHARS)
+}
+
 canonical_string_type!(Alias);
+text_value!(Alias, alias_text);
 
 /// The fields of a user roster row, with common Danish column names as aliases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -328,20 +340,34 @@ impl UserRecord {
     /// # Errors
     /// All problems of the row, each located at its field's canonical key.
     pub fn validate(raw: &RawUserRecord<'_>) -> Result<Self, Problems> {
+        <Self as RecordType>::validate_with(raw, ValidationPolicy::STIL)
+    }
+}
+
+/// User rows have no policy-dependent check.
+impl RecordType for UserRecord {
+    type Field = UserField;
+    const NAME: &'static str = "user";
+
+    fn check_fields(
+        mut c: Checker<'_, '_, UserField>,
+        _policy: ValidationPolicy,
+    ) -> Result<Self, Problems> {
         use UserField as F;
-        let mut c = Checker::new(raw);
         let cpr = c.optional(F::Cpr, Cpr::parse);
-        let alias = c.optional(F::Alias, Alias::parse);
-        let identified = !matches!((&cpr, &alias), (Ok(None), Ok(None)));
+        let alias = c.optional_text::<Alias>(F::Alias);
+        // Read from the values, not the results: a checker that only checks returns no alias
+        // even when one is given.
+        let identified = c.value(F::Cpr).is_some() || c.value(F::Alias).is_some();
         if !identified {
             c.report(F::Cpr, FieldError::new(ErrorType::Missing));
         }
-        let first_name = c.required(F::FirstName, PersonName::parse);
-        let last_name = c.required(F::LastName, PersonName::parse);
+        let first_name = c.required_text::<PersonName>(F::FirstName);
+        let last_name = c.required_text::<PersonName>(F::LastName);
         let role = check_role(&mut c);
         let institution_number = c.required(F::InstitutionNumber, InstitutionNumber::parse);
         let username = c.optional(F::Username, Username::parse);
-        let email = c.optional(F::Email, Email::parse);
+        let email = c.optional_text::<Email>(F::Email);
         match (
             (cpr, alias),
             first_name,
