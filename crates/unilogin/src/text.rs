@@ -101,17 +101,18 @@ pub(crate) fn at_most(text: &str, max: usize) -> Result<(), FieldError> {
     Ok(())
 }
 
-/// Implements [`crate::text::TextValue`] for a text newtype whose `parse` keeps the text
-/// `$text(input)` returns: checking runs `$text` without keeping it.
+/// Implements [`TextValue`] for a text newtype whose `parse` keeps the text `$text(input)`
+/// returns (`$text` a function or a closure): checking runs `$text` without keeping it.
 macro_rules! text_value {
-    ($ty:ident, $text:path) => {
+    ($ty:ident, $text:expr) => {
         impl $crate::text::TextValue for $ty {
             fn parse(input: &str) -> Result<Self, $crate::FieldError> {
                 Self::parse(input)
             }
 
             fn check(input: &str) -> Result<(), $crate::FieldError> {
-                $text(input).map(drop)
+                let text = $text;
+                text(input).map(drop)
             }
         }
     };

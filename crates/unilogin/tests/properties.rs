@@ -274,6 +274,27 @@ fn other_value() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A row of `keys`: each field's valid value, or its change where there is one.
+fn row_values<'a>(keys: &[&'static str], changes: &'a [Option<String>]) -> Vec<&'a str> {
+    keys.iter()
+        .zip(changes)
+        .map(|(k, change)| change.as_deref().unwrap_or_else(|| valid_value(k)))
+        .collect()
+}
+
+/// The problems validating a row of `kind` (laid out in key order) finds, once its bulk check
+/// (which skips building valid values) is shown to find exactly the same.
+fn checked_as_validated(
+    kind: RecordKind,
+    values: &[&str],
+) -> Result<unilogin::Problems, TestCaseError> {
+    let header = kind.header(kind.keys());
+    let validated = kind.validate_row(&header, values.iter().copied());
+    let validated = validated.err().unwrap_or_default();
+    prop_assert_eq!(&kind.check_row(&header, values.iter().copied()), &validated);
+    Ok(validated)
+}
+
 /// A value for a field of a user roster row: valid ones, blanks, near misses, names around
 /// the length limits, and noise.
 fn user_value() -> impl Strategy<Value = String> {
@@ -297,17 +318,8 @@ proptest! {
     fn checking_a_user_row_finds_what_validating_it_finds(
         changes in proptest::collection::vec(proptest::option::weighted(0.6, user_value()), 9)
     ) {
-        let kind = RecordKind::User;
-        let keys = kind.keys();
-        let header = kind.header(&keys);
-        let values: Vec<&str> = keys
-            .iter()
-            .zip(&changes)
-            .map(|(k, change)| change.as_deref().unwrap_or_else(|| valid_value(k)))
-            .collect();
-        let validated = kind.validate_row(&header, values.iter().copied());
-        let validated = validated.err().unwrap_or_default();
-        prop_assert_eq!(&kind.check_row(&header, values.iter().copied()), &validated);
+        let keys = RecordKind::User.keys();
+        checked_as_validated(RecordKind::User, &row_values(&keys, &changes))?;
     }
 
     /// The bulk check (which skips building valid values) finds exactly the problems that
@@ -318,15 +330,8 @@ proptest! {
     ) {
         for kind in RecordKind::ALL {
             let keys = kind.keys();
-            let header = kind.header(&keys);
-            let values: Vec<&str> = keys
-                .iter()
-                .zip(&changes)
-                .map(|(k, change)| change.as_deref().unwrap_or_else(|| valid_value(k)))
-                .collect();
-            let validated = kind.validate_row(&header, values.iter().copied());
-            let validated = validated.err().unwrap_or_default();
-            prop_assert_eq!(&kind.check_row(&header, values.iter().copied()), &validated);
+            let values = row_values(&keys, &changes);
+            let validated = checked_as_validated(kind, &values)?;
             let object: serde_json::Map<String, serde_json::Value> = keys
                 .iter()
                 .zip(&values)

@@ -36,7 +36,7 @@ impl PersonName {
     /// [`ErrorType::Missing`] when blank, [`ErrorType::StringControlCharacters`],
     /// [`ErrorType::StringTooLong`] above [`MAX_PERSON_NAME_CHARS`] characters.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        person_name_text(input).map(|s| Self(s.to_owned()))
+        clean_text(input, MAX_PERSON_NAME_CHARS).map(|s| Self(s.to_owned()))
     }
 
     /// The trimmed name.
@@ -45,13 +45,8 @@ impl PersonName {
     }
 }
 
-/// The trimmed text of a first or last name.
-fn person_name_text(input: &str) -> Result<&str, FieldError> {
-    clean_text(input, MAX_PERSON_NAME_CHARS)
-}
-
 canonical_string_type!(PersonName);
-text_value!(PersonName, person_name_text);
+text_value!(PersonName, |input| clean_text(input, MAX_PERSON_NAME_CHARS));
 
 /// The identifier a host gives a person with name and address protection (navne- og
 /// adressebeskyttelse) in place of the CPR number in a roster: opaque text of 1–64 characters,
@@ -78,7 +73,7 @@ impl Alias {
     /// [`ErrorType::Missing`] when blank, [`ErrorType::StringControlCharacters`],
     /// [`ErrorType::StringTooLong`] above [`MAX_ALIAS_CHARS`] characters.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        alias_text(input).map(|s| Self(s.to_owned()))
+        clean_text(input, MAX_ALIAS_CHARS).map(|s| Self(s.to_owned()))
     }
 
     /// The trimmed alias.
@@ -87,13 +82,8 @@ impl Alias {
     }
 }
 
-/// The trimmed text of an alias.
-fn alias_text(input: &str) -> Result<&str, FieldError> {
-    clean_text(input, MAX_ALIAS_CHARS)
-}
-
 canonical_string_type!(Alias);
-text_value!(Alias, alias_text);
+text_value!(Alias, |input| clean_text(input, MAX_ALIAS_CHARS));
 
 /// The fields of a user roster row, with common Danish column names as aliases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
