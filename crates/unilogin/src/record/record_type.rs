@@ -7,8 +7,8 @@ use crate::{Problems, ValidationPolicy};
 
 /// A record kind: the typed record its validation builds ([`crate::InstitutionNumberRequest`],
 /// [`crate::RegisterRecord`], [`crate::people::UserRecord`]). [`super::RecordKind`] picks the
-/// type for a kind's name once and calls these functions; a new kind implements this trait
-/// and adds one arm there.
+/// type for a kind's name in one place and calls these functions; a new kind implements this
+/// trait, and `RecordKind` gains a variant and one arm of that dispatch.
 pub(crate) trait RecordType: serde::Serialize + Sized {
     /// The kind's fields.
     type Field: Field;
