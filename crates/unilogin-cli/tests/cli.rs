@@ -1,10 +1,5 @@
 //! Runs the `unilogin` binary on files and standard input and checks its output and exit status.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

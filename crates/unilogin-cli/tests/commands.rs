@@ -1,10 +1,5 @@
 //! Runs `unilogin plan`, `check` and `password` and checks their output and exit status.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

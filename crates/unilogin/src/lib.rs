@@ -23,15 +23,6 @@
 //! - [`problem`]: the one error shape `{type, loc, msg, input, ctx}` and its catalogue.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 pub use rand_core;
 

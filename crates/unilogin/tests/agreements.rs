@@ -1,10 +1,5 @@
 //! Agreement lifecycle: the shared scenario vectors, the golden history file, and properties.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -13,12 +13,7 @@
 //! [`import_cycles`] takes the crate's `src` directory, so any crate of the workspace can be
 //! held to the rule.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

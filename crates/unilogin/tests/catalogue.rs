@@ -2,12 +2,7 @@
 //! when the code can emit a type the catalogue lacks, when the catalogue lists a type the code
 //! does not have, or when a template differs. Run with `UNILOGIN_BLESS=1` to rewrite the table.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::fmt::Write as _;
 use std::path::PathBuf;

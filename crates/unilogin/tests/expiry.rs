@@ -1,10 +1,5 @@
 //! Password expiry: the shared vectors and properties.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::path::PathBuf;
 

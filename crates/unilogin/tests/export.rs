@@ -1,11 +1,6 @@
 //! Runs the shared export vectors in `tests/vectors/export/` against `unilogin::export`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::ops::ControlFlow;
 use std::path::PathBuf;

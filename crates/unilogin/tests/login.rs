@@ -1,12 +1,7 @@
 //! Activation and login help: the shared vectors in `tests/vectors/login.json`, and the texts
 //! and JSON forms of the guides.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::path::PathBuf;
 

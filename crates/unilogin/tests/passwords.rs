@@ -1,12 +1,7 @@
 //! Password checks: the shared vectors in `tests/vectors/passwords.json`, and properties (no
 //! panics, violations are exactly the rules not met, the password never shows).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

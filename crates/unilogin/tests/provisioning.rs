@@ -1,11 +1,6 @@
 //! Provisioning: the shared vectors in `tests/vectors/provisioning.json` and property tests.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::path::PathBuf;
 

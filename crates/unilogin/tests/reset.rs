@@ -1,11 +1,6 @@
 //! The five-minute teacher reset: the shared scenario vectors, the golden store file, loading
 //! stored JSON, the generated state diagram in the docs, and properties.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;

@@ -1,11 +1,6 @@
 //! Runs the shared, language-neutral vectors in `tests/vectors/` against the Rust core.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;

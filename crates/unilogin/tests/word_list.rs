@@ -8,12 +8,7 @@
 //! same rules deliberately broken input so that a rule which silently stops checking fails too.
 //! In every data file a line beginning with '#' is a comment.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::collections::{BTreeMap, HashSet};
 
