@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use serde_json::{json, Value};
-use unilogin::identifiers::ValueKind;
+use unilogin::form::ValueKind;
 use unilogin::record::RecordKind;
 use unilogin::{ErrorType, Lang, Problem};
 
