@@ -1,6 +1,5 @@
 //! Data-access agreements: the ledger and its append-only history.
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyType};
 use serde::de::DeserializeOwned;
@@ -30,14 +29,8 @@ pub fn from_mapping<T: DeserializeOwned>(
     })
 }
 
-fn decision(decision: &str, dpa_in_place: bool) -> PyResult<Decision> {
-    match decision {
-        "approve" => Ok(Decision::Approve { dpa_in_place }),
-        "reject" => Ok(Decision::Reject),
-        other => Err(PyValueError::new_err(format!(
-            "unknown decision `{other}`: use `approve` or `reject`"
-        ))),
-    }
+fn decision(key: &str, dpa_in_place: bool) -> PyResult<Decision> {
+    unilogin::form::decision(key, dpa_in_place).map_err(errors::argument)
 }
 
 /// All data-access agreements and their append-only history.

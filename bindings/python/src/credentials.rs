@@ -4,11 +4,12 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyType};
 use unilogin::credentials::assigned::{self, AssignError};
-use unilogin::credentials::check::{self, HashedPassword, PasswordContext, PasswordPolicy};
+use unilogin::credentials::check::{self, HashedPassword, PasswordPolicy};
 use unilogin::credentials::expiry::{ExpiryPolicy, ExpiryReason, PasswordExpiry};
 use unilogin::credentials::reset::{
     self, GrantId, GrantStore, Issuer, OneTimeCode, Pupil, Redemption, ResetError, ResetPolicy,
 };
+use unilogin::form::{self, PasswordArguments};
 use unilogin::people::{Grade, Role, UserGroup, Username};
 use unilogin::rand_core::OsRng;
 use unilogin::Lang;
@@ -17,12 +18,8 @@ use crate::agreement::from_mapping;
 use crate::convert::{serialised, to_json, utc};
 use crate::errors::{self, Class};
 
-pub fn user_group(key: &str) -> PyResult<UserGroup> {
-    UserGroup::from_key(key).ok_or_else(|| {
-        PyValueError::new_err(format!(
-            "unknown user group `{key}`: use indskoling, mellemtrin, udskoling, youth_education, employee or parent"
-        ))
-    })
+fn user_group(key: &str) -> PyResult<UserGroup> {
+    form::user_group(key).map_err(errors::argument)
 }
 
 fn policy(
@@ -31,11 +28,9 @@ fn policy(
     overrides: Option<&Bound<'_, PyAny>>,
     lang: Lang,
 ) -> PyResult<PasswordPolicy> {
-    match overrides {
-        None => Ok(PasswordPolicy::stil(group)),
-        Some(o) => PasswordPolicy::stil_with_overrides(group, &to_json(o)?)
-            .map_err(|e| errors::state_error(py, Class::Validation, e, lang)),
-    }
+    let overrides = overrides.map(to_json).transpose()?;
+    form::password_policy(group, overrides.as_ref())
+        .map_err(|e| errors::call(py, Class::Validation, e, lang))
 }
 
 fn strings(values: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
@@ -69,34 +64,21 @@ pub fn check_password<'py>(
     lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let l = errors::lang(lang)?;
-    let group = user_group(group)?;
-    let policy = self::policy(py, group, policy, l)?;
-    let names = names
-        .map(|n| strings(n, "names"))
-        .transpose()?
-        .unwrap_or_default();
-    let hashes = previous_hashes
-        .map(|h| strings(h, "previous_hashes"))
-        .transpose()?
-        .unwrap_or_default();
-    let history = hashes
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            HashedPassword::parse(h).map_err(|_| {
-                PyValueError::new_err(format!(
-                    "previous_hashes[{i}] is not in the format sha256$<salt hex>$<digest hex>"
-                ))
-            })
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let context = PasswordContext::new(group)
-        .with_names(&name_refs)
-        .with_history(&history);
-    match check::check_password(password, &context, &policy) {
+    let strings = |values: Option<&Bound<'py, PyAny>>, what| {
+        values
+            .map(|v| strings(v, what))
+            .transpose()
+            .map(Option::unwrap_or_default)
+    };
+    let args = PasswordArguments {
+        group: group.to_owned(),
+        names: strings(names, "names")?,
+        history: strings(previous_hashes, "previous_hashes")?,
+        policy: policy.map(to_json).transpose()?,
+    };
+    match form::check_password(password, &args, "previous_hashes") {
         Ok(report) => serialised(py, &report.rendered(l)),
-        Err(e) => Err(errors::state_error(py, Class::Validation, e, l)),
+        Err(e) => Err(errors::call(py, Class::Validation, e, l)),
     }
 }
 
@@ -136,16 +118,8 @@ pub fn assign_password<'py>(
             out.set_item("shown", password.reveal(l))?;
             Ok(out)
         }
-        Err(e @ AssignError::Exhausted(_)) => Err(assignment_error(py, e)),
+        Err(e @ AssignError::Exhausted(_)) => Err(errors::assignment(py, e.to_string())),
     }
-}
-
-fn assignment_error(py: Python<'_>, e: AssignError) -> PyErr {
-    let build = || -> PyResult<PyErr> {
-        let cls = PyModule::import(py, "unilogin._errors")?.getattr("AssignmentError")?;
-        Ok(PyErr::from_value(cls.call1((e.to_string(),))?))
-    };
-    build().unwrap_or_else(|err| err)
 }
 
 /// `assigned_password_entropy(group) -> float`

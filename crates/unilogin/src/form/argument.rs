@@ -11,7 +11,7 @@ use std::fmt;
 
 use crate::agreement::Decision;
 use crate::credentials::check::HashedPassword;
-use crate::login::{FailureCause, Task};
+use crate::login::{FailureCause, Guide, LoginPolicy, Task, UserFacts};
 use crate::onboarding::{Actor, StepId};
 use crate::people::UserGroup;
 use crate::record::{Field, RecordKind};
@@ -52,6 +52,11 @@ impl ArgumentError {
     /// The message (English, like the host languages' own argument errors).
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The message, owned.
+    pub fn into_message(self) -> String {
+        self.message
     }
 }
 
@@ -231,14 +236,17 @@ pub fn onboarding_actor(key: &str) -> Result<Actor, ArgumentError> {
         .ok_or_else(|| ArgumentError::new("actor", format!("unknown onboarding actor `{key}`")))
 }
 
-/// A login guide's task with its failure cause: only `login_failed` takes (and needs) one.
+/// The login guide for a task given by its key, with its failure cause: only `login_failed`
+/// takes (and needs) one.
 ///
 /// # Errors
 /// An [`ArgumentError`] for an unknown task or cause, or a cause where none belongs.
-pub fn login_task(
+pub fn login_guide(
     task: &str,
     cause: Option<&str>,
-) -> Result<(Task, Option<FailureCause>), ArgumentError> {
+    user: &UserFacts,
+    policy: &LoginPolicy,
+) -> Result<Guide, ArgumentError> {
     let Some(parsed) = Task::parse(task) else {
         let tasks = listed(Task::ALL.iter().map(|t| t.key()), false);
         return Err(ArgumentError::new(
@@ -247,15 +255,16 @@ pub fn login_task(
         ));
     };
     match (parsed, cause) {
+        (Task::Activation, None) => Ok(Guide::activation(user, policy)),
+        (Task::ForgottenPassword, None) => Ok(Guide::forgotten_password(user, policy)),
         (Task::LoginFailed, Some(c)) => FailureCause::parse(c)
-            .map(|cause| (parsed, Some(cause)))
+            .map(|cause| Guide::login_failed(cause, user, policy))
             .ok_or_else(|| ArgumentError::new("cause", format!("unknown failure cause `{c}`"))),
         (Task::LoginFailed, None) => Err(ArgumentError::new("cause", "login_failed needs a cause")),
         (_, Some(_)) => Err(ArgumentError::new(
             "cause",
             "only login_failed takes a cause",
         )),
-        (_, None) => Ok((parsed, None)),
     }
 }
 
@@ -292,14 +301,19 @@ mod tests {
 
     #[test]
     fn only_a_failed_login_takes_a_cause() {
-        assert_eq!(login_task("activation", None), Ok((Task::Activation, None)));
-        assert!(login_task("login_failed", None).is_err());
-        assert!(login_task("activation", Some("no_access_to_service")).is_err());
+        let user = UserFacts::new(crate::people::Role::Parent, true, None);
+        let guide = |task, cause| login_guide(task, cause, &user, &LoginPolicy::STIL);
         assert_eq!(
-            login_task("nope", None).unwrap_err().message(),
+            guide("activation", None).map(|g| g.task),
+            Ok(Task::Activation)
+        );
+        assert!(guide("login_failed", None).is_err());
+        assert!(guide("activation", Some("no_access_to_service")).is_err());
+        assert!(guide("login_failed", Some("nope")).is_err());
+        assert_eq!(
+            guide("nope", None).unwrap_err().message(),
             "unknown task `nope`: use activation, forgotten_password or login_failed"
         );
-        let (_, cause) = login_task("login_failed", Some("no_access_to_service")).unwrap();
-        assert_eq!(cause, Some(FailureCause::NoAccessToService));
+        assert!(guide("login_failed", Some("no_access_to_service")).is_ok());
     }
 }

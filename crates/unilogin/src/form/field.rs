@@ -23,6 +23,13 @@ pub struct FieldCheck {
 }
 
 impl FieldCheck {
+    /// Checks `raw` as `field` of a request (see [`check_request_field`]).
+    pub fn new(field: RequestField, raw: Option<&str>, policy: &ValidationPolicy) -> Self {
+        let outcome =
+            parse_request_field(field, raw, *policy).map_err(|e| e.at(Loc::key(field.key()), raw));
+        Self { field, outcome }
+    }
+
     /// The field.
     pub fn field(&self) -> RequestField {
         self.field
@@ -77,10 +84,7 @@ pub fn check_request_field(
     raw: Option<&str>,
     policy: &ValidationPolicy,
 ) -> Option<FieldCheck> {
-    let field = RequestField::from_column(key)?;
-    let outcome =
-        parse_request_field(field, raw, *policy).map_err(|e| e.at(Loc::key(field.key()), raw));
-    Some(FieldCheck { field, outcome })
+    RequestField::from_column(key).map(|field| FieldCheck::new(field, raw, policy))
 }
 
 fn to_value<T: Serialize>(value: &T) -> serde_json::Value {

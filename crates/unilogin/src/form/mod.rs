@@ -47,7 +47,7 @@ mod validation;
 mod value;
 
 pub use argument::{
-    decision, lang, login_task, onboarding_actor, onboarding_step, password_history, record_kind,
+    decision, lang, login_guide, onboarding_actor, onboarding_step, password_history, record_kind,
     request_field, user_group, value_kind, ArgumentError, CallError,
 };
 pub use catalogue::{catalogue, CatalogueEntry};
