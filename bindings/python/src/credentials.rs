@@ -5,12 +5,12 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyType};
 use unilogin::credentials::assigned::{self, AssignError};
 use unilogin::credentials::check::{self, HashedPassword, PasswordPolicy};
-use unilogin::credentials::expiry::{ExpiryPolicy, ExpiryReason, PasswordExpiry};
+use unilogin::credentials::expiry::{ExpiryPolicy, PasswordExpiry};
 use unilogin::credentials::reset::{
     self, GrantId, GrantStore, Issuer, OneTimeCode, Pupil, Redemption, ResetError, ResetPolicy,
 };
-use unilogin::form::{self, PasswordArguments};
-use unilogin::people::{Grade, Role, UserGroup, Username};
+use unilogin::form::{self, ExpiryArguments, PasswordArguments};
+use unilogin::people::{Role, UserGroup, Username};
 use unilogin::rand_core::OsRng;
 use unilogin::Lang;
 
@@ -214,13 +214,8 @@ impl PyGrantStore {
                     }
                 } else {
                     let text: String = c.extract()?;
-                    let format = self.0.policy().code_format;
-                    let given = OneTimeCode::parse(format, &text).ok_or_else(|| {
-                        PyValueError::new_err(format!(
-                            "not a one-time code of the format `{}`",
-                            format.key()
-                        ))
-                    })?;
+                    let given = form::one_time_code(self.0.policy().code_format, &text)
+                        .map_err(errors::argument)?;
                     self.0
                         .issue_with_given_code(&issuer, &pupil, given, at, &mut OsRng)
                 }
@@ -361,12 +356,11 @@ impl PyPasswordExpiry {
 
     /// `band_change`, `yearly` or `until_band_change`.
     #[getter]
-    fn reason(&self) -> &'static str {
-        match self.0.reason {
-            ExpiryReason::BandChange { .. } => "band_change",
-            ExpiryReason::Yearly => "yearly",
-            ExpiryReason::UntilBandChange { .. } => "until_band_change",
-        }
+    fn reason(&self) -> PyResult<String> {
+        let json = serde_json::to_value(self.0.reason)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let key = json.get("reason").and_then(serde_json::Value::as_str);
+        Ok(key.unwrap_or_default().to_owned())
     }
 
     /// `ok`, `warn` or `expired` at `now`.
@@ -385,7 +379,7 @@ impl PyPasswordExpiry {
     fn __repr__(&self) -> String {
         format!(
             "PasswordExpiry(reason={:?}, must_change_by={:?})",
-            self.reason(),
+            self.reason().unwrap_or_default(),
             self.0.must_change_by.map(|t| t.to_rfc3339())
         )
     }
@@ -413,26 +407,15 @@ pub fn password_expiry(
         Some(p) => from_mapping(py, p, l)?,
         None => ExpiryPolicy::STIL,
     };
-    let need_on = || {
-        on.ok_or_else(|| PyValueError::new_err("`on` (the date) is needed with a grade or a role"))
+    let role: Option<Role> = role.map(|r| from_mapping(py, r, l)).transpose()?;
+    let args = ExpiryArguments {
+        group,
+        grade,
+        role,
+        on,
+        band_changed_on,
     };
-    let expiry = match (group, grade, role) {
-        (Some(g), None, None) => {
-            PasswordExpiry::for_group(user_group(g)?, last, band_changed_on, &policy)
-        }
-        (None, Some(g), None) => {
-            let grade = Grade::new(g).map_err(|e| errors::value_error(py, e, &g.to_string(), l))?;
-            PasswordExpiry::for_pupil(grade, need_on()?, last, &policy)
-        }
-        (None, None, Some(r)) => {
-            let role: Role = from_mapping(py, r, l)?;
-            PasswordExpiry::for_role(role, need_on()?, last, &policy)
-        }
-        _ => {
-            return Err(PyValueError::new_err(
-                "give exactly one of group, grade or role",
-            ))
-        }
-    };
+    let expiry = form::password_expiry(&args, last, &policy)
+        .map_err(|e| errors::call(py, Class::Validation, e, l))?;
     Ok(PyPasswordExpiry(expiry))
 }

@@ -11,6 +11,7 @@ use std::fmt;
 
 use crate::agreement::Decision;
 use crate::credentials::check::HashedPassword;
+use crate::credentials::reset::{CodeFormat, OneTimeCode};
 use crate::login::{FailureCause, Guide, LoginPolicy, Task, UserFacts};
 use crate::onboarding::{Actor, StepId};
 use crate::people::UserGroup;
@@ -200,6 +201,19 @@ pub fn password_history<S: AsRef<str>>(
             })
         })
         .collect()
+}
+
+/// A one-time code a host gives for a reset grant, in the store's `format`.
+///
+/// # Errors
+/// An [`ArgumentError`] for text that is not a code of the format.
+pub fn one_time_code(format: CodeFormat, text: &str) -> Result<OneTimeCode, ArgumentError> {
+    OneTimeCode::parse(format, text).ok_or_else(|| {
+        ArgumentError::new(
+            "code",
+            format!("not a one-time code of the format `{}`", format.key()),
+        )
+    })
 }
 
 /// The decision on a data-access agreement: `approve` (stating whether a data processing

@@ -8,8 +8,8 @@
 //!   options; [`catalogue`]: the error catalogue;
 //! - the arguments bindings pass by name ([`lang`], [`record_kind`], [`value_kind`],
 //!   [`user_group`], …) and their typed errors ([`ArgumentError`], [`CallError`]);
-//! - the calls bindings assemble the same way: [`check_password`], [`onboarding_plan`],
-//!   [`onboarding_progress`].
+//! - the calls bindings assemble the same way: [`check_password`], [`password_expiry`],
+//!   [`onboarding_plan`], [`onboarding_progress`], [`login_guide`].
 //!
 //! Bindings (WASM, Python) convert their host's values to these arguments and serialise the
 //! results as they are; they hold no rules, lists or counts of their own.
@@ -40,6 +40,7 @@
 mod argument;
 mod catalogue;
 mod choices;
+mod expiry;
 mod field;
 mod onboarding;
 mod password;
@@ -47,11 +48,12 @@ mod validation;
 mod value;
 
 pub use argument::{
-    decision, lang, login_guide, onboarding_actor, onboarding_step, password_history, record_kind,
-    request_field, user_group, value_kind, ArgumentError, CallError,
+    decision, lang, login_guide, onboarding_actor, onboarding_step, one_time_code,
+    password_history, record_kind, request_field, user_group, value_kind, ArgumentError, CallError,
 };
 pub use catalogue::{catalogue, CatalogueEntry};
 pub use choices::{choices, municipalities, suggestion_limit, Choice, Choices, MunicipalityChoice};
+pub use expiry::{password_expiry, ExpiryArguments};
 pub use field::{check_request_field, FieldCheck, RenderedFieldCheck};
 pub use onboarding::{legal_basis, onboarding_plan, onboarding_progress};
 pub use password::{check_password, password_policy, PasswordArguments};
