@@ -238,14 +238,7 @@ impl PyGrantStore {
         code: Option<&str>,
         lang: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let l = errors::lang(lang)?;
-        let user = self::username(py, username, l)?;
-        let at = utc(at)?;
-        let r = self
-            .0
-            .redeem(&user, code, at)
-            .map_err(|e| reset_error(py, &e, l))?;
-        redemption(py, &r)
+        self.redeem_any(py, None, username, at, code, lang)
     }
 
     #[pyo3(signature = (grant, username, at, *, code = None, lang = "da"))]
@@ -258,14 +251,7 @@ impl PyGrantStore {
         code: Option<&str>,
         lang: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let l = errors::lang(lang)?;
-        let user = self::username(py, username, l)?;
-        let at = utc(at)?;
-        let r = self
-            .0
-            .redeem_grant(GrantId(grant), &user, code, at)
-            .map_err(|e| reset_error(py, &e, l))?;
-        redemption(py, &r)
+        self.redeem_any(py, Some(GrantId(grant)), username, at, code, lang)
     }
 
     #[pyo3(signature = (grant, at, *, lang = "da"))]
@@ -332,6 +318,28 @@ impl PyGrantStore {
 
     fn __repr__(&self) -> String {
         format!("GrantStore(grants={})", self.0.grants().len())
+    }
+}
+
+impl PyGrantStore {
+    /// Redeems the pupil's latest grant, or the grant `grant` when given.
+    fn redeem_any<'py>(
+        &mut self,
+        py: Python<'py>,
+        grant: Option<GrantId>,
+        username: &str,
+        at: &Bound<'py, PyAny>,
+        code: Option<&str>,
+        lang: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let l = errors::lang(lang)?;
+        let user = self::username(py, username, l)?;
+        let at = utc(at)?;
+        let redeemed = match grant {
+            None => self.0.redeem(&user, code, at),
+            Some(id) => self.0.redeem_grant(id, &user, code, at),
+        };
+        redemption(py, &redeemed.map_err(|e| reset_error(py, &e, l))?)
     }
 }
 
