@@ -2,13 +2,9 @@
 
 use serde::Serialize;
 
-use crate::identifiers::{
-    City, Cvr, Email, HouseNumber, InstitutionName, Municipality, PhoneNumber, PostalCode, Street,
-};
 use crate::record::Field;
 use crate::{
-    ErrorType, FieldError, InstitutionType, Lang, LegalBasis, Loc, Problem, RenderedProblem,
-    RequestField, ValidationPolicy,
+    InstitutionNumberRequest, Lang, Problem, RenderedProblem, RequestField, ValidationPolicy,
 };
 
 /// The result of checking one field of an institution-number request on its own, with the
@@ -25,8 +21,7 @@ pub struct FieldCheck {
 impl FieldCheck {
     /// Checks `raw` as `field` of a request (see [`check_request_field`]).
     pub fn new(field: RequestField, raw: Option<&str>, policy: &ValidationPolicy) -> Self {
-        let outcome =
-            parse_request_field(field, raw, *policy).map_err(|e| e.at(Loc::key(field.key()), raw));
+        let outcome = InstitutionNumberRequest::check_field(field, raw, *policy);
         Self { field, outcome }
     }
 
@@ -87,42 +82,12 @@ pub fn check_request_field(
     RequestField::from_column(key).map(|field| FieldCheck::new(field, raw, policy))
 }
 
-fn to_value<T: Serialize>(value: &T) -> serde_json::Value {
-    // Our own plain values serialise to JSON without fail.
-    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
-}
-
-/// The parser each request field uses in [`crate::InstitutionNumberRequest::validate_with`].
-fn parse_request_field(
-    field: RequestField,
-    raw: Option<&str>,
-    policy: ValidationPolicy,
-) -> Result<serde_json::Value, FieldError> {
-    use RequestField as F;
-    let Some(raw) = raw.filter(|v| !v.trim().is_empty()) else {
-        return Err(FieldError::new(ErrorType::Missing));
-    };
-    Ok(match field {
-        F::Cvr => to_value(&Cvr::parse(raw)?),
-        F::PNumber => to_value(&policy.p_number(raw)?),
-        F::InstitutionName => to_value(&InstitutionName::parse(raw)?),
-        F::Street => to_value(&Street::parse(raw)?),
-        F::HouseNumber => to_value(&HouseNumber::parse(raw)?),
-        F::PostalCode => to_value(&PostalCode::parse(raw)?),
-        F::City => to_value(&City::parse(raw)?),
-        F::Municipality => to_value(&Municipality::parse(raw)?),
-        F::Email => to_value(&Email::parse(raw)?),
-        F::Phone => to_value(&PhoneNumber::parse(raw)?),
-        F::LegalBasis => to_value(&LegalBasis::parse_accepted(raw)?),
-        F::InstitutionType => to_value(&InstitutionType::parse_accepted(raw)?),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::form::Validation;
     use crate::record::RecordKind;
+    use crate::Loc;
     use serde_json::{json, Value};
 
     fn request_vectors() -> Vec<Value> {
