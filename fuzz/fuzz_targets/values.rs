@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use unilogin::credentials::reset::{CodeFormat, OneTimeCode};
-use unilogin::identifiers::ValueKind;
+use unilogin::form::ValueKind;
 use unilogin::onboarding::{Actor, StepId};
 use unilogin::people::{Cpr, Grade, Role, UserGroup, Username};
 use unilogin::provisioning::{ImportSchedule, TimeOfDay};

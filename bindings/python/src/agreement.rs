@@ -1,13 +1,13 @@
 //! Data-access agreements: the ledger and its append-only history.
 
-use pyo3::exceptions::PyValueError;
+use chrono::{DateTime, Utc};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyType};
 use serde::de::DeserializeOwned;
 use unilogin::agreement::{
     self, AgreementId, AgreementPolicy, DataAccessRequest, Decision, Ledger, Person,
 };
-use unilogin::Lang;
+use unilogin::{FieldError, Lang};
 
 use crate::convert::{serialised, to_json, utc};
 use crate::errors::{self, Class};
@@ -30,15 +30,13 @@ pub fn from_mapping<T: DeserializeOwned>(
     })
 }
 
-fn decision(decision: &str, dpa_in_place: bool) -> PyResult<Decision> {
-    match decision {
-        "approve" => Ok(Decision::Approve { dpa_in_place }),
-        "reject" => Ok(Decision::Reject),
-        other => Err(PyValueError::new_err(format!(
-            "unknown decision `{other}`: use `approve` or `reject`"
-        ))),
-    }
+fn decision(key: &str, dpa_in_place: bool) -> PyResult<Decision> {
+    unilogin::form::decision(key, dpa_in_place).map_err(errors::argument)
 }
+
+/// What ends an agreement: the ledger's `close` or `withdraw`.
+type End =
+    fn(&mut Ledger, AgreementId, &Person, DateTime<Utc>, Option<&str>) -> Result<(), FieldError>;
 
 /// All data-access agreements and their append-only history.
 #[pyclass(name = "AgreementLedger", module = "unilogin", eq)]
@@ -139,12 +137,7 @@ impl AgreementLedger {
         comment: Option<&str>,
         lang: &str,
     ) -> PyResult<()> {
-        let l = errors::lang(lang)?;
-        let by: Person = from_mapping(py, by, l)?;
-        let at = utc(at)?;
-        self.0
-            .close(AgreementId(agreement), &by, at, comment)
-            .map_err(|e| errors::state_error(py, Class::Transition, e, l))
+        self.end(py, Ledger::close, (agreement, by, at, comment), lang)
     }
 
     #[pyo3(signature = (agreement, *, by, at, comment = None, lang = "da"))]
@@ -157,12 +150,7 @@ impl AgreementLedger {
         comment: Option<&str>,
         lang: &str,
     ) -> PyResult<()> {
-        let l = errors::lang(lang)?;
-        let by: Person = from_mapping(py, by, l)?;
-        let at = utc(at)?;
-        self.0
-            .withdraw(AgreementId(agreement), &by, at, comment)
-            .map_err(|e| errors::state_error(py, Class::Transition, e, l))
+        self.end(py, Ledger::withdraw, (agreement, by, at, comment), lang)
     }
 
     #[pyo3(signature = (agreement, *, lang = "da"))]
@@ -252,4 +240,20 @@ impl AgreementLedger {
 #[pyo3(signature = (*, lang = "da"))]
 pub fn agreement_state_diagram(lang: &str) -> PyResult<String> {
     Ok(agreement::state_diagram(errors::lang(lang)?))
+}
+
+impl AgreementLedger {
+    /// Closes or withdraws `agreement` by the person `by` at `at`, with an optional comment.
+    fn end(
+        &mut self,
+        py: Python<'_>,
+        end: End,
+        (agreement, by, at, comment): (u64, &Bound<'_, PyAny>, &Bound<'_, PyAny>, Option<&str>),
+        lang: &str,
+    ) -> PyResult<()> {
+        let l = errors::lang(lang)?;
+        let by: Person = from_mapping(py, by, l)?;
+        end(&mut self.0, AgreementId(agreement), &by, utc(at)?, comment)
+            .map_err(|e| errors::state_error(py, Class::Transition, e, l))
+    }
 }

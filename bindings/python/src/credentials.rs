@@ -4,12 +4,13 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyType};
 use unilogin::credentials::assigned::{self, AssignError};
-use unilogin::credentials::check::{self, HashedPassword, PasswordContext, PasswordPolicy};
-use unilogin::credentials::expiry::{ExpiryPolicy, ExpiryReason, PasswordExpiry};
+use unilogin::credentials::check::{self, HashedPassword, PasswordPolicy};
+use unilogin::credentials::expiry::{ExpiryPolicy, PasswordExpiry};
 use unilogin::credentials::reset::{
     self, GrantId, GrantStore, Issuer, OneTimeCode, Pupil, Redemption, ResetError, ResetPolicy,
 };
-use unilogin::people::{Grade, Role, UserGroup, Username};
+use unilogin::form::{self, ExpiryArguments, PasswordArguments};
+use unilogin::people::{Role, UserGroup, Username};
 use unilogin::rand_core::OsRng;
 use unilogin::Lang;
 
@@ -17,12 +18,8 @@ use crate::agreement::from_mapping;
 use crate::convert::{serialised, to_json, utc};
 use crate::errors::{self, Class};
 
-pub fn user_group(key: &str) -> PyResult<UserGroup> {
-    UserGroup::from_key(key).ok_or_else(|| {
-        PyValueError::new_err(format!(
-            "unknown user group `{key}`: use indskoling, mellemtrin, udskoling, youth_education, employee or parent"
-        ))
-    })
+fn user_group(key: &str) -> PyResult<UserGroup> {
+    form::user_group(key).map_err(errors::argument)
 }
 
 fn policy(
@@ -31,11 +28,9 @@ fn policy(
     overrides: Option<&Bound<'_, PyAny>>,
     lang: Lang,
 ) -> PyResult<PasswordPolicy> {
-    match overrides {
-        None => Ok(PasswordPolicy::stil(group)),
-        Some(o) => PasswordPolicy::stil_with_overrides(group, &to_json(o)?)
-            .map_err(|e| errors::state_error(py, Class::Validation, e, lang)),
-    }
+    let overrides = overrides.map(to_json).transpose()?;
+    form::password_policy(group, overrides.as_ref())
+        .map_err(|e| errors::call(py, Class::Validation, e, lang))
 }
 
 fn strings(values: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
@@ -69,34 +64,21 @@ pub fn check_password<'py>(
     lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let l = errors::lang(lang)?;
-    let group = user_group(group)?;
-    let policy = self::policy(py, group, policy, l)?;
-    let names = names
-        .map(|n| strings(n, "names"))
-        .transpose()?
-        .unwrap_or_default();
-    let hashes = previous_hashes
-        .map(|h| strings(h, "previous_hashes"))
-        .transpose()?
-        .unwrap_or_default();
-    let history = hashes
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            HashedPassword::parse(h).map_err(|_| {
-                PyValueError::new_err(format!(
-                    "previous_hashes[{i}] is not in the format sha256$<salt hex>$<digest hex>"
-                ))
-            })
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let context = PasswordContext::new(group)
-        .with_names(&name_refs)
-        .with_history(&history);
-    match check::check_password(password, &context, &policy) {
+    let strings = |values: Option<&Bound<'py, PyAny>>, what| {
+        values
+            .map(|v| strings(v, what))
+            .transpose()
+            .map(Option::unwrap_or_default)
+    };
+    let args = PasswordArguments {
+        group: group.to_owned(),
+        names: strings(names, "names")?,
+        history: strings(previous_hashes, "previous_hashes")?,
+        policy: policy.map(to_json).transpose()?,
+    };
+    match form::check_password(password, &args, "previous_hashes") {
         Ok(report) => serialised(py, &report.rendered(l)),
-        Err(e) => Err(errors::state_error(py, Class::Validation, e, l)),
+        Err(e) => Err(errors::call(py, Class::Validation, e, l)),
     }
 }
 
@@ -136,16 +118,8 @@ pub fn assign_password<'py>(
             out.set_item("shown", password.reveal(l))?;
             Ok(out)
         }
-        Err(e @ AssignError::Exhausted(_)) => Err(assignment_error(py, e)),
+        Err(e @ AssignError::Exhausted(_)) => Err(errors::assignment(py, e.to_string())),
     }
-}
-
-fn assignment_error(py: Python<'_>, e: AssignError) -> PyErr {
-    let build = || -> PyResult<PyErr> {
-        let cls = PyModule::import(py, "unilogin._errors")?.getattr("AssignmentError")?;
-        Ok(PyErr::from_value(cls.call1((e.to_string(),))?))
-    };
-    build().unwrap_or_else(|err| err)
 }
 
 /// `assigned_password_entropy(group) -> float`
@@ -240,13 +214,8 @@ impl PyGrantStore {
                     }
                 } else {
                     let text: String = c.extract()?;
-                    let format = self.0.policy().code_format;
-                    let given = OneTimeCode::parse(format, &text).ok_or_else(|| {
-                        PyValueError::new_err(format!(
-                            "not a one-time code of the format `{}`",
-                            format.key()
-                        ))
-                    })?;
+                    let given = form::one_time_code(self.0.policy().code_format, &text)
+                        .map_err(errors::argument)?;
                     self.0
                         .issue_with_given_code(&issuer, &pupil, given, at, &mut OsRng)
                 }
@@ -269,14 +238,7 @@ impl PyGrantStore {
         code: Option<&str>,
         lang: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let l = errors::lang(lang)?;
-        let user = self::username(py, username, l)?;
-        let at = utc(at)?;
-        let r = self
-            .0
-            .redeem(&user, code, at)
-            .map_err(|e| reset_error(py, &e, l))?;
-        redemption(py, &r)
+        self.redeem_any(py, None, username, at, code, lang)
     }
 
     #[pyo3(signature = (grant, username, at, *, code = None, lang = "da"))]
@@ -289,14 +251,7 @@ impl PyGrantStore {
         code: Option<&str>,
         lang: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let l = errors::lang(lang)?;
-        let user = self::username(py, username, l)?;
-        let at = utc(at)?;
-        let r = self
-            .0
-            .redeem_grant(GrantId(grant), &user, code, at)
-            .map_err(|e| reset_error(py, &e, l))?;
-        redemption(py, &r)
+        self.redeem_any(py, Some(GrantId(grant)), username, at, code, lang)
     }
 
     #[pyo3(signature = (grant, at, *, lang = "da"))]
@@ -366,6 +321,28 @@ impl PyGrantStore {
     }
 }
 
+impl PyGrantStore {
+    /// Redeems the pupil's latest grant, or the grant `grant` when given.
+    fn redeem_any<'py>(
+        &mut self,
+        py: Python<'py>,
+        grant: Option<GrantId>,
+        username: &str,
+        at: &Bound<'py, PyAny>,
+        code: Option<&str>,
+        lang: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let l = errors::lang(lang)?;
+        let user = self::username(py, username, l)?;
+        let at = utc(at)?;
+        let redeemed = match grant {
+            None => self.0.redeem(&user, code, at),
+            Some(id) => self.0.redeem_grant(id, &user, code, at),
+        };
+        redemption(py, &redeemed.map_err(|e| reset_error(py, &e, l))?)
+    }
+}
+
 /// When a password must be changed and from when to warn, with the reason.
 #[pyclass(name = "PasswordExpiry", module = "unilogin", frozen, eq)]
 #[derive(Debug, Clone, PartialEq)]
@@ -387,12 +364,11 @@ impl PyPasswordExpiry {
 
     /// `band_change`, `yearly` or `until_band_change`.
     #[getter]
-    fn reason(&self) -> &'static str {
-        match self.0.reason {
-            ExpiryReason::BandChange { .. } => "band_change",
-            ExpiryReason::Yearly => "yearly",
-            ExpiryReason::UntilBandChange { .. } => "until_band_change",
-        }
+    fn reason(&self) -> PyResult<String> {
+        let json = serde_json::to_value(self.0.reason)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let key = json.get("reason").and_then(serde_json::Value::as_str);
+        Ok(key.unwrap_or_default().to_owned())
     }
 
     /// `ok`, `warn` or `expired` at `now`.
@@ -411,7 +387,7 @@ impl PyPasswordExpiry {
     fn __repr__(&self) -> String {
         format!(
             "PasswordExpiry(reason={:?}, must_change_by={:?})",
-            self.reason(),
+            self.reason().unwrap_or_default(),
             self.0.must_change_by.map(|t| t.to_rfc3339())
         )
     }
@@ -439,26 +415,15 @@ pub fn password_expiry(
         Some(p) => from_mapping(py, p, l)?,
         None => ExpiryPolicy::STIL,
     };
-    let need_on = || {
-        on.ok_or_else(|| PyValueError::new_err("`on` (the date) is needed with a grade or a role"))
+    let role: Option<Role> = role.map(|r| from_mapping(py, r, l)).transpose()?;
+    let args = ExpiryArguments {
+        group,
+        grade,
+        role,
+        on,
+        band_changed_on,
     };
-    let expiry = match (group, grade, role) {
-        (Some(g), None, None) => {
-            PasswordExpiry::for_group(user_group(g)?, last, band_changed_on, &policy)
-        }
-        (None, Some(g), None) => {
-            let grade = Grade::new(g).map_err(|e| errors::value_error(py, e, &g.to_string(), l))?;
-            PasswordExpiry::for_pupil(grade, need_on()?, last, &policy)
-        }
-        (None, None, Some(r)) => {
-            let role: Role = from_mapping(py, r, l)?;
-            PasswordExpiry::for_role(role, need_on()?, last, &policy)
-        }
-        _ => {
-            return Err(PyValueError::new_err(
-                "give exactly one of group, grade or role",
-            ))
-        }
-    };
+    let expiry = form::password_expiry(&args, last, &policy)
+        .map_err(|e| errors::call(py, Class::Validation, e, l))?;
     Ok(PyPasswordExpiry(expiry))
 }

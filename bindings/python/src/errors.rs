@@ -1,16 +1,16 @@
 //! Problems as Python dicts and the package's exceptions (`unilogin._errors`).
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyType};
+use unilogin::form::{self, ArgumentError, CallError};
 use unilogin::{CtxValue, FieldError, Lang, Loc, LocItem, Problem, Problems};
 
 /// The language of a `lang=` argument: `da` or `en` (also `da-DK`, `en-GB`, …).
 pub fn lang(tag: &str) -> PyResult<Lang> {
-    Lang::parse(tag)
-        .ok_or_else(|| PyValueError::new_err(format!("unknown language `{tag}`: use `da` or `en`")))
+    form::lang(tag).map_err(argument)
 }
 
 /// A context value as Python: numbers as `int`, texts and terms (by key) as `str`.
@@ -94,6 +94,8 @@ pub enum Class {
     Validation,
     Transition,
     Reset,
+    Argument,
+    Assignment,
 }
 
 impl Class {
@@ -102,6 +104,8 @@ impl Class {
             Self::Validation => "ValidationError",
             Self::Transition => "TransitionError",
             Self::Reset => "ResetError",
+            Self::Argument => "ArgumentError",
+            Self::Assignment => "AssignmentError",
         }
     }
 }
@@ -117,14 +121,47 @@ fn class(py: Python<'_>, class: Class) -> PyResult<Bound<'_, PyType>> {
         .map_err(|e| PyTypeError::new_err(e.to_string()))
 }
 
+/// An exception of `cls` built from `args`.
+fn exception<'py, A: pyo3::call::PyCallArgs<'py>>(
+    py: Python<'py>,
+    cls: Class,
+    args: impl FnOnce() -> PyResult<A>,
+) -> PyErr {
+    let build = || -> PyResult<PyErr> { Ok(PyErr::from_value(class(py, cls)?.call1(args()?)?)) };
+    build().unwrap_or_else(|e| e)
+}
+
 /// An exception of `cls` carrying `problems` (its `.errors()`), message in `lang`.
 pub fn raise(py: Python<'_>, cls: Class, problems: &Problems, lang: Lang) -> PyErr {
-    let build = || -> PyResult<PyErr> {
-        let errors = problem_list(py, problems, lang)?;
-        let exc = class(py, cls)?.call1((errors,))?;
-        Ok(PyErr::from_value(exc))
-    };
-    build().unwrap_or_else(|e| e)
+    exception(py, cls, || Ok((problem_list(py, problems, lang)?,)))
+}
+
+/// An exception of `cls` carrying one problem.
+pub fn problem(py: Python<'_>, cls: Class, problem: Problem, lang: Lang) -> PyErr {
+    let mut problems = Problems::new();
+    problems.push(problem);
+    raise(py, cls, &problems, lang)
+}
+
+/// The core's argument error as `unilogin.ArgumentError` (a `ValueError` with `code`
+/// `invalid_argument` and the argument's name).
+pub fn argument(error: ArgumentError) -> PyErr {
+    let name = error.argument();
+    let message = error.into_message();
+    Python::attach(|py| exception(py, Class::Argument, || Ok((message, name))))
+}
+
+/// A boundary call's error: `ArgumentError` for a bad argument, `cls` for a problem.
+pub fn call(py: Python<'_>, cls: Class, error: CallError, lang: Lang) -> PyErr {
+    match error {
+        CallError::Argument(e) => argument(e),
+        CallError::Problem(p) => problem(py, cls, p, lang),
+    }
+}
+
+/// `AssignmentError(message)`.
+pub fn assignment(py: Python<'_>, message: String) -> PyErr {
+    exception(py, Class::Assignment, || Ok((message,)))
 }
 
 /// A `ValidationError` for one value's error.

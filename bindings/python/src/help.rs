@@ -1,9 +1,10 @@
 //! Provisioning estimates and login help.
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
-use unilogin::login::{FailureCause, Guide, LoginPolicy, UserFacts};
+use unilogin::form;
+use unilogin::login::{Guide, LoginPolicy, UserFacts};
 use unilogin::people::Role;
 use unilogin::provisioning::{Estimate, ImportSchedule, ProvisioningPolicy};
 
@@ -192,25 +193,6 @@ pub fn login_guide(
         Some(p) => from_mapping(py, p, l)?,
         None => LoginPolicy::STIL,
     };
-    let guide = match (task, cause) {
-        ("activation", None) => Guide::activation(&user, &policy),
-        ("forgotten_password", None) => Guide::forgotten_password(&user, &policy),
-        ("login_failed", Some(c)) => {
-            let cause = FailureCause::parse(c)
-                .ok_or_else(|| PyValueError::new_err(format!("unknown failure cause `{c}`")))?;
-            Guide::login_failed(cause, &user, &policy)
-        }
-        ("login_failed", None) => {
-            return Err(PyValueError::new_err("login_failed needs a cause"));
-        }
-        ("activation" | "forgotten_password", Some(_)) => {
-            return Err(PyValueError::new_err("only login_failed takes a cause"));
-        }
-        (other, _) => {
-            return Err(PyValueError::new_err(format!(
-                "unknown task `{other}`: use activation, forgotten_password or login_failed"
-            )));
-        }
-    };
+    let guide = form::login_guide(task, cause, &user, &policy).map_err(errors::argument)?;
     Ok(LoginGuide(guide))
 }

@@ -1,22 +1,9 @@
 //! Legal bases and institution types, for the Python enums `LegalBasis` and `InstitutionType`.
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use unilogin::{InstitutionType, LegalBasis};
+use unilogin::{form, InstitutionType, LegalBasis};
 
-use crate::errors;
-
-pub fn legal_basis(key: &str) -> PyResult<LegalBasis> {
-    LegalBasis::ALL
-        .into_iter()
-        .find(|b| b.key() == key)
-        .ok_or_else(|| PyValueError::new_err(format!("unknown legal basis key `{key}`")))
-}
-
-fn institution_type(code: u16) -> PyResult<InstitutionType> {
-    InstitutionType::from_code(code)
-        .ok_or_else(|| PyValueError::new_err(format!("unknown institution type code `{code}`")))
-}
+use crate::errors::{self, Class};
 
 /// `legal_basis_keys() -> list[str]`
 #[pyfunction]
@@ -47,9 +34,13 @@ pub fn parse_legal_basis(
 /// `legal_basis_info(key, lang) -> (stk, ownership_code, label, form_text)`
 #[pyfunction]
 #[pyo3(signature = (key, lang = "da"))]
-pub fn legal_basis_info(key: &str, lang: &str) -> PyResult<(u8, u8, &'static str, String)> {
+pub fn legal_basis_info(
+    py: Python<'_>,
+    key: &str,
+    lang: &str,
+) -> PyResult<(u8, u8, &'static str, String)> {
     let lang = errors::lang(lang)?;
-    let b = legal_basis(key)?;
+    let b = form::legal_basis(key).map_err(|p| errors::problem(py, Class::Validation, p, lang))?;
     Ok((
         b.stk(),
         b.ownership_code(),
@@ -87,8 +78,13 @@ pub fn parse_institution_type(
 /// `institution_type_info(code, lang) -> (label, age_range)`
 #[pyfunction]
 #[pyo3(signature = (code, lang = "da"))]
-pub fn institution_type_info(code: u16, lang: &str) -> PyResult<(&'static str, Option<(u8, u8)>)> {
+pub fn institution_type_info(
+    py: Python<'_>,
+    code: u16,
+    lang: &str,
+) -> PyResult<(&'static str, Option<(u8, u8)>)> {
     let lang = errors::lang(lang)?;
-    let t = institution_type(code)?;
+    let code = code.to_string();
+    let t = InstitutionType::parse(&code).map_err(|e| errors::value_error(py, e, &code, lang))?;
     Ok((t.label(lang), t.age_range()))
 }

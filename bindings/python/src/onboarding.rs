@@ -3,25 +3,23 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyType};
+use unilogin::form;
 use unilogin::onboarding::{Actor, Plan, Progress, StepId};
 
 use crate::convert::{serialised, utc};
 use crate::errors::{self, Class};
-use crate::institution::legal_basis;
 
 fn step_id(key: &str) -> PyResult<StepId> {
-    StepId::parse(key)
-        .ok_or_else(|| PyValueError::new_err(format!("unknown onboarding step `{key}`")))
+    form::onboarding_step(key).map_err(errors::argument)
 }
 
 fn actor(key: &str) -> PyResult<Actor> {
-    Actor::parse(key)
-        .ok_or_else(|| PyValueError::new_err(format!("unknown onboarding actor `{key}`")))
+    form::onboarding_actor(key).map_err(errors::argument)
 }
 
-fn plan(py: Python<'_>, key: &str, lang: &str) -> PyResult<Plan> {
+fn plan(py: Python<'_>, legal_basis: &str, lang: &str) -> PyResult<Plan> {
     let lang = errors::lang(lang)?;
-    Plan::for_legal_basis(legal_basis(key)?).map_err(|e| errors::value_error(py, e, key, lang))
+    form::onboarding_plan(legal_basis).map_err(|p| errors::problem(py, Class::Validation, p, lang))
 }
 
 /// `onboarding_plan(legal_basis, *, lang="da") -> dict`
@@ -54,9 +52,9 @@ impl OnboardingProgress {
     #[pyo3(signature = (legal_basis, *, lang = "da"))]
     fn new(py: Python<'_>, legal_basis: &str, lang: &str) -> PyResult<Self> {
         let l = errors::lang(lang)?;
-        Progress::new(self::legal_basis(legal_basis)?)
+        form::onboarding_progress(legal_basis)
             .map(Self)
-            .map_err(|e| errors::value_error(py, e, legal_basis, l))
+            .map_err(|p| errors::problem(py, Class::Validation, p, l))
     }
 
     #[getter]

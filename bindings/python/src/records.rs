@@ -3,31 +3,20 @@
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyMapping, PyString};
-use unilogin::identifiers::ValueKind;
+use unilogin::form::{self, ValueKind};
 use unilogin::record::{Header, RecordKind};
-use unilogin::{ErrorType, FieldError, Problems, ValidationPolicy};
+use unilogin::{ErrorType, Problem, Problems, ValidationPolicy};
 
 use crate::convert::{cell_text, from_json};
 use crate::errors::{self, Class};
 
 /// The record kind named `name` (`request`, `register` or `user`).
 pub fn record_kind(name: &str) -> PyResult<RecordKind> {
-    RecordKind::from_name(name).ok_or_else(|| {
-        PyValueError::new_err(format!(
-            "unknown kind `{name}`: use `request`, `register` or `user`"
-        ))
-    })
+    form::record_kind(name).map_err(errors::argument)
 }
 
-/// The value kind named `name` (`cvr`, `p_number`, `municipality`, …).
-pub fn value_kind(name: &str) -> PyResult<ValueKind> {
-    ValueKind::from_name(name).ok_or_else(|| {
-        let names: Vec<&str> = ValueKind::ALL.iter().map(|k| k.name()).collect();
-        PyValueError::new_err(format!(
-            "unknown value kind `{name}`: use one of {}",
-            names.join(", ")
-        ))
-    })
+fn value_kind(name: &str) -> PyResult<ValueKind> {
+    form::value_kind(name).map_err(errors::argument)
 }
 
 pub fn policy(p_number_checksum: bool) -> ValidationPolicy {
@@ -225,14 +214,9 @@ pub fn parse_record<'py>(
     }
 }
 
-fn value_result(
-    kind: ValueKind,
-    value: &Bound<'_, PyAny>,
-) -> PyResult<(Result<String, FieldError>, Option<String>)> {
-    Ok(match cell_text(value)? {
-        Some(text) => (kind.canonical(&text), Some(text.into_owned())),
-        None => (Err(FieldError::new(ErrorType::Missing)), None),
-    })
+/// One value of `kind` as its canonical text or its problem ([`form::parse_value`]).
+fn parsed(kind: ValueKind, value: &Bound<'_, PyAny>) -> PyResult<Result<String, Problem>> {
+    Ok(form::parse_value(kind, cell_text(value)?.as_deref()))
 }
 
 /// `check_value(text, *, kind, lang="da") -> str`
@@ -246,15 +230,7 @@ pub fn check_value(
 ) -> PyResult<String> {
     let kind = value_kind(kind)?;
     let lang = errors::lang(lang)?;
-    match value_result(kind, value)? {
-        (Ok(canonical), _) => Ok(canonical),
-        (Err(e), input) => Err(errors::raise(
-            py,
-            Class::Validation,
-            &errors::field_problem(e, input.as_deref()),
-            lang,
-        )),
-    }
+    parsed(kind, value)?.map_err(|p| errors::problem(py, Class::Validation, p, lang))
 }
 
 /// `validate_values(values, *, kind, lang="da") -> list[dict]`
@@ -270,9 +246,8 @@ pub fn validate_values<'py>(
     let lang = errors::lang(lang)?;
     let out = PyList::empty(py);
     for (i, value) in values.try_iter()?.enumerate() {
-        if let (Err(e), input) = value_result(kind, &value?)? {
-            let problems = errors::field_problem(e, input.as_deref());
-            errors::extend(py, &out, &problems, Some(i), lang)?;
+        if let Err(problem) = parsed(kind, &value?)? {
+            out.append(errors::problem_dict(py, &problem, Some(i), lang)?)?;
         }
     }
     Ok(out)
@@ -292,7 +267,7 @@ pub fn valid_mask<'py>(
         let value = value?;
         let ok = match value.cast::<PyString>() {
             Ok(s) => kind.canonical(&s.to_cow()?).is_ok(),
-            Err(_) => value_result(kind, &value)?.0.is_ok(),
+            Err(_) => parsed(kind, &value)?.is_ok(),
         };
         out.append(PyBool::new(py, ok))?;
     }

@@ -135,7 +135,7 @@ identifier!(
             .map(Self)
     }
 
-    /// All 98 municipalities, ordered by code.
+    /// Every municipality, ordered by code.
     #[staticmethod]
     fn all() -> Vec<Self> {
         identifiers::Municipality::all().map(Self).collect()

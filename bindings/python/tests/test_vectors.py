@@ -519,3 +519,34 @@ def test_export(case: Dict[str, Any], jobs: int, tmp_path: Any) -> None:
                     assert column[key] == want[key], f"{label}: {key}"
             if "msg" in want:
                 assert (column["msg"], column_en["msg"]) == (want["msg"]["da"], want["msg"]["en"]), label
+
+
+# --- bad arguments -----------------------------------------------------------------------------
+
+ARGUMENT_CALLS = {
+    "onboarding_plan": lambda a: unilogin.onboarding_plan(a["legal_basis"]),
+    "check_password": lambda a: unilogin.check_password(
+        a["password"], group=a["group"], previous_hashes=a.get("history"), policy=a.get("policy")
+    ),
+    "check_value": lambda a: unilogin.check_value(a["value"], kind=a["kind"]),
+    "validate_record": lambda a: unilogin.validate_record(a["record"], kind=a["kind"], lang=a.get("lang", "da")),
+    "record_keys": lambda a: unilogin.record_keys(a["kind"]),
+}
+
+
+@pytest.mark.parametrize("case", load("arguments.json")["cases"], ids=lambda c: c["name"])
+def test_argument(case: Dict[str, Any]) -> None:
+    expected = case["error"]
+    if expected["code"] == "invalid_argument":
+        with pytest.raises(unilogin.ArgumentError) as argument:
+            ARGUMENT_CALLS[case["call"]](case["args"])
+        assert argument.value.code == "invalid_argument"
+        assert isinstance(argument.value, ValueError)
+        if "argument" in expected:
+            assert argument.value.argument == expected["argument"]
+        return
+    with pytest.raises(unilogin.ValidationError) as problem:
+        ARGUMENT_CALLS[case["call"]](case["args"])
+    assert problem.value.code == expected["code"]
+    first = problem.value.errors()[0]
+    assert (first["loc"], first["input"]) == (expected["loc"], expected["input"])

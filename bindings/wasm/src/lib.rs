@@ -11,22 +11,13 @@
 //! - a wrong argument (an unknown field key, a number where a string belongs): a `TypeError`
 //!   with `code` `invalid_argument`.
 
-use serde::{Deserialize, Serialize};
-use unilogin::credentials::check::{
-    check_password, HashedPassword, PasswordContext, PasswordPolicy,
+use serde::Serialize;
+use unilogin::form::{
+    self, ArgumentError, CallError, FieldCheck, PasswordArguments, Validation, ValueKind,
 };
-use unilogin::form::{self, Validation};
-use unilogin::identifiers::ValueKind;
 use unilogin::onboarding::Plan;
-use unilogin::people::UserGroup;
-use unilogin::{FieldError, Lang, LegalBasis, Loc, Problem, RecordKind, ValidationPolicy};
+use unilogin::{Lang, Problem, RecordKind, ValidationPolicy};
 use wasm_bindgen::prelude::*;
-
-/// The `code` of a `TypeError` thrown for a wrong argument.
-const INVALID_ARGUMENT: &str = "invalid_argument";
-
-/// At most this many municipality suggestions, whatever the caller asks for.
-const MAX_SUGGESTIONS: u8 = 98;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("types.d.ts");
@@ -61,8 +52,17 @@ extern "C" {
 /// A `TypeError` with `code` `invalid_argument`.
 fn invalid_argument(message: &str) -> JsValue {
     let error: JsValue = JsTypeError::new(message).into();
-    let _ = reflect_set(&error, &"code".into(), &INVALID_ARGUMENT.into());
+    let _ = reflect_set(&error, &"code".into(), &ArgumentError::CODE.into());
     error
+}
+
+/// The core's argument error as a `TypeError` with `code` `invalid_argument` and `argument`,
+/// the argument's name.
+fn argument(error: ArgumentError) -> JsValue {
+    let name = error.argument();
+    let thrown = invalid_argument(&error.into_message());
+    let _ = reflect_set(&thrown, &"argument".into(), &name.into());
+    thrown
 }
 
 /// Serialises `value` as JSON and parses it on the JavaScript side.
@@ -83,9 +83,12 @@ fn problem_error(problem: &Problem, lang: Lang) -> JsValue {
     error
 }
 
-/// A value's problem thrown as an `Error`, located at `loc` with the raw `input`.
-fn field_error(error: FieldError, loc: Loc, input: Option<&str>, lang: Lang) -> JsValue {
-    problem_error(&error.at(loc, input), lang)
+/// A boundary call's error: a `TypeError` for a bad argument, an `Error` for a problem.
+fn call_error(error: CallError, lang: Lang) -> JsValue {
+    match error {
+        CallError::Argument(e) => argument(e),
+        CallError::Problem(p) => problem_error(&p, lang),
+    }
 }
 
 /// A string argument.
@@ -101,10 +104,7 @@ fn lang_arg(value: &JsValue) -> Result<Lang, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Lang::Da);
     }
-    value
-        .as_string()
-        .and_then(|tag| Lang::parse(&tag))
-        .ok_or_else(|| invalid_argument("`lang` must be \"da\" or \"en\""))
+    form::lang(&string_arg(value, "lang")?).map_err(argument)
 }
 
 /// Any JSON-compatible value, through `JSON.stringify` (which refuses cycles and `BigInt`s
@@ -143,10 +143,7 @@ fn raw_value_arg(value: &JsValue) -> Result<Option<String>, JsValue> {
 }
 
 fn kind_arg(value: &JsValue) -> Result<RecordKind, JsValue> {
-    value
-        .as_string()
-        .and_then(|name| RecordKind::from_name(&name))
-        .ok_or_else(|| invalid_argument("`kind` must be \"request\", \"register\" or \"user\""))
+    form::record_kind(&string_arg(value, "kind")?).map_err(argument)
 }
 
 // ---- records and fields ---------------------------------------------------------------------
@@ -198,11 +195,9 @@ pub fn validate_field(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let lang = lang_arg(lang)?;
-    let key = string_arg(key, "key")?;
+    let field = form::request_field(&string_arg(key, "key")?).map_err(argument)?;
     let raw = raw_value_arg(value)?;
-    let check = form::check_request_field(&key, raw.as_deref(), &ValidationPolicy::STIL)
-        .ok_or_else(|| invalid_argument(&format!("`{key}` is not a field of the request")))?;
-    to_js(&check.rendered(lang))
+    to_js(&FieldCheck::new(field, raw.as_deref(), &ValidationPolicy::STIL).rendered(lang))
 }
 
 /// The canonical keys of a record kind's fields, in report order.
@@ -231,9 +226,7 @@ pub fn parse_value(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let lang = lang_arg(lang)?;
-    let name = string_arg(kind, "kind")?;
-    let kind = ValueKind::from_name(&name)
-        .ok_or_else(|| invalid_argument(&format!("`{name}` is not a value kind")))?;
+    let kind = form::value_kind(&string_arg(kind, "kind")?).map_err(argument)?;
     canonical(kind, input, lang)
 }
 
@@ -252,9 +245,9 @@ pub fn format_phone(
 
 fn canonical(kind: ValueKind, input: &JsValue, lang: Lang) -> Result<JsValue, JsValue> {
     let input = string_arg(input, "input")?;
-    kind.canonical(&input)
+    form::parse_value(kind, Some(&input))
         .map(JsValue::from)
-        .map_err(|e| field_error(e, Loc::root(), Some(&input), lang))
+        .map_err(|p| problem_error(&p, lang))
 }
 
 /// Municipalities for an autocomplete: names (or parts after a hyphen or space) starting with
@@ -271,36 +264,15 @@ pub fn search_municipalities(
     let limit = if limit.is_undefined() || limit.is_null() {
         10
     } else {
-        let n = limit
+        limit
             .as_f64()
-            .filter(|n| !n.is_nan() && *n >= 0.0)
-            .ok_or_else(|| invalid_argument("`limit` must be a number of at least 0"))?;
-        clamp_count(n)
+            .and_then(form::suggestion_limit)
+            .ok_or_else(|| invalid_argument("`limit` must be a number of at least 0"))?
     };
     to_js(&form::municipalities(&prefix, limit))
 }
 
-/// A non-negative number as a count of at most [`MAX_SUGGESTIONS`], rounded down.
-// The value is clamped to 0..=MAX_SUGGESTIONS first, so the cast neither truncates nor loses a sign.
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn clamp_count(n: f64) -> usize {
-    n.clamp(0.0, f64::from(MAX_SUGGESTIONS)) as usize
-}
-
 // ---- passwords ------------------------------------------------------------------------------
-
-/// Who chooses the password, as JavaScript passes it.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PasswordOptions {
-    group: String,
-    #[serde(default)]
-    names: Vec<String>,
-    #[serde(default)]
-    history: Vec<String>,
-    #[serde(default)]
-    policy: Option<serde_json::Value>,
-}
 
 /// Checks a password a user of a group chooses, with the live checklist: every violation and
 /// the status of every rule.
@@ -317,28 +289,10 @@ pub fn check_password_js(
 ) -> Result<JsValue, JsValue> {
     let lang = lang_arg(lang)?;
     let password = string_arg(password, "password")?;
-    let options: PasswordOptions = serde_json::from_value(json_arg(options, "options")?)
+    let options: PasswordArguments = serde_json::from_value(json_arg(options, "options")?)
         .map_err(|e| invalid_argument(&format!("`options`: {e}")))?;
-    let group = UserGroup::from_key(&options.group)
-        .ok_or_else(|| invalid_argument(&format!("`{}` is not a user group", options.group)))?;
-    let history = options
-        .history
-        .iter()
-        .map(|h| HashedPassword::parse(h))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|_| invalid_argument("`history` entries must be sha256$<salt>$<digest>"))?;
-    let password_loc = || Loc::key("password");
-    let policy = match &options.policy {
-        None => PasswordPolicy::stil(group),
-        Some(overrides) => PasswordPolicy::stil_with_overrides(group, overrides)
-            .map_err(|e| field_error(e, Loc::key("policy"), None, lang))?,
-    };
-    let names: Vec<&str> = options.names.iter().map(String::as_str).collect();
-    let context = PasswordContext::new(group)
-        .with_names(&names)
-        .with_history(&history);
-    let report = check_password(&password, &context, &policy)
-        .map_err(|e| field_error(e, password_loc(), None, lang))?;
+    let report =
+        form::check_password(&password, &options, "history").map_err(|e| call_error(e, lang))?;
     to_js(&report.rendered(lang))
 }
 
@@ -346,9 +300,7 @@ pub fn check_password_js(
 
 fn plan_arg(legal_basis: &JsValue, lang: Lang) -> Result<Plan, JsValue> {
     let input = string_arg(legal_basis, "legalBasis")?;
-    let loc = || Loc::key("legal_basis");
-    let basis = LegalBasis::parse(&input).map_err(|e| field_error(e, loc(), Some(&input), lang))?;
-    Plan::for_legal_basis(basis).map_err(|e| field_error(e, loc(), Some(&input), lang))
+    form::onboarding_plan(&input).map_err(|p| problem_error(&p, lang))
 }
 
 /// The onboarding journey STIL's guide describes for a legal basis (`kommunal`, `selvejet`,

@@ -32,6 +32,8 @@ export interface UniloginError extends Error, Problem {
 /** What the package throws for a wrong argument (an unknown key, a number for a string). */
 export interface InvalidArgumentError extends TypeError {
   code: "invalid_argument";
+  /** The argument's name where the core parsed it (`kind`, `lang`, `group`, …). */
+  argument?: string;
 }
 
 /** The record kinds: an institution-number request, a Dagtilbudsregisteret row, a roster row. */
@@ -92,6 +94,7 @@ export type ValueKind =
   | "municipality"
   | "phone"
   | "email"
+  | "cpr"
   | "postal_code"
   | "house_number"
   | "street"
@@ -100,7 +103,9 @@ export type ValueKind =
   | "legal_basis"
   | "legal_basis_accepted"
   | "institution_type"
-  | "institution_type_accepted";
+  | "institution_type_accepted"
+  | "username"
+  | "grade";
 
 /** A municipality suggestion. */
 export interface MunicipalityChoice {

@@ -138,3 +138,27 @@ test("onboarding plans equal the golden files", () => {
     assert.deepEqual(u.onboardingPlan(basis), vectors(`onboarding/${basis}.json`), basis);
   }
 });
+
+test("argument vectors: the same bad argument gives the same code as in Rust and Python", () => {
+  const calls = {
+    onboarding_plan: (a) => u.onboardingPlan(a.legal_basis),
+    check_password: (a) => u.checkPassword(a.password, {
+      group: a.group, ...(a.history ? { history: a.history } : {}), ...(a.policy ? { policy: a.policy } : {}),
+    }),
+    check_value: (a) => u.parseValue(a.kind, a.value),
+    validate_record: (a) => u.validateRecord(a.kind, a.record, a.lang),
+    record_keys: (a) => u.recordKeys(a.kind),
+  };
+  for (const c of vectors("arguments.json").cases) {
+    const error = thrown(() => calls[c.call](c.args));
+    assert.equal(error.code, c.error.code, c.name);
+    if (c.error.code === "invalid_argument") {
+      assert.ok(error instanceof TypeError, c.name);
+      if ("argument" in c.error) assert.equal(error.argument, c.error.argument, c.name);
+    } else {
+      assert.equal(error.type, c.error.code, c.name);
+      assert.deepEqual(error.loc, c.error.loc, c.name);
+      assert.deepEqual(error.input, c.error.input, c.name);
+    }
+  }
+});

@@ -5,9 +5,8 @@ use std::io::{self, BufRead, Write};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::ValueEnum;
 use serde::Serialize;
-use unilogin::identifiers::ValueKind;
-use unilogin::people::{Cpr, Grade, Username};
-use unilogin::{Ctx, ErrorType, FieldError, Lang};
+use unilogin::form::{ValueCheck, ValueKind};
+use unilogin::{Ctx, ErrorType, Lang};
 
 use crate::{Fatal, Verdict};
 
@@ -37,61 +36,10 @@ Examples:
   unilogin check phone --format json \"+45 3366 3366\"
   unilogin check cpr < cpr-numbers.txt";
 
-/// The kinds `check` knows, as named on the command line.
-const KIND_NAMES: [&str; 18] = [
-    "cvr",
-    "p-number",
-    "institution-number",
-    "municipality",
-    "phone",
-    "email",
-    "cpr",
-    "postal-code",
-    "house-number",
-    "street",
-    "city",
-    "institution-name",
-    "legal-basis",
-    "legal-basis-accepted",
-    "institution-type",
-    "institution-type-accepted",
-    "username",
-    "grade",
-];
-
-/// A kind of value `check` knows: every value kind of the core, CPR numbers, usernames and
-/// grades.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    Value(ValueKind),
-    Cpr,
-    Username,
-    Grade,
-}
-
-impl Kind {
-    fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "cpr" => Some(Self::Cpr),
-            "username" => Some(Self::Username),
-            "grade" => Some(Self::Grade),
-            _ => ValueKind::from_name(name).map(Self::Value),
-        }
-    }
-
-    fn name(self) -> String {
-        match self {
-            Self::Value(kind) => kind.name().replace('_', "-"),
-            Self::Cpr => "cpr".to_owned(),
-            Self::Username => "username".to_owned(),
-            Self::Grade => "grade".to_owned(),
-        }
-    }
-}
-
-fn kind_parser() -> impl TypedValueParser<Value = Kind> {
-    PossibleValuesParser::new(KIND_NAMES)
-        .try_map(|name| Kind::from_name(&name).ok_or_else(|| format!("unknown kind `{name}`")))
+/// The kinds `check` knows, as named on the command line: the core's value kinds with dashes.
+fn kind_parser() -> impl TypedValueParser<Value = ValueKind> {
+    PossibleValuesParser::new(ValueKind::ALL.map(|kind| kind.name().replace('_', "-")))
+        .try_map(|name| ValueKind::from_name(&name).ok_or_else(|| format!("unknown kind `{name}`")))
 }
 
 /// Output formats of `check`.
@@ -107,7 +55,7 @@ pub(crate) enum Format {
 pub(crate) struct Args {
     /// What the values are.
     #[arg(value_name = "KIND", value_parser = kind_parser())]
-    kind: Kind,
+    kind: ValueKind,
 
     /// The values; with none, one value per line on standard input.
     #[arg(value_name = "VALUE")]
@@ -144,43 +92,19 @@ struct Error {
     ctx: Ctx,
 }
 
-fn check(kind: Kind, input: &str, lang: Lang) -> Outcome {
-    let (shown, result): (String, Result<(String, Option<String>), FieldError>) = match kind {
-        Kind::Value(kind) => (input.to_owned(), kind.canonical(input).map(|c| (c, None))),
-        Kind::Cpr => (
-            Cpr::redact(input).into_owned(),
-            Cpr::parse(input).map(|cpr| (cpr.masked(), Some(cpr.birth_date().to_string()))),
-        ),
-        Kind::Username => (
-            input.to_owned(),
-            Username::parse(input).map(|u| (u.as_str().to_owned(), None)),
-        ),
-        Kind::Grade => (
-            input.to_owned(),
-            Grade::parse(input).map(|g| (g.value().to_string(), None)),
-        ),
-    };
-    match result {
-        Ok((canonical, birth_date)) => Outcome {
-            kind: kind.name(),
-            input: shown,
-            valid: true,
-            canonical: Some(canonical),
-            birth_date,
-            error: None,
-        },
-        Err(error) => Outcome {
-            kind: kind.name(),
-            input: shown,
-            valid: false,
-            canonical: None,
-            birth_date: None,
-            error: Some(Error {
-                kind: error.kind(),
-                msg: error.message(lang),
-                ctx: error.ctx().clone(),
-            }),
-        },
+fn check(kind: ValueKind, input: &str, lang: Lang) -> Outcome {
+    let check = ValueCheck::new(kind, input);
+    Outcome {
+        kind: kind.name().replace('_', "-"),
+        input: check.input().to_owned(),
+        valid: check.error().is_none(),
+        canonical: check.shown().map(str::to_owned),
+        birth_date: check.birth_date().map(|d| d.to_string()),
+        error: check.error().map(|error| Error {
+            kind: error.kind(),
+            msg: error.message(lang),
+            ctx: error.ctx().clone(),
+        }),
     }
 }
 

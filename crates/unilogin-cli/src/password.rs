@@ -81,16 +81,10 @@ pub(crate) enum Format {
     Json,
 }
 
+/// The user groups as named on the command line: the core's keys with dashes.
 fn group_parser() -> impl TypedValueParser<Value = UserGroup> {
-    PossibleValuesParser::new([
-        "indskoling",
-        "mellemtrin",
-        "udskoling",
-        "youth-education",
-        "employee",
-        "parent",
-    ])
-    .try_map(|name| UserGroup::from_key(&name).ok_or_else(|| format!("unknown group `{name}`")))
+    PossibleValuesParser::new(UserGroup::ALL.map(|group| group.key().replace('_', "-")))
+        .try_map(|name| UserGroup::from_key(&name).ok_or_else(|| format!("unknown group `{name}`")))
 }
 
 #[derive(Debug, clap::Args)]

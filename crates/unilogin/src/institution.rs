@@ -152,6 +152,20 @@ impl LegalBasis {
         Self::ALL.into_iter().find(|b| b.stk() == stk)
     }
 
+    /// The legal basis with this key (`kommunal`, `selvejet`, `udliciteret`, `privat`; case is
+    /// ignored), or `None`. [`LegalBasis::parse`] reads every other wording too.
+    ///
+    /// ```
+    /// use unilogin::LegalBasis;
+    /// assert_eq!(LegalBasis::from_key("Privat"), Some(LegalBasis::Privat));
+    /// assert_eq!(LegalBasis::from_key("stk. 5"), None);
+    /// ```
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|b| b.key().eq_ignore_ascii_case(key))
+    }
+
     /// Parses the forms people write: the form's own wording ("Kommunal, dagtilbudslovens §19,
     /// stk. 2"), a bare subsection ("§ 19 stk. 3", "stk. 5"), a word ("selvejende",
     /// "privatinstitution", "municipal") or the canonical key. Bare numbers are not accepted
@@ -163,10 +177,7 @@ impl LegalBasis {
     pub fn parse(input: &str) -> Result<Self, FieldError> {
         let trimmed = trim(input);
         // Fast path: the canonical key, as a form's select sends it.
-        if let Some(basis) = Self::ALL
-            .into_iter()
-            .find(|b| b.key().eq_ignore_ascii_case(trimmed))
-        {
+        if let Some(basis) = Self::from_key(trimmed) {
             return Ok(basis);
         }
         let mut buf = [0_u8; LOWER_BUF];

@@ -11,7 +11,9 @@ use crate::identifiers::{
     PostalCode, Street,
 };
 use crate::record::{Checker, Field, RawRecord, RecordType};
-use crate::{InstitutionType, LegalBasis, Problems, ValidationPolicy};
+use crate::{
+    ErrorType, FieldError, InstitutionType, LegalBasis, Loc, Problem, Problems, ValidationPolicy,
+};
 
 /// The fields of an institution-number request, in form order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,6 +109,23 @@ pub struct InstitutionNumberRequest {
     pub institution_type: InstitutionType,
 }
 
+/// Each field's value as [`InstitutionNumberRequest`]'s checks give it: `None` where the field
+/// is missing or invalid.
+type Checked = (
+    Option<Cvr>,
+    Option<PNumber>,
+    Option<InstitutionName>,
+    Option<Street>,
+    Option<HouseNumber>,
+    Option<PostalCode>,
+    Option<City>,
+    Option<Municipality>,
+    Option<Email>,
+    Option<PhoneNumber>,
+    Option<LegalBasis>,
+    Option<InstitutionType>,
+);
+
 impl InstitutionNumberRequest {
     /// Validates a raw request, reporting **every** problem at once.
     ///
@@ -144,6 +163,48 @@ impl InstitutionNumberRequest {
     ) -> Result<Self, Problems> {
         <Self as RecordType>::validate_with(raw, *policy)
     }
+
+    /// One field checked alone with the request's rules, for per-keystroke feedback: its
+    /// canonical JSON value (as the valid request's JSON holds it), or the problem the whole
+    /// request reports at its key. Derived from [`Self::check_each`], so it cannot drift.
+    pub(crate) fn check_field(
+        field: RequestField,
+        raw: Option<&str>,
+        policy: ValidationPolicy,
+    ) -> Result<serde_json::Value, Problem> {
+        let record = RawRequest::from_pairs(raw.map(|v| (field.key(), v)));
+        let mut c = Checker::new(&record);
+        let each = serde_json::to_value(Self::check_each(&mut c, policy));
+        match each.ok().as_ref().and_then(|v| v.get(field.index())) {
+            Some(value) if !value.is_null() => Ok(value.clone()),
+            _ => Err(c
+                .finish()
+                .into_iter()
+                .find(|p| p.loc() == &Loc::key(field.key()))
+                .unwrap_or_else(|| {
+                    FieldError::new(ErrorType::Missing).at(Loc::key(field.key()), raw)
+                })),
+        }
+    }
+
+    /// Every field checked with the request's rule, in field order.
+    fn check_each(c: &mut Checker<'_, '_, RequestField>, policy: ValidationPolicy) -> Checked {
+        use RequestField as F;
+        (
+            c.required(F::Cvr, Cvr::parse),
+            c.required(F::PNumber, |v| policy.p_number(v)),
+            c.required_text::<InstitutionName>(F::InstitutionName),
+            c.required_text::<Street>(F::Street),
+            c.required(F::HouseNumber, HouseNumber::parse),
+            c.required(F::PostalCode, PostalCode::parse),
+            c.required_text::<City>(F::City),
+            c.required(F::Municipality, Municipality::parse),
+            c.required_text::<Email>(F::Email),
+            c.required(F::Phone, PhoneNumber::parse),
+            c.required(F::LegalBasis, LegalBasis::parse_accepted),
+            c.required(F::InstitutionType, InstitutionType::parse_accepted),
+        )
+    }
 }
 
 impl RecordType for InstitutionNumberRequest {
@@ -154,33 +215,7 @@ impl RecordType for InstitutionNumberRequest {
         mut c: Checker<'_, '_, RequestField>,
         policy: ValidationPolicy,
     ) -> Result<Self, Problems> {
-        use RequestField as F;
-        let cvr = c.required(F::Cvr, Cvr::parse);
-        let p_number = c.required(F::PNumber, |v| policy.p_number(v));
-        let institution_name = c.required_text::<InstitutionName>(F::InstitutionName);
-        let street = c.required_text::<Street>(F::Street);
-        let house_number = c.required(F::HouseNumber, HouseNumber::parse);
-        let postal_code = c.required(F::PostalCode, PostalCode::parse);
-        let city = c.required_text::<City>(F::City);
-        let municipality = c.required(F::Municipality, Municipality::parse);
-        let email = c.required_text::<Email>(F::Email);
-        let phone = c.required(F::Phone, PhoneNumber::parse);
-        let legal_basis = c.required(F::LegalBasis, LegalBasis::parse_accepted);
-        let institution_type = c.required(F::InstitutionType, InstitutionType::parse_accepted);
-        match (
-            cvr,
-            p_number,
-            institution_name,
-            street,
-            house_number,
-            postal_code,
-            city,
-            municipality,
-            email,
-            phone,
-            legal_basis,
-            institution_type,
-        ) {
+        match Self::check_each(&mut c, policy) {
             (
                 Some(cvr),
                 Some(p_number),

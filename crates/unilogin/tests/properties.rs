@@ -5,9 +5,9 @@
 #![allow(clippy::unnecessary_to_owned)]
 
 use proptest::prelude::*;
+use unilogin::form::ValueKind;
 use unilogin::identifiers::{
     Cvr, Email, HouseNumber, InstitutionNumber, Municipality, PNumber, PhoneNumber, PostalCode,
-    ValueKind,
 };
 use unilogin::record::RecordKind;
 use unilogin::{ErrorType, InstitutionType, LegalBasis};

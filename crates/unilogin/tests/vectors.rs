@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use serde_json::{json, Value};
-use unilogin::identifiers::ValueKind;
+use unilogin::form::{self, ValueKind};
 use unilogin::record::RecordKind;
 use unilogin::{ErrorType, Lang, Problem};
 
@@ -167,4 +167,57 @@ fn every_error_type_occurs_in_a_vector() {
         missing.is_empty(),
         "error types without a vector: {missing:?}"
     );
+}
+
+/// What a bad argument to one of `arguments.json`'s calls gives: the code, the argument's name
+/// for an argument error, the problem for any other.
+fn argument_outcome(call: &str, args: &Value) -> Result<(), form::CallError> {
+    let text = |key: &str| args[key].as_str().unwrap_or_default();
+    match call {
+        "onboarding_plan" => form::onboarding_plan(text("legal_basis")).map(drop)?,
+        "check_password" => {
+            let options: form::PasswordArguments = serde_json::from_value(json!({
+                "group": args["group"],
+                "history": args.get("history").cloned().unwrap_or(json!([])),
+                "policy": args.get("policy"),
+            }))
+            .unwrap();
+            form::check_password(text("password"), &options, "history").map(drop)?;
+        }
+        "check_value" => {
+            let kind = form::value_kind(text("kind"))?;
+            form::parse_value(kind, Some(text("value"))).map(drop)?;
+        }
+        "validate_record" => {
+            let kind = form::record_kind(text("kind"))?;
+            form::lang(args.get("lang").and_then(Value::as_str).unwrap_or("da"))?;
+            let _ = kind.validate_json(args["record"].as_object().unwrap());
+        }
+        "record_keys" => form::record_kind(text("kind")).map(drop)?,
+        other => panic!("unknown call {other}"),
+    }
+    Ok(())
+}
+
+#[test]
+fn argument_vectors() {
+    let doc = load("arguments.json");
+    for case in cases(&doc) {
+        let label = case["name"].as_str().unwrap();
+        let want = &case["error"];
+        let got = argument_outcome(case["call"].as_str().unwrap(), &case["args"]).expect_err(label);
+        assert_eq!(got.code(), want["code"], "{label}");
+        match got {
+            form::CallError::Argument(e) => {
+                if let Some(name) = want.get("argument") {
+                    assert_eq!(e.argument(), name, "{label}");
+                }
+            }
+            form::CallError::Problem(p) => {
+                let shown = serde_json::to_value(p.rendered(Lang::En)).unwrap();
+                assert_eq!(shown["loc"], want["loc"], "{label}");
+                assert_eq!(shown["input"], want["input"], "{label}");
+            }
+        }
+    }
 }

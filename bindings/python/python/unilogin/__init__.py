@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, 
 
 from unilogin import _unilogin
 from unilogin._errors import (
+    ArgumentError,
     AssignmentError,
     ErrorDict,
     ExportProblem,
@@ -79,6 +80,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "AgreementLedger",
+    "ArgumentError",
     "AssignmentError",
     "City",
     "Cpr",

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, TypedDict, Union
 
 __all__ = [
+    "ArgumentError",
     "AssignmentError",
     "ErrorDict",
     "ExportProblem",
@@ -121,3 +122,25 @@ class AssignmentError(RuntimeError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.code = "exhausted"
+
+
+class ArgumentError(ValueError):
+    """A bad argument: a name outside its fixed set (a record or value kind, a language, a user
+    group, a field key, ...) or text without the argument's format.
+
+    ``code`` is always ``invalid_argument``, the code JavaScript's ``TypeError`` carries for the
+    same argument; ``argument`` names it (``kind``, ``lang``, ``group``, ...).
+
+    >>> import unilogin
+    >>> try:
+    ...     unilogin.check_password("x", group="rektor")
+    ... except unilogin.ArgumentError as e:
+    ...     print(e.code, e.argument)
+    invalid_argument group
+    """
+
+    code = "invalid_argument"
+
+    def __init__(self, message: str, argument: str) -> None:
+        super().__init__(message)
+        self.argument = argument

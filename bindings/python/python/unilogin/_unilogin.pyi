@@ -342,7 +342,8 @@ def institution_type_info(code: int, lang: str = "da") -> Tuple[str, Optional[Tu
 # --- Onboarding --------------------------------------------------------------------------------
 
 def onboarding_plan(legal_basis: str, *, lang: str = "da") -> Dict[str, Any]:
-    """The onboarding journey of a legal basis (``kommunal``, ``selvejet``, ``privat``).
+    """The onboarding journey of a legal basis (``kommunal``, ``selvejet``, ``privat``, or the
+    form's wording); an unknown one raises ``ValidationError`` ``legal_basis_unknown``.
 
     >>> plan = unilogin.onboarding_plan("kommunal")
     >>> [s["id"] for s in plan["steps"]][:2]
@@ -350,7 +351,7 @@ def onboarding_plan(legal_basis: str, *, lang: str = "da") -> Dict[str, Any]:
     >>> unilogin.onboarding_plan("udliciteret")
     Traceback (most recent call last):
     ...
-    unilogin._errors.ValidationError: STIL's vejledning beskriver ikke tilslutning for Udliciteret daginstitution (dagtilbudslovens § 19, stk. 4) [onboarding_not_covered]
+    unilogin._errors.ValidationError: legal_basis: STIL's vejledning beskriver ikke tilslutning for Udliciteret daginstitution (dagtilbudslovens § 19, stk. 4) [onboarding_not_covered]
 
     """
 

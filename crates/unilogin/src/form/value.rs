@@ -1,0 +1,309 @@
+//! Single values dispatched by the name of their kind: what the command's `check`, the
+//! bindings' `check_value` / `parseValue` and the shared identifier vectors call.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use crate::identifiers::{
+    City, Cvr, Email, HouseNumber, InstitutionName, InstitutionNumber, Municipality, PNumber,
+    PhoneNumber, PostalCode, Street,
+};
+use crate::people::{Cpr, Grade, Username};
+use crate::{ErrorType, FieldError, InstitutionType, LegalBasis, Loc, Problem};
+
+/// The kinds of single value the library parses, for hosts that dispatch on a name (the
+/// command's `check`, per-value checks in the bindings, the shared test vectors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValueKind {
+    /// [`Cvr`]
+    Cvr,
+    /// [`PNumber`]
+    PNumber,
+    /// [`InstitutionNumber`]
+    InstitutionNumber,
+    /// [`Municipality`]
+    Municipality,
+    /// [`PhoneNumber`]
+    Phone,
+    /// [`Email`]
+    Email,
+    /// [`Cpr`]: a personal identity number, shown masked ([`ValueKind::shown`]).
+    Cpr,
+    /// [`PostalCode`]
+    PostalCode,
+    /// [`HouseNumber`]
+    HouseNumber,
+    /// [`Street`]
+    Street,
+    /// [`City`]
+    City,
+    /// [`InstitutionName`]
+    InstitutionName,
+    /// [`LegalBasis`], any of § 19 stk. 2–5.
+    LegalBasis,
+    /// [`LegalBasis`] as STIL's form accepts it (stk. 2, 3, 5).
+    LegalBasisAccepted,
+    /// [`InstitutionType`], any recognised code.
+    InstitutionType,
+    /// [`InstitutionType`] as STIL's form accepts it (6010–6012).
+    InstitutionTypeAccepted,
+    /// [`Username`]
+    Username,
+    /// [`Grade`], a school grade 0–10.
+    Grade,
+}
+
+impl ValueKind {
+    /// Every kind.
+    pub const ALL: [Self; 18] = [
+        Self::Cvr,
+        Self::PNumber,
+        Self::InstitutionNumber,
+        Self::Municipality,
+        Self::Phone,
+        Self::Email,
+        Self::Cpr,
+        Self::PostalCode,
+        Self::HouseNumber,
+        Self::Street,
+        Self::City,
+        Self::InstitutionName,
+        Self::LegalBasis,
+        Self::LegalBasisAccepted,
+        Self::InstitutionType,
+        Self::InstitutionTypeAccepted,
+        Self::Username,
+        Self::Grade,
+    ];
+
+    /// The name: the `snake_case` key, e.g. `p_number`, `legal_basis_accepted`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Cvr => "cvr",
+            Self::PNumber => "p_number",
+            Self::InstitutionNumber => "institution_number",
+            Self::Municipality => "municipality",
+            Self::Phone => "phone",
+            Self::Email => "email",
+            Self::Cpr => "cpr",
+            Self::PostalCode => "postal_code",
+            Self::HouseNumber => "house_number",
+            Self::Street => "street",
+            Self::City => "city",
+            Self::InstitutionName => "institution_name",
+            Self::LegalBasis => "legal_basis",
+            Self::LegalBasisAccepted => "legal_basis_accepted",
+            Self::InstitutionType => "institution_type",
+            Self::InstitutionTypeAccepted => "institution_type_accepted",
+            Self::Username => "username",
+            Self::Grade => "grade",
+        }
+    }
+
+    /// The kind with this name; dashes are accepted for underscores (`p-number`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        let name = name.trim().replace('-', "_").to_ascii_lowercase();
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Parses `input` as this kind and returns its canonical string: the identifier's
+    /// `Display`, the municipality's official name, the legal basis key, the type code, the
+    /// CPR number as `DDMMYY-SSSS`, the grade's number.
+    ///
+    /// ```
+    /// use unilogin::form::ValueKind;
+    /// assert_eq!(ValueKind::Phone.canonical("+45 3366 3366").as_deref(), Ok("33 66 33 66"));
+    /// assert_eq!(ValueKind::Cvr.canonical("13585627").unwrap_err().kind().code(), "cvr_checksum");
+    /// assert_eq!(ValueKind::Grade.canonical(" 3 ").as_deref(), Ok("3"));
+    /// ```
+    ///
+    /// # Errors
+    /// The kind's parse error; [`ErrorType::Missing`] for blank input.
+    pub fn canonical(self, input: &str) -> Result<String, FieldError> {
+        Ok(self.parsed(input)?.canonical)
+    }
+
+    /// Raw input of this kind as problems and printed output may show it: a CPR number's
+    /// serial number masked ([`Cpr::redact`]), any other kind as given.
+    pub fn shown(self, input: &str) -> Cow<'_, str> {
+        match self {
+            Self::Cpr => Cpr::redact(input),
+            _ => Cow::Borrowed(input),
+        }
+    }
+
+    fn parsed(self, input: &str) -> Result<Parsed, FieldError> {
+        if input.trim().is_empty() {
+            return Err(FieldError::new(ErrorType::Missing));
+        }
+        let plain = |canonical: String| Parsed {
+            shown: canonical.clone(),
+            canonical,
+            birth_date: None,
+        };
+        Ok(match self {
+            Self::Cvr => plain(Cvr::parse(input)?.to_string()),
+            Self::PNumber => plain(PNumber::parse(input)?.to_string()),
+            Self::InstitutionNumber => plain(InstitutionNumber::parse(input)?.to_string()),
+            Self::Municipality => plain(Municipality::parse(input)?.to_string()),
+            Self::Phone => plain(PhoneNumber::parse(input)?.to_string()),
+            Self::Email => plain(Email::parse(input)?.to_string()),
+            Self::Cpr => {
+                let cpr = Cpr::parse(input)?;
+                Parsed {
+                    canonical: cpr.as_str().to_owned(),
+                    shown: cpr.masked(),
+                    birth_date: Some(cpr.birth_date()),
+                }
+            }
+            Self::PostalCode => plain(PostalCode::parse(input)?.to_string()),
+            Self::HouseNumber => plain(HouseNumber::parse(input)?.to_string()),
+            Self::Street => plain(Street::parse(input)?.to_string()),
+            Self::City => plain(City::parse(input)?.to_string()),
+            Self::InstitutionName => plain(InstitutionName::parse(input)?.to_string()),
+            Self::LegalBasis => plain(LegalBasis::parse(input)?.to_string()),
+            Self::LegalBasisAccepted => plain(LegalBasis::parse_accepted(input)?.to_string()),
+            Self::InstitutionType => plain(InstitutionType::parse(input)?.to_string()),
+            Self::InstitutionTypeAccepted => {
+                plain(InstitutionType::parse_accepted(input)?.to_string())
+            }
+            Self::Username => plain(Username::parse(input)?.as_str().to_owned()),
+            Self::Grade => plain(Grade::parse(input)?.value().to_string()),
+        })
+    }
+}
+
+/// A parsed value: its canonical text, the text safe to print, and a CPR number's birth date.
+struct Parsed {
+    canonical: String,
+    shown: String,
+    birth_date: Option<NaiveDate>,
+}
+
+/// Parses one value of `kind` for a binding: its canonical text, or its problem at the root
+/// location with the input as [`ValueKind::shown`] shows it. `None` is an absent value
+/// (`missing`, without input).
+///
+/// ```
+/// use unilogin::form::{parse_value, ValueKind};
+/// assert_eq!(parse_value(ValueKind::Cvr, Some("DK 1358 5628")).as_deref(), Ok("13585628"));
+/// let problem = parse_value(ValueKind::Cpr, Some("3102211234")).unwrap_err();
+/// assert_eq!((problem.kind().code(), problem.input()), ("cpr_date", Some("310221-****")));
+/// ```
+///
+/// # Errors
+/// The value's problem.
+pub fn parse_value(kind: ValueKind, input: Option<&str>) -> Result<String, Problem> {
+    let Some(input) = input else {
+        return Err(FieldError::new(ErrorType::Missing).at(Loc::root(), None));
+    };
+    kind.canonical(input)
+        .map_err(|e| e.at(Loc::root(), Some(&kind.shown(input))))
+}
+
+/// One value checked for printing (the command's `check`): the input as it may be shown, and
+/// the canonical form as it may be shown with a CPR number's birth date, or the error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueCheck {
+    kind: ValueKind,
+    input: String,
+    outcome: Result<(String, Option<NaiveDate>), FieldError>,
+}
+
+impl ValueCheck {
+    /// Checks `input` as a value of `kind`.
+    ///
+    /// ```
+    /// use unilogin::form::{ValueCheck, ValueKind};
+    /// let check = ValueCheck::new(ValueKind::Cpr, "150320-4120");
+    /// assert_eq!((check.input(), check.shown()), ("150320-****", Some("150320-****")));
+    /// assert_eq!(check.birth_date().map(|d| d.to_string()).as_deref(), Some("2020-03-15"));
+    /// ```
+    pub fn new(kind: ValueKind, input: &str) -> Self {
+        Self {
+            kind,
+            input: kind.shown(input).into_owned(),
+            outcome: kind.parsed(input).map(|p| (p.shown, p.birth_date)),
+        }
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> ValueKind {
+        self.kind
+    }
+
+    /// The input as it may be shown (a CPR number masked).
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The canonical form as it may be shown (a CPR number masked), or `None` when invalid.
+    pub fn shown(&self) -> Option<&str> {
+        self.outcome.as_ref().ok().map(|(shown, _)| shown.as_str())
+    }
+
+    /// The birth date of a valid CPR number.
+    pub fn birth_date(&self) -> Option<NaiveDate> {
+        self.outcome.as_ref().ok().and_then(|(_, date)| *date)
+    }
+
+    /// The error, or `None` when the value is valid.
+    pub fn error(&self) -> Option<&FieldError> {
+        self.outcome.as_ref().err()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_name_that_finds_it() {
+        for kind in ValueKind::ALL {
+            assert_eq!(ValueKind::from_name(kind.name()), Some(kind));
+            assert_eq!(
+                ValueKind::from_name(&kind.name().replace('_', "-").to_uppercase()),
+                Some(kind)
+            );
+        }
+        assert_eq!(ValueKind::from_name("iban"), None);
+    }
+
+    #[test]
+    fn cpr_numbers_are_never_shown_whole() {
+        let valid = ValueCheck::new(ValueKind::Cpr, "1503204120");
+        assert_eq!(valid.shown(), Some("150320-****"));
+        assert_eq!(
+            ValueKind::Cpr.canonical("1503204120").unwrap(),
+            "150320-4120"
+        );
+        let invalid = ValueCheck::new(ValueKind::Cpr, "0102031234x");
+        assert_eq!(invalid.input(), "***********");
+        assert_eq!(
+            invalid.error().map(FieldError::kind),
+            Some(ErrorType::CprFormat)
+        );
+        let problem = parse_value(ValueKind::Cpr, Some("0102031234x")).unwrap_err();
+        assert_eq!(problem.input(), Some("***********"));
+    }
+
+    #[test]
+    fn usernames_grades_and_absent_values() {
+        assert_eq!(
+            ValueKind::Username.canonical("ABCD1234").unwrap(),
+            "abcd1234"
+        );
+        assert_eq!(
+            ValueKind::Grade.canonical("11").unwrap_err().kind(),
+            ErrorType::GradeRange
+        );
+        let absent = parse_value(ValueKind::Email, None).unwrap_err();
+        assert_eq!((absent.kind(), absent.input()), (ErrorType::Missing, None));
+        let blank = parse_value(ValueKind::Email, Some(" ")).unwrap_err();
+        assert_eq!(
+            (blank.kind(), blank.input()),
+            (ErrorType::Missing, Some(" "))
+        );
+    }
+}
