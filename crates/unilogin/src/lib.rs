@@ -39,6 +39,7 @@ pub mod agreement;
 pub mod credentials;
 pub mod export;
 pub mod form;
+mod history;
 pub mod identifiers;
 pub mod institution;
 pub mod login;
