@@ -71,6 +71,26 @@ pub(crate) fn load_value<B: DeserializeOwned>(
     serde_json::from_value(value).map_err(|e| json_invalid(e.to_string()))
 }
 
+/// Deserialises a stored document for an owner's serde `Deserialize`: reads its fields `B` as
+/// [`load_value`] does, then builds the owner with `build` (its replay); either error becomes
+/// the deserialiser's, with the English message.
+pub(crate) fn deserialize<'de, D, B, T, E>(
+    deserializer: D,
+    supported: u32,
+    build: impl FnOnce(B) -> Result<T, E>,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    B: DeserializeOwned,
+    E: std::fmt::Display,
+{
+    use serde::de::Error as _;
+    use serde::Deserialize as _;
+    let value = Value::deserialize(deserializer)?;
+    let fields = load_value(value, supported).map_err(D::Error::custom)?;
+    build(fields).map_err(D::Error::custom)
+}
+
 /// Accepts an object whose `version` is a whole number from 1 to `supported`.
 fn check_version(value: &Value, supported: u32) -> Result<(), FieldError> {
     let Some(version) = value.get("version") else {
@@ -185,6 +205,28 @@ mod tests {
         let text = Stored::new(1, &fields).to_json();
         assert_eq!(text, r#"{"version":1,"events":[3]}"#);
         assert_eq!(load::<Fields>(&text, 1).unwrap(), fields);
+    }
+
+    #[test]
+    fn serde_deserialisation_checks_like_loading() {
+        let read = |text: &str| {
+            let mut d = serde_json::Deserializer::from_str(text);
+            deserialize(&mut d, 1, |f: Fields| replay(Ascending(vec![]), f.events))
+        };
+        assert_eq!(
+            read(r#"{"version": 1, "events": [1, 4]}"#).unwrap().0,
+            [1, 4]
+        );
+        let err = read(r#"{"version": 2, "events": []}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Format version 2 is not supported (at most 1)"
+        );
+        let err = read(r#"{"version": 1, "events": [4, 1]}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "The history cannot be replayed: event 1 is invalid (1 is not above the last)"
+        );
     }
 
     #[test]

@@ -225,10 +225,7 @@ impl Serialize for Ledger {
 
 impl<'de> Deserialize<'de> for Ledger {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(d)?;
-        history::load_value(value, LEDGER_VERSION)
-            .and_then(Self::from_fields)
-            .map_err(serde::de::Error::custom)
+        history::deserialize(d, LEDGER_VERSION, Self::from_fields)
     }
 }
 

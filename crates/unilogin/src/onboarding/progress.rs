@@ -2,12 +2,11 @@
 //! plan, stored as versioned JSON and rebuilt by replay.
 
 use chrono::{DateTime, Utc};
-use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Actor, Plan, Step, StepId};
 use crate::history::{self, Replay, Stored};
-use crate::{Ctx, CtxValue, ErrorType, FieldError, Lang, LegalBasis};
+use crate::{Ctx, CtxValue, ErrorType, FieldError, LegalBasis};
 
 /// One completed step: which, by whom, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -421,8 +420,7 @@ impl<'de> Deserialize<'de> for Progress {
     /// Reads the versioned document and replays it, as [`Progress::from_value`]; the error
     /// carries the English message.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        Self::from_value(value).map_err(|e| D::Error::custom(e.message(Lang::En)))
+        history::deserialize(deserializer, Self::FORMAT_VERSION, Self::from_document)
     }
 }
 
@@ -431,6 +429,7 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
+    use crate::Lang;
 
     fn at(day: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2025, 3, day, 9, 0, 0).unwrap()

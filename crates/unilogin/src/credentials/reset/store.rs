@@ -255,11 +255,7 @@ impl Serialize for GrantStore {
 
 impl<'de> Deserialize<'de> for GrantStore {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(d)?;
-        history::load_value(value, STORE_VERSION)
-            .map_err(ResetError)
-            .and_then(Self::from_fields)
-            .map_err(serde::de::Error::custom)
+        history::deserialize(d, STORE_VERSION, Self::from_fields)
     }
 }
 
