@@ -3,7 +3,7 @@
 
     python3 benches/cli/bench.py [--rows 1000000] [--runs 5] [--frictionless-rows 100000]
 
-From the repository root. It builds the command and the `bare_read` example in release mode,
+From the repository root. It builds the command and the benches' `bare_read` in release mode,
 generates a register CSV with the shared corpus generator (`gen_corpus`, semicolon-separated,
 the register's column names), then, interleaving the runs and taking medians:
 
@@ -46,11 +46,11 @@ def run(cmd, **kw):
 
 
 def build():
-    run(["cargo", "build", "--release", "-q", "-p", "unilogin-cli", "--bin", "unilogin",
-         "--example", "bare_read"])
-    run(["cargo", "build", "--release", "-q", "-p", "unilogin-benches", "--bin", "gen_corpus"])
+    run(["cargo", "build", "--release", "-q", "-p", "unilogin-cli", "--bin", "unilogin"])
+    run(["cargo", "build", "--release", "-q", "-p", "unilogin-benches", "--bin", "gen_corpus",
+         "--bin", "bare_read"])
     release = ROOT / "target" / "release"
-    return release / "unilogin", release / "examples" / "bare_read", release / "gen_corpus"
+    return release / "unilogin", release / "bare_read", release / "gen_corpus"
 
 
 def generate(gen, rows, path):

@@ -30,21 +30,26 @@ pub mod agreement;
 pub mod credentials;
 pub mod export;
 pub mod form;
+mod history;
 pub mod identifiers;
 pub mod institution;
 pub mod login;
 pub mod onboarding;
 pub mod people;
-pub mod policy;
+/// The former home of [`ValidationPolicy`], kept so `unilogin::policy::ValidationPolicy` keeps
+/// working; the type lives in `validation_policy.rs`.
+pub mod policy {
+    pub use crate::validation_policy::ValidationPolicy;
+}
 pub mod problem;
 pub mod provisioning;
 pub mod record;
 pub mod register;
 pub mod request;
 mod text;
+mod validation_policy;
 
 pub use institution::{InstitutionType, LegalBasis};
-pub use policy::ValidationPolicy;
 pub use problem::{
     Ctx, CtxValue, ErrorType, FieldError, Lang, Loc, LocItem, Problem, Problems, RenderedProblem,
     Term,
@@ -52,3 +57,4 @@ pub use problem::{
 pub use record::{Field, RawRecord, RecordKind};
 pub use register::{RawRegisterRow, RegisterField, RegisterRecord};
 pub use request::{InstitutionNumberRequest, RawRequest, RequestField};
+pub use validation_policy::ValidationPolicy;

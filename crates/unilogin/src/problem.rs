@@ -278,11 +278,6 @@ error_types! {
         da: "Kun {expected} kan {action}",
         en: "Only {expected} can {action}"
     }
-    /// A stored history that does not start with a request, or whose events break the rules.
-    AgreementHistoryInvalid = "agreement_history_invalid" {
-        da: "Historikken kan ikke genskabes: hændelse {index} er ugyldig ({reason})",
-        en: "The history cannot be replayed: event {index} is invalid ({reason})"
-    }
     /// A CPR number that is not ten digits (DDMMYY-SSSS).
     CprFormat = "cpr_format" {
         da: "Et CPR-nummer består af 10 cifre: DDMMÅÅ-SSSS",
@@ -427,6 +422,12 @@ error_types! {
     JsonInvalid = "json_invalid" {
         da: "Ugyldig JSON: {reason}",
         en: "Invalid JSON: {reason}"
+    }
+    /// A stored history (agreement ledger, reset grants, onboarding progress) one of whose
+    /// events breaks the rules when replayed: `index` is its position, `reason` the rule.
+    HistoryInvalid = "history_invalid" {
+        da: "Historikken kan ikke genskabes: hændelse {index} er ugyldig ({reason})",
+        en: "The history cannot be replayed: event {index} is invalid ({reason})"
     }
     /// A stored JSON document of an unknown format version.
     UnsupportedVersion = "unsupported_version" {

@@ -228,7 +228,7 @@ fn stored_json_is_checked_on_load() {
     let mut value: Value = serde_json::from_str(&text).unwrap();
     value["events"].as_array_mut().unwrap().remove(0);
     let err = Ledger::from_json(&value.to_string()).unwrap_err();
-    assert_eq!(err.kind().code(), "agreement_history_invalid");
+    assert_eq!(err.kind().code(), "history_invalid");
     assert_eq!(
         serde_json::to_value(err.ctx()).unwrap(),
         json!({"index": 0, "reason": "agreement_not_found"})

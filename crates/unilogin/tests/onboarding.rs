@@ -487,15 +487,17 @@ fn a_stored_document_that_breaks_the_plan_does_not_load() {
         ),
     ] {
         let err = Progress::from_json(&doc(&completions)).unwrap_err();
-        assert_eq!(err.kind(), kind, "{completions}");
+        assert_eq!(err.kind(), ErrorType::HistoryInvalid, "{completions}");
+        let reason = err.ctx().get("reason").map(ToString::to_string);
+        assert_eq!(reason.as_deref(), Some(kind.code()), "{completions}");
     }
-    let err = Progress::from_json(&doc(
-        r#"{"step": "no_such_step", "actor": "daycare", "at": "2025-03-03T08:00:00Z"}"#,
-    ))
+    let err = Progress::from_json(&doc(&format!(
+        r#"{first}, {{"step": "no_such_step", "actor": "daycare", "at": "2025-03-03T08:00:00Z"}}"#
+    )))
     .unwrap_err();
     assert_eq!(
         err.message(Lang::En),
-        "Step no_such_step is not part of the selvejet journey"
+        "The history cannot be replayed: event 1 is invalid (onboarding_unknown_step)"
     );
 }
 

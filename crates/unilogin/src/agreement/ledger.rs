@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::party::{check_decider, Institution, Party, Person, Vendor};
 use super::AgreementState;
+use crate::history::{self, Events, Replay, Stored};
 use crate::identifiers::MAX_TEXT_CHARS;
 use crate::text::clean_text;
 use crate::{Ctx, ErrorType, FieldError, Loc, LocItem, Problem, Problems, Term};
@@ -207,29 +208,31 @@ pub struct Notification {
     pub comment: Option<String>,
 }
 
-/// All agreements and their append-only history. Serialises as `{"version": 1, "events": […]}`;
-/// deserialising replays the events through the same rules, so a stored history that breaks
-/// them is refused.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+/// All agreements and their append-only history. Serialises as `{"version": 1, "events": […]}`
+/// (the shared history envelope); deserialising replays the events through the same rules, so
+/// a stored history that breaks them is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Ledger {
-    version: u32,
     events: Vec<Event>,
-    #[serde(skip)]
     agreements: Vec<Agreement>,
-    #[serde(skip)]
     policy: AgreementPolicy,
 }
 
-#[derive(Deserialize)]
-struct LedgerData {
-    version: u32,
-    events: Vec<Event>,
+impl Serialize for Ledger {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.stored().serialize(s)
+    }
 }
 
 impl<'de> Deserialize<'de> for Ledger {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let data = LedgerData::deserialize(d)?;
-        Self::from_data(data).map_err(serde::de::Error::custom)
+        history::deserialize(d, LEDGER_VERSION, Self::from_fields)
+    }
+}
+
+impl Replay<Event> for Ledger {
+    fn apply_event(&mut self, event: Event) -> Result<(), FieldError> {
+        self.apply(event).map(|_| ())
     }
 }
 
@@ -259,10 +262,7 @@ fn clean_comment(comment: Option<&str>) -> Option<String> {
 impl Ledger {
     /// An empty ledger with the default policy.
     pub fn new() -> Self {
-        Self {
-            version: LEDGER_VERSION,
-            ..Self::default()
-        }
+        Self::default()
     }
 
     /// An empty ledger with `policy`.
@@ -581,52 +581,37 @@ impl Ledger {
     /// commands (the DPA policy is not re-judged: the events record what was stated).
     ///
     /// # Errors
-    /// [`ErrorType::AgreementHistoryInvalid`] naming the first event that breaks a rule and why.
+    /// [`ErrorType::HistoryInvalid`] naming the first event that breaks a rule (`index`) and
+    /// why (`reason`, the rule's code).
     pub fn replay(events: impl IntoIterator<Item = Event>) -> Result<Self, FieldError> {
-        let mut ledger = Self::new();
-        for (index, event) in events.into_iter().enumerate() {
-            ledger.apply(event).map_err(|e| {
-                FieldError::with_ctx(
-                    ErrorType::AgreementHistoryInvalid,
-                    Ctx::new()
-                        .with("index", index)
-                        .with("reason", e.kind().code()),
-                )
-            })?;
-        }
-        Ok(ledger)
+        history::replay(Self::new(), events)
     }
 
     /// Loads a ledger from its JSON form, replaying the history.
     ///
     /// # Errors
-    /// `json_invalid` for malformed JSON, `unsupported_version` for a newer format,
-    /// `agreement_history_invalid` for a history that breaks the rules.
+    /// `json_invalid` for malformed JSON, `unsupported_version` for a version other than 1,
+    /// `history_invalid` for a history that breaks the rules.
     pub fn from_json(json: &str) -> Result<Self, FieldError> {
-        let data: LedgerData = serde_json::from_str(json).map_err(|e| {
-            FieldError::with_ctx(
-                ErrorType::JsonInvalid,
-                Ctx::new().with("reason", e.to_string()),
-            )
-        })?;
-        Self::from_data(data)
+        history::load(json, LEDGER_VERSION).and_then(Self::from_fields)
     }
 
-    fn from_data(data: LedgerData) -> Result<Self, FieldError> {
-        if data.version == 0 || data.version > LEDGER_VERSION {
-            return Err(FieldError::with_ctx(
-                ErrorType::UnsupportedVersion,
-                Ctx::new()
-                    .with("version", i64::from(data.version))
-                    .with("supported", i64::from(LEDGER_VERSION)),
-            ));
-        }
-        Self::replay(data.events)
+    fn stored(&self) -> Stored<Events<&[Event]>> {
+        Stored::new(
+            LEDGER_VERSION,
+            Events {
+                events: &self.events,
+            },
+        )
+    }
+
+    fn from_fields(fields: Events<Vec<Event>>) -> Result<Self, FieldError> {
+        Self::replay(fields.events)
     }
 
     /// The JSON form: `{"version": 1, "events": […]}`.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        self.stored().to_json()
     }
 
     fn next_id(&self) -> AgreementId {

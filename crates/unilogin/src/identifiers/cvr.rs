@@ -2,8 +2,6 @@ use super::{canonical_string_type, fixed_digits, weighted_sum};
 use crate::text::trim;
 use crate::{Ctx, ErrorType, FieldError};
 
-const WEIGHTS: [u32; 8] = [2, 7, 6, 5, 4, 3, 2, 1];
-
 /// A Danish CVR number (Det Centrale Virksomhedsregister): 8 digits, the first not 0, with a
 /// weighted modulus-11 check (weights 2,7,6,5,4,3,2,1).
 ///
@@ -22,6 +20,10 @@ const WEIGHTS: [u32; 8] = [2, 7, 6, 5, 4, 3, 2, 1];
 pub struct Cvr([u8; 8]);
 
 impl Cvr {
+    /// The weights of the modulus-11 check, first digit first: a CVR number is valid when the
+    /// sum of each digit times its weight is divisible by 11.
+    pub const WEIGHTS: [u32; 8] = [2, 7, 6, 5, 4, 3, 2, 1];
+
     /// Parses a CVR number from messy input.
     ///
     /// # Errors
@@ -34,7 +36,7 @@ impl Cvr {
             return Err(FieldError::new(ErrorType::CvrFormat));
         }
         let cvr = Self(bytes);
-        if weighted_sum(&bytes, &WEIGHTS) % 11 != 0 {
+        if weighted_sum(&bytes, &Self::WEIGHTS) % 11 != 0 {
             return Err(FieldError::with_ctx(
                 ErrorType::CvrChecksum,
                 Ctx::new().with("cvr", cvr.as_str().to_owned()),

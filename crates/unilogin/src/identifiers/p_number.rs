@@ -30,6 +30,11 @@ pub(crate) const WEIGHT_SWITCH: u64 = 1_006_959_421;
 pub struct PNumber([u8; 10]);
 
 impl PNumber {
+    /// The weights of the modulus-11 check of the current series (every number above the
+    /// switch at 1006959421), first digit first: such a P-number is valid when the sum of each
+    /// digit times its weight is divisible by 11.
+    pub const WEIGHTS: [u32; 10] = HIGH_WEIGHTS;
+
     /// Parses a P-number from messy input (spaces, dashes and dots are tolerated).
     ///
     /// # Errors

@@ -2,11 +2,11 @@
 //! plan, stored as versioned JSON and rebuilt by replay.
 
 use chrono::{DateTime, Utc};
-use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Actor, Plan, Step, StepId};
-use crate::{Ctx, CtxValue, ErrorType, FieldError, Lang, LegalBasis};
+use crate::history::{self, Replay, Stored};
+use crate::{Ctx, CtxValue, ErrorType, FieldError, LegalBasis};
 
 /// One completed step: which, by whom, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -52,8 +52,8 @@ pub struct Summary {
 /// ```
 ///
 /// Loading ([`Progress::from_json`], or any serde deserialiser) checks the version and replays
-/// every completion through the same checks, so a stored document that breaks the plan does not
-/// load.
+/// every completion through the same checks (the shared history envelope), so a stored document
+/// that breaks the plan does not load.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     plan: Plan,
@@ -268,23 +268,21 @@ impl Progress {
     /// let progress = Progress::replay(LegalBasis::Kommunal, [first.clone()])?;
     /// assert_eq!(progress.completions(), &[first.clone()]);
     ///
-    /// let twice = Progress::replay(LegalBasis::Kommunal, [first.clone(), first]);
-    /// assert_eq!(twice.unwrap_err().kind().code(), "onboarding_step_done");
+    /// let twice = Progress::replay(LegalBasis::Kommunal, [first.clone(), first]).unwrap_err();
+    /// assert_eq!(twice.kind().code(), "history_invalid");
+    /// assert_eq!(twice.ctx().get("reason").unwrap().to_string(), "onboarding_step_done");
     /// # Ok::<(), unilogin::FieldError>(())
     /// ```
     ///
     /// # Errors
-    /// [`ErrorType::OnboardingNotCovered`] for stk. 4, then the first error of
-    /// [`Progress::complete`] among the completions.
+    /// [`ErrorType::OnboardingNotCovered`] for stk. 4, then [`ErrorType::HistoryInvalid`] for
+    /// the first completion that [`Progress::complete`] refuses (`ctx`: `index`, its position;
+    /// `reason`, the code of the error `complete` gives).
     pub fn replay(
         legal_basis: LegalBasis,
         completions: impl IntoIterator<Item = Completion>,
     ) -> Result<Self, FieldError> {
-        let mut progress = Self::new(legal_basis)?;
-        for c in completions {
-            progress.complete(c.step, c.actor, c.at)?;
-        }
-        Ok(progress)
+        history::replay(Self::new(legal_basis)?, completions)
     }
 
     /// Loads a stored JSON document, checking its version and replaying its completions.
@@ -305,7 +303,10 @@ impl Progress {
     /// let err = Progress::from_json(r#"{"version": 1, "legal_basis": "kommunal", "completions": [
     ///     {"step": "approve_request", "actor": "municipality", "at": "2025-03-03T09:00:00Z"}]}"#)
     ///     .unwrap_err();
-    /// assert_eq!(err.kind().code(), "onboarding_prerequisites_open");
+    /// assert_eq!(
+    ///     err.message(Lang::En),
+    ///     "The history cannot be replayed: event 0 is invalid (onboarding_prerequisites_open)"
+    /// );
     /// # Ok::<(), unilogin::FieldError>(())
     /// ```
     ///
@@ -318,13 +319,11 @@ impl Progress {
     /// - [`ErrorType::LegalBasisUnknown`] when `legal_basis` is not a key (`kommunal`,
     ///   `selvejet`, `udliciteret`, `privat`); [`ErrorType::OnboardingNotCovered`] for
     ///   `udliciteret`;
-    /// - the errors of [`Progress::complete`] for the first completion that breaks the plan (an
-    ///   unknown step key gives [`ErrorType::OnboardingUnknownStep`], an unknown actor key
-    ///   [`ErrorType::OnboardingWrongActor`]).
+    /// - [`ErrorType::HistoryInvalid`] for the first completion that breaks the plan (`ctx`:
+    ///   `index`; `reason`, the code [`Progress::complete`] gives, an unknown step key
+    ///   `onboarding_unknown_step`, an unknown actor key `onboarding_wrong_actor`).
     pub fn from_json(text: &str) -> Result<Self, FieldError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| json_invalid(e.to_string()))?;
-        Self::from_value(value)
+        history::load(text, Self::FORMAT_VERSION).and_then(Self::from_document)
     }
 
     /// Loads a stored document already parsed as JSON; see [`Progress::from_json`].
@@ -332,32 +331,43 @@ impl Progress {
     /// # Errors
     /// As [`Progress::from_json`].
     pub fn from_value(value: serde_json::Value) -> Result<Self, FieldError> {
-        check_version(&value)?;
-        let doc: DocumentV1 =
-            serde_json::from_value(value).map_err(|e| json_invalid(e.to_string()))?;
+        history::load_value(value, Self::FORMAT_VERSION).and_then(Self::from_document)
+    }
+
+    fn from_document(doc: DocumentV1) -> Result<Self, FieldError> {
         let legal_basis = LegalBasis::ALL
             .into_iter()
             .find(|b| b.key() == doc.legal_basis)
             .ok_or_else(|| FieldError::new(ErrorType::LegalBasisUnknown))?;
-        let mut progress = Self::new(legal_basis)?;
-        for raw in doc.completions {
-            let step = StepId::parse(&raw.step)
-                .filter(|&s| progress.plan.contains(s))
-                .ok_or_else(|| {
-                    FieldError::with_ctx(
-                        ErrorType::OnboardingUnknownStep,
-                        Ctx::new()
-                            .with("step", raw.step.clone())
-                            .with("legal_basis", legal_basis.key()),
-                    )
-                })?;
-            let Some(actor) = Actor::parse(&raw.actor) else {
-                let expected = progress.plan.step(step).map_or(Actor::Daycare, |s| s.actor);
-                return Err(wrong_actor(step, expected, raw.actor));
-            };
-            progress.complete(step, actor, raw.at)?;
-        }
-        Ok(progress)
+        history::replay(Self::new(legal_basis)?, doc.completions)
+    }
+}
+
+impl Replay<Completion> for Progress {
+    fn apply_event(&mut self, c: Completion) -> Result<(), FieldError> {
+        self.complete(c.step, c.actor, c.at)
+    }
+}
+
+/// A stored completion is checked as the plan's: an unknown step key is a step the plan lacks,
+/// an unknown actor key a wrong actor.
+impl Replay<RawCompletion> for Progress {
+    fn apply_event(&mut self, raw: RawCompletion) -> Result<(), FieldError> {
+        let step = StepId::parse(&raw.step)
+            .filter(|&s| self.plan.contains(s))
+            .ok_or_else(|| {
+                FieldError::with_ctx(
+                    ErrorType::OnboardingUnknownStep,
+                    Ctx::new()
+                        .with("step", raw.step.clone())
+                        .with("legal_basis", self.legal_basis().key()),
+                )
+            })?;
+        let Some(actor) = Actor::parse(&raw.actor) else {
+            let expected = self.plan.step(step).map_or(Actor::Daycare, |s| s.actor);
+            return Err(wrong_actor(step, expected, raw.actor));
+        };
+        self.complete(step, actor, raw.at)
     }
 }
 
@@ -372,37 +382,11 @@ fn wrong_actor(step: StepId, expected: Actor, actual: impl Into<CtxValue>) -> Fi
     )
 }
 
-fn json_invalid(reason: impl Into<CtxValue>) -> FieldError {
-    FieldError::with_ctx(ErrorType::JsonInvalid, Ctx::new().with("reason", reason))
-}
-
-/// Accepts an object whose `version` is 1; any other whole number is an unsupported version.
-fn check_version(value: &serde_json::Value) -> Result<(), FieldError> {
-    let Some(version) = value.get("version") else {
-        return Err(json_invalid("missing field `version`"));
-    };
-    let number = version
-        .as_i64()
-        .map(CtxValue::from)
-        .or_else(|| version.as_u64().map(|v| CtxValue::from(v.to_string())));
-    match number {
-        Some(CtxValue::Int(v)) if v == i64::from(Progress::FORMAT_VERSION) => Ok(()),
-        Some(v) => Err(FieldError::with_ctx(
-            ErrorType::UnsupportedVersion,
-            Ctx::new()
-                .with("version", v)
-                .with("supported", i64::from(Progress::FORMAT_VERSION)),
-        )),
-        None => Err(json_invalid("`version` must be a whole number")),
-    }
-}
-
-/// The stored form, version 1, as read (strings are checked by the replay, not by serde).
+/// The stored form's fields, version 1, as read (the envelope has checked and removed
+/// `version`; strings are checked by the replay, not by serde).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DocumentV1 {
-    #[allow(dead_code)] // checked before this struct is read
-    version: u64,
     legal_basis: String,
     completions: Vec<RawCompletion>,
 }
@@ -415,22 +399,20 @@ struct RawCompletion {
     at: DateTime<Utc>,
 }
 
-/// The stored form, version 1, as written.
+/// The stored form's fields, version 1, as written after `version`.
 #[derive(Serialize)]
 struct DocumentV1Ref<'a> {
-    version: u32,
     legal_basis: LegalBasis,
     completions: &'a [Completion],
 }
 
 impl Serialize for Progress {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        DocumentV1Ref {
-            version: Self::FORMAT_VERSION,
+        let fields = DocumentV1Ref {
             legal_basis: self.legal_basis(),
             completions: &self.completions,
-        }
-        .serialize(serializer)
+        };
+        Stored::new(Self::FORMAT_VERSION, fields).serialize(serializer)
     }
 }
 
@@ -438,8 +420,7 @@ impl<'de> Deserialize<'de> for Progress {
     /// Reads the versioned document and replays it, as [`Progress::from_value`]; the error
     /// carries the English message.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        Self::from_value(value).map_err(|e| D::Error::custom(e.message(Lang::En)))
+        history::deserialize(deserializer, Self::FORMAT_VERSION, Self::from_document)
     }
 }
 
@@ -448,6 +429,7 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
+    use crate::Lang;
 
     fn at(day: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2025, 3, day, 9, 0, 0).unwrap()
@@ -531,6 +513,17 @@ mod tests {
                 {"step": "institution_number", "actor": "kommunen", "at": "2025-03-03T09:00:00Z"}]}"#,
         )
         .unwrap_err();
+        assert_eq!(
+            err.message(Lang::En),
+            "The history cannot be replayed: event 0 is invalid (onboarding_wrong_actor)"
+        );
+        let raw = RawCompletion {
+            step: "institution_number".into(),
+            actor: "kommunen".into(),
+            at: at(3),
+        };
+        let mut progress = Progress::new(LegalBasis::Privat).unwrap();
+        let err = progress.apply_event(raw).unwrap_err();
         assert_eq!(
             err.message(Lang::En),
             "Step institution_number is done by the daycare, not kommunen"

@@ -16,7 +16,7 @@
 //! (viden.stil.dk), summarised in RULES.md §7. Rules, sources and model choices:
 //! `docs/passwords.md`.
 
-mod common;
+mod common_passwords;
 mod fold;
 mod history;
 mod policy;
@@ -25,7 +25,7 @@ mod secret;
 
 use std::fmt;
 
-pub use common::{is_common_password, CONTAINMENT_MIN_CHARS};
+pub use common_passwords::{is_common_password, CONTAINMENT_MIN_CHARS};
 pub use fold::MIN_NAME_PART_CHARS;
 pub use history::{
     HashFormatError, HashedPassword, NoHistory, PasswordHistory, StoredPassword, SALT_BYTES,
@@ -269,9 +269,9 @@ fn check_contents(
     );
 
     let found = if policy.forbid_seasons || policy.forbid_common {
-        common::scan(&full)
+        common_passwords::scan(&full)
     } else {
-        common::Found::default()
+        common_passwords::Found::default()
     };
     let season = found
         .season
@@ -289,7 +289,8 @@ fn check_contents(
         Ctx::new(),
     );
 
-    let is_common = policy.forbid_common && (found.long_common || common::is_listed(&full));
+    let is_common =
+        policy.forbid_common && (found.long_common || common_passwords::is_listed(&full));
     report.record(
         PasswordRule::NotCommon,
         policy.forbid_common,

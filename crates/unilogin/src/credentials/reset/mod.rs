@@ -305,7 +305,7 @@ impl Redemption {
 }
 
 /// Why issuing or redeeming a grant failed: one of the `reset_*` error types (or, when loading
-/// stored JSON, `json_invalid` / `unsupported_version`). Show [`ResetError::message`] to the
+/// stored JSON, `json_invalid` / `unsupported_version` / `history_invalid`). Show [`ResetError::message`] to the
 /// issuer and in logs; show the pupil [`ResetError::public_message`], which is the same for
 /// every failure. Neither ever contains a code or a hash.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

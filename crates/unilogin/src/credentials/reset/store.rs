@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::code::{spend_comparison, CodeHash, OneTimeCode};
 use super::{Issued, Issuer, Pupil, Redemption, ResetError, ResetPolicy};
+use crate::history::{self, Events, Replay, Stored};
 use crate::people::Username;
-use crate::{Ctx, ErrorType, Term};
+use crate::{Ctx, ErrorType, FieldError, Term};
 
 /// The JSON format version written by [`GrantStore`] and the highest one it reads.
 pub const STORE_VERSION: u32 = 1;
@@ -230,35 +231,37 @@ fn no_grant() -> ResetError {
 }
 
 fn json_invalid(reason: String) -> ResetError {
-    ResetError::with_ctx(ErrorType::JsonInvalid, Ctx::new().with("reason", reason))
+    ResetError(history::json_invalid(reason))
 }
 
-/// Every grant and its append-only history. Serialises as `{"version": 1, "events": […]}`;
-/// deserialising replays the events through the same rules, so a stored history that breaks
-/// them is refused. One-time codes are stored only as salted hashes.
+/// Every grant and its append-only history. Serialises as `{"version": 1, "events": […]}` (the
+/// shared history envelope); deserialising replays the events through the same rules, so a
+/// stored history that breaks them is refused. One-time codes are stored only as salted hashes.
 ///
 /// Each grant is stamped with the window and attempt limit of the policy in force when it was
 /// issued, so changing the policy later neither re-judges the history nor changes open grants.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GrantStore {
-    version: u32,
     events: Vec<Event>,
-    #[serde(skip)]
     grants: Vec<Grant>,
-    #[serde(skip)]
     policy: ResetPolicy,
 }
 
-#[derive(Deserialize)]
-struct StoreData {
-    version: u32,
-    events: Vec<Event>,
+impl Serialize for GrantStore {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.stored().serialize(s)
+    }
 }
 
 impl<'de> Deserialize<'de> for GrantStore {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let data = StoreData::deserialize(d)?;
-        Self::from_data(data).map_err(serde::de::Error::custom)
+        history::deserialize(d, STORE_VERSION, Self::from_fields)
+    }
+}
+
+impl Replay<Event> for GrantStore {
+    fn apply_event(&mut self, event: Event) -> Result<(), FieldError> {
+        self.apply(event).map_err(FieldError::from)
     }
 }
 
@@ -277,7 +280,6 @@ impl GrantStore {
     /// An empty store with `policy`.
     pub fn with_policy(policy: ResetPolicy) -> Self {
         Self {
-            version: STORE_VERSION,
             events: Vec::new(),
             grants: Vec::new(),
             policy,
@@ -607,8 +609,9 @@ impl GrantStore {
     /// redeemed grant's code was right cannot be re-checked, as only its hash is kept).
     ///
     /// # Errors
-    /// `json_invalid` naming the first event that breaks a rule and why, e.g.
-    /// `event 2 breaks the rules (reset_used)`.
+    /// `history_invalid` naming the first event that breaks a rule (`index`) and why (`reason`:
+    /// the rule's code, e.g. `reset_used`, or what is wrong with the event, e.g.
+    /// `grant 3 is not the next id 1`).
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
@@ -623,21 +626,11 @@ impl GrantStore {
     ///
     /// let mut twice = store.events().to_vec();
     /// twice.push(twice[1].clone());
-    /// assert_eq!(GrantStore::replay(twice).unwrap_err().kind().code(), "json_invalid");
+    /// assert_eq!(GrantStore::replay(twice).unwrap_err().kind().code(), "history_invalid");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn replay(events: impl IntoIterator<Item = Event>) -> Result<Self, ResetError> {
-        let mut store = Self::new();
-        for (index, event) in events.into_iter().enumerate() {
-            store.apply(event).map_err(|e| {
-                let why = match e.ctx().get("reason") {
-                    Some(reason) if e.kind() == ErrorType::JsonInvalid => reason.to_string(),
-                    _ => e.kind().code().to_owned(),
-                };
-                json_invalid(format!("event {index} breaks the rules ({why})"))
-            })?;
-        }
-        Ok(store)
+        history::replay(Self::new(), events).map_err(ResetError)
     }
 
     /// Loads a store from its JSON form, replaying the history.
@@ -652,29 +645,30 @@ impl GrantStore {
     /// ```
     ///
     /// # Errors
-    /// `json_invalid` for malformed JSON or a history that breaks the rules,
-    /// `unsupported_version` for a newer format.
+    /// `json_invalid` for malformed JSON, `unsupported_version` for a version other than 1,
+    /// `history_invalid` for a history that breaks the rules.
     pub fn from_json(json: &str) -> Result<Self, ResetError> {
-        let data: StoreData =
-            serde_json::from_str(json).map_err(|e| json_invalid(e.to_string()))?;
-        Self::from_data(data)
+        history::load(json, STORE_VERSION)
+            .map_err(ResetError)
+            .and_then(Self::from_fields)
     }
 
-    fn from_data(data: StoreData) -> Result<Self, ResetError> {
-        if data.version == 0 || data.version > STORE_VERSION {
-            return Err(ResetError::with_ctx(
-                ErrorType::UnsupportedVersion,
-                Ctx::new()
-                    .with("version", i64::from(data.version))
-                    .with("supported", i64::from(STORE_VERSION)),
-            ));
-        }
-        Self::replay(data.events)
+    fn from_fields(fields: Events<Vec<Event>>) -> Result<Self, ResetError> {
+        Self::replay(fields.events)
+    }
+
+    fn stored(&self) -> Stored<Events<&[Event]>> {
+        Stored::new(
+            STORE_VERSION,
+            Events {
+                events: &self.events,
+            },
+        )
     }
 
     /// The JSON form: `{"version": 1, "events": […]}`.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        self.stored().to_json()
     }
 
     fn index(id: GrantId) -> Option<usize> {
@@ -898,10 +892,10 @@ mod tests {
         let mut events = store.events().to_vec();
         events.push(events[1].clone());
         let err = GrantStore::replay(events).unwrap_err();
-        assert_eq!(err.kind(), ErrorType::JsonInvalid);
+        assert_eq!(err.kind(), ErrorType::HistoryInvalid);
         assert_eq!(
             err.message(crate::Lang::En),
-            "Invalid JSON: event 2 breaks the rules (reset_used)"
+            "The history cannot be replayed: event 2 is invalid (reset_used)"
         );
         let mut events = store.events().to_vec();
         events[1].kind = EventKind::WrongCode;

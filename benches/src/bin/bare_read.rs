@@ -4,7 +4,7 @@
 //! validating anything.
 //!
 //! ```text
-//! cargo run --release -p unilogin-cli --example bare_read -- FILE
+//! cargo run --release -p unilogin-benches --bin bare_read -- FILE
 //! ```
 
 use std::process::ExitCode;

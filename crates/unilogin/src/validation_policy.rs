@@ -1,6 +1,7 @@
-//! Validation rules of medium confidence, as data a host can override.
+//! [`ValidationPolicy`]: the switch for record validation's one check of medium confidence, the
+//! P-number checksum, as data a host can override.
 //!
-//! The defaults are STIL's rules as documented in `docs/domain.md`.
+//! The default is STIL's rules as documented in `docs/domain.md`.
 
 use serde::{Deserialize, Serialize};
 
