@@ -14,8 +14,11 @@
 //! Run with `cargo bench -p unilogin-benches`; `cargo test -p unilogin-benches --benches` runs
 //! every benchmark once as a smoke test.
 
-// Benchmarks are not library code: a broken setup should stop the run loudly.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benchmarks are not library code: a broken setup should stop the run loudly"
+)]
 
 use std::hint::black_box;
 use std::time::Duration;

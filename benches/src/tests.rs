@@ -1,10 +1,4 @@
 //! The corpus validates exactly as intended, is deterministic, and is written as CSV correctly.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use std::collections::BTreeSet;
 

@@ -37,8 +37,8 @@ apt_install() {
     { "${SUDO[@]}" apt-get update -qq && "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }
 }
 
-# The wasm-bindgen version pinned in Cargo.toml (`version = "=X.Y.Z"`).
-WB_VERSION="$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' "$HERE/Cargo.toml")"
+# The wasm-bindgen version pinned in the workspace Cargo.toml (`version = "=X.Y.Z"`).
+WB_VERSION="$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml")"
 [ -n "$WB_VERSION" ] || { log "no exact wasm-bindgen pin in Cargo.toml"; exit 1; }
 
 # ---- node packages -----------------------------------------------------------------------------

@@ -71,7 +71,10 @@ impl AgreementLedger {
     }
 
     #[pyo3(signature = (agreement, decision, *, by, at, dpa_in_place = false, comment = None, lang = "da"))]
-    #[allow(clippy::too_many_arguments)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the keyword arguments of the Python method, one parameter each"
+    )]
     fn decide<'py>(
         &mut self,
         py: Python<'py>,
@@ -98,7 +101,10 @@ impl AgreementLedger {
 
     /// Decides several agreements; one result per id: a list of warnings or the exception.
     #[pyo3(signature = (agreements, decision, *, by, at, dpa_in_place = false, comment = None, lang = "da"))]
-    #[allow(clippy::too_many_arguments)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the keyword arguments of the Python method, one parameter each"
+    )]
     fn decide_many<'py>(
         &mut self,
         py: Python<'py>,

@@ -397,7 +397,10 @@ impl PyPasswordExpiry {
 /// band_changed_on=None, policy=None, lang="da")`
 #[pyfunction]
 #[pyo3(signature = (last_change, *, group = None, grade = None, role = None, on = None, band_changed_on = None, policy = None, lang = "da"))]
-#[allow(clippy::too_many_arguments)]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the keyword arguments of the Python function, one parameter each"
+)]
 pub fn password_expiry(
     py: Python<'_>,
     last_change: &Bound<'_, PyAny>,

@@ -73,7 +73,10 @@ fn arguments(
 #[pyfunction]
 #[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, jobs = 0))]
 // pyo3 extracts an `os.PathLike` into an owned `PathBuf`.
-#[allow(clippy::needless_pass_by_value)]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "pyo3 extracts the path argument by value"
+)]
 pub fn validate_csv<'py>(
     py: Python<'py>,
     path: PathBuf,
@@ -101,7 +104,10 @@ pub fn validate_csv<'py>(
 /// problems' shape), without raising for a file that cannot be read.
 #[pyfunction]
 #[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, jobs = 0))]
-#[allow(clippy::needless_pass_by_value)]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "pyo3 extracts the path argument by value"
+)]
 pub fn check_export<'py>(
     py: Python<'py>,
     path: PathBuf,

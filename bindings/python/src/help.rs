@@ -165,7 +165,10 @@ impl LoginGuide {
 /// `login_guide(task, *, role, grade=None, has_own_mitid, age=None, cause=None, policy=None, lang="da")`
 #[pyfunction]
 #[pyo3(signature = (task, *, role, has_own_mitid, grade = None, age = None, cause = None, policy = None, lang = "da"))]
-#[allow(clippy::too_many_arguments)]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the keyword arguments of the Python function, one parameter each"
+)]
 pub fn login_guide(
     py: Python<'_>,
     task: &str,

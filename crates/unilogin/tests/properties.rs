@@ -1,8 +1,10 @@
 //! Property tests: round-trips, checksum sensitivity, and no panics on any input.
 
 #![cfg(test)]
-// Round-trips go through `Display` on purpose.
-#![allow(clippy::unnecessary_to_owned)]
+#![allow(
+    clippy::unnecessary_to_owned,
+    reason = "round-trips go through `Display` on purpose"
+)]
 
 use proptest::prelude::*;
 use unilogin::form::ValueKind;

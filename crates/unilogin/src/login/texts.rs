@@ -38,7 +38,10 @@ impl StepId {
     ///     "Vælg 'Glemt adgangskode'."
     /// );
     /// ```
-    #[allow(clippy::too_many_lines)] // one literal table of texts reads best whole
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one literal table of texts reads best whole"
+    )]
     pub fn text(self) -> Localized {
         let (da, en) = match self {
             Self::ObtainMitid => (

@@ -151,7 +151,10 @@ impl Plan {
 
 /// Kommunal (stk. 2) and selvejet (stk. 3): five steps, differing only in who receives the
 /// vendor's request and who approves it.
-#[allow(clippy::too_many_lines)] // one literal list of steps reads best whole
+#[allow(
+    clippy::too_many_lines,
+    reason = "one literal list of steps reads best whole"
+)]
 fn municipal_steps(legal_basis: LegalBasis) -> Vec<Step> {
     let selvejet = legal_basis == LegalBasis::Selvejet;
     // Steps 2 and 3 cite their own section; steps 1, 4 and 5 read the same in both sections.
@@ -297,7 +300,10 @@ fn municipal_steps(legal_basis: LegalBasis) -> Vec<Step> {
 
 /// Privat (stk. 5): the institution owns the tasks; eleven steps (the guide's nine, with the
 /// request and the user transfer split where two actors act).
-#[allow(clippy::too_many_lines)] // one literal list of steps reads best whole
+#[allow(
+    clippy::too_many_lines,
+    reason = "one literal list of steps reads best whole"
+)]
 fn private_steps() -> Vec<Step> {
     vec![
         Step::new(

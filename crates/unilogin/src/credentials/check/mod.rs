@@ -103,7 +103,10 @@ impl fmt::Debug for PasswordContext<'_> {
 
 /// What one pass over the password's characters found.
 // Four independent findings of one pass; an enum per flag would only add noise.
-#[allow(clippy::struct_excessive_bools)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "one flag per character class the rules ask about"
+)]
 #[derive(Default)]
 struct Chars {
     count: usize,

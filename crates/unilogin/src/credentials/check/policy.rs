@@ -41,7 +41,10 @@ use crate::{Ctx, ErrorType, FieldError};
 /// # Ok::<(), unilogin::FieldError>(())
 /// ```
 // Independent switches a host sets in its configuration (JSON); enums would not read better.
-#[allow(clippy::struct_excessive_bools)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each switch is one of STIL's rules, on or off per user group"
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordPolicy {
