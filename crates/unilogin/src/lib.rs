@@ -2,25 +2,39 @@
 //!
 //! # Crate layout
 //!
+//! Values and the error shape:
+//! - [`problem`]: the one error shape `{type, loc, msg, input, ctx}`: the catalogue of error
+//!   types with Danish and English messages, the context, the location.
 //! - [`identifiers`]: CVR, P-number, institution number, municipality, phone, email, address.
 //! - [`institution`]: legal bases (dagtilbudsloven § 19) and institution types.
+//! - [`people`]: roles, grades and grade bands, user groups, CPR numbers, usernames, roster rows.
+//!
+//! Records and files:
+//! - [`record`]: raw records keyed by canonical field keys and column names, the record kinds
+//!   ([`RecordKind`]) and files' headers resolved once.
 //! - [`request`]: the institution-number request to STIL.
 //! - [`register`]: rows of a Dagtilbudsregisteret export.
-//! - [`record`]: raw records keyed by canonical field keys and column names.
-//! - [`form`]: what interactive forms need: one request field checked alone, whole-record
-//!   results, municipality suggestions, select choices, the error catalogue.
-//! - [`export`]: whole export files (CSV, JSON Lines) read row by row in constant memory.
-//! - [`policy`]: medium-confidence checks a host can switch (P-number checksum).
+//! - [`policy`]: [`ValidationPolicy`], the medium-confidence check a host can switch (the
+//!   P-number checksum).
+//! - [`export`]: whole export files (CSV, JSON Lines) read row by row in constant memory, on
+//!   one thread or several, and the report of a whole file.
+//!
+//! Journeys and credentials:
 //! - [`onboarding`]: onboarding journeys per legal basis, progress, Mermaid diagrams.
 //! - [`agreement`]: data-access agreements and their append-only history.
-//! - [`people`]: roles, grades and grade bands, user groups, CPR numbers, usernames, roster rows.
 //! - [`credentials`]: password rules, assigned passwords, expiry, the five-minute reset.
 //! - [`provisioning`]: when a new user can expect Unilogin to work, by the import schedule.
 //! - [`login`]: activation steps and help for failed logins.
 //!
+//! The boundary:
+//! - [`form`]: what bindings and interactive forms call: arguments parsed by name with typed
+//!   errors, one request field checked alone, whole-record results, single values by kind,
+//!   the password check, municipality suggestions, select choices, the error catalogue.
+//!
 //! Time and randomness are inputs: functions take `now`/`at` and a CSPRNG; hosts that want the
 //! operating system's generator use [`rand_core::OsRng`] (re-exported as [`rand_core`]).
-//! - [`problem`]: the one error shape `{type, loc, msg, input, ctx}` and its catalogue.
+//! Histories (agreements, reset grants, onboarding progress) are stored as versioned JSON and
+//! replayed through the same rules when loaded.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
