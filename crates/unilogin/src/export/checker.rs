@@ -8,9 +8,9 @@ use std::path::Path;
 use super::batch::{BatchRow, RowBatch, RowChecker, MAX_BATCH_BYTES};
 use super::jsonl::JsonLinesReader;
 use super::summary::{ExportSummary, UnknownColumn};
-use super::{columns, open, parallel, CsvReader, Encoding, ExportError, Syntax};
+use super::{columns, open, parallel, CsvReader, Encoding, ExportError, ReportProblem, Syntax};
 use crate::record::Header;
-use crate::{Ctx, ErrorType, Problems, RecordKind, ValidationPolicy};
+use crate::{Ctx, ErrorType, Lang, Problems, RecordKind, ValidationPolicy};
 
 /// One checked row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +41,15 @@ enum Source<R> {
         /// Keys already looked at (known or not), so each is resolved once.
         seen: HashSet<String>,
     },
+}
+
+impl ExportRow {
+    /// The row's problems as report entries, messages in `lang`.
+    pub fn entries(&self, lang: Lang) -> impl Iterator<Item = ReportProblem<'_>> {
+        self.problems
+            .iter()
+            .map(move |problem| ReportProblem::new(problem, Some(self.line), lang))
+    }
 }
 
 /// Reads an export row by row and checks each row: the pull form of [`check_reader`], also an

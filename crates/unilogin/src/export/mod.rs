@@ -11,6 +11,8 @@
 //! - [`ExportChecker`]: the same as an iterator of rows, for hosts that pull, and
 //!   [`ExportChecker::check_all`] to check on several threads while one reads.
 //! - [`CsvReader`]: the CSV reader alone (delimiter detection, quoting, decoding).
+//! - [`ExportReport`]: the report of a whole file in the one shape the command's JSON formats
+//!   and the bindings give, `{problems, summary, error}`, whole or row by row.
 //!
 //! Problems in rows are ordinary [`Problems`](crate::Problems) located at `[row, field]`. What stops reading (an
 //! unreadable file, UTF-16 or binary data, a ragged CSV row, a line that is not a JSON object)
@@ -66,6 +68,7 @@ mod error;
 mod jsonl;
 mod lines;
 mod parallel;
+mod report;
 mod summary;
 mod syntax;
 
@@ -78,6 +81,9 @@ pub use self::csv::{detect_delimiter, CsvReader, CsvRecord, DELIMITERS};
 pub use self::error::ExportError;
 pub use self::lines::MAX_RECORD_BYTES;
 pub use self::parallel::{resolve_jobs, MAX_JOBS};
+pub use self::report::{
+    ExportOptions, ExportReport, ExportSource, ReportError, ReportProblem, ReportSummary,
+};
 pub use self::summary::{ExportSummary, UnknownColumn};
 pub use self::syntax::{Encoding, Syntax};
 

@@ -2,9 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
-
 use super::{columns, Encoding, ExportRow, Syntax};
 use crate::record::Header;
 use crate::{Ctx, ErrorType, FieldError, RecordKind};
@@ -47,8 +44,8 @@ impl UnknownColumn {
     }
 }
 
-/// What reading an export found. Serialises as a JSON object (`problems_by_type` keyed by
-/// code, `columns` as `{column, key}`, `unknown_columns` as `{column, suggestion, type}`).
+/// What reading an export found. It serialises as the `summary` of an
+/// [`ExportReport`](super::ExportReport) ([`ReportSummary`](super::ReportSummary)).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ExportSummary {
@@ -116,62 +113,5 @@ impl ExportSummary {
                 *self.problems_by_type.entry(problem.kind()).or_insert(0) += 1;
             }
         }
-    }
-}
-
-impl Serialize for ExportSummary {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Column<'a> {
-            column: std::borrow::Cow<'a, str>,
-            key: Option<&'static str>,
-        }
-        #[derive(Serialize)]
-        struct Unknown<'a> {
-            #[serde(rename = "type")]
-            kind: ErrorType,
-            column: &'a str,
-            position: Option<usize>,
-            line: u64,
-            suggestion: Option<&'static str>,
-        }
-        let columns: Option<Vec<Column<'_>>> = self.header.as_ref().map(|header| {
-            header
-                .names()
-                .iter()
-                .zip(header.keys())
-                .map(|(name, key)| Column {
-                    column: columns::shown(name),
-                    key,
-                })
-                .collect()
-        });
-        let unknown: Vec<Unknown<'_>> = self
-            .unknown_columns
-            .iter()
-            .map(|u| Unknown {
-                kind: u.warning().kind(),
-                column: &u.column,
-                position: u.position,
-                line: u.line,
-                suggestion: u.suggestion,
-            })
-            .collect();
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("kind", self.kind.name())?;
-        map.serialize_entry("syntax", self.syntax.name())?;
-        map.serialize_entry("encoding", &self.encoding)?;
-        map.serialize_entry("windows_1252_line", &self.windows_1252_line)?;
-        map.serialize_entry("delimiter", &self.delimiter)?;
-        map.serialize_entry("columns", &columns)?;
-        map.serialize_entry("unknown_columns", &unknown)?;
-        map.serialize_entry("rows", &self.rows)?;
-        map.serialize_entry("rows_with_problems", &self.rows_with_problems)?;
-        map.serialize_entry("problems", &self.problems)?;
-        map.serialize_entry("problems_by_type", &self.problems_by_type)?;
-        map.serialize_entry("lines", &self.lines)?;
-        map.serialize_entry("bytes", &self.bytes)?;
-        map.serialize_entry("complete", &self.complete)?;
-        map.end()
     }
 }
