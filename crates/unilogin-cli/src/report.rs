@@ -7,7 +7,8 @@ use serde::Serialize;
 use unilogin::export::{Encoding, ExportReport, ExportRow, ExportSummary, ReportProblem};
 use unilogin::{ErrorType, Lang, Problem};
 
-use crate::{tr, Fatal};
+use crate::exit::Fatal;
+use crate::lang::tr;
 
 /// The output formats of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,9 +9,10 @@ use clap::ValueEnum;
 use unilogin::export::{ExportOptions, ExportReport, Syntax};
 use unilogin::{Lang, RecordKind, ValidationPolicy};
 
+use crate::exit::{Fatal, Verdict};
+use crate::input;
 use crate::progress::Progress;
 use crate::report::{Format, Report};
-use crate::{input, Fatal, Verdict};
 
 pub(crate) const AFTER_HELP: &str = "\
 Input:
@@ -108,7 +109,7 @@ pub(crate) struct Args {
     pub(crate) format: Format,
 
     /// Language of the messages: `da` or `en` (`da-DK`, `en-GB` and the like too).
-    #[arg(long, default_value = "da", value_parser = crate::parse_lang)]
+    #[arg(long, default_value = "da", value_parser = crate::lang::parse_lang)]
     pub(crate) lang: Lang,
 
     /// Stop reading after the row where the N-th problem is found (0: never stop).
