@@ -12,11 +12,11 @@ from typing import Any, Dict, List
 import pytest
 
 import unilogin
-from conftest import ROOT, VECTORS, load
+from conftest import ROOT, VECTORS
+from test_vectors import EXPORT_CASES, export_path
 
 KINDS = ["request", "register", "user"]
 FILES = sorted(p for d in (ROOT / "examples", VECTORS / "export") for p in d.iterdir() if p.is_file())
-EXPORT_CASES = [case for name in ("csv", "encoding", "jsonl") for case in load(f"export/{name}.json")["cases"]]
 
 
 @pytest.fixture(scope="module")
@@ -57,22 +57,11 @@ def test_every_file_gives_the_same_report(command: pathlib.Path, path: pathlib.P
         assert validate(command, path, kind, "--lang", lang) == unilogin.check_export(path, kind=kind, lang=lang)
 
 
-def case_path(case: Dict[str, Any], tmp_path: pathlib.Path) -> pathlib.Path:
-    if "path" in case:
-        return VECTORS / "export" / case["path"]
-    data = case["input"].encode("utf-8") if "input" in case else bytes.fromhex(case["input_hex"])
-    if "input_repeat" in case:
-        data += (case["input_repeat"]["text"] * case["input_repeat"]["count"]).encode("utf-8")
-    path = tmp_path / ("export.csv" if case["syntax"] == "csv" else "export.jsonl")
-    path.write_bytes(data)
-    return path
-
-
 @pytest.mark.parametrize("case", EXPORT_CASES, ids=lambda c: c["name"])
 def test_every_export_vector_gives_the_same_report(
     command: pathlib.Path, case: Dict[str, Any], tmp_path: pathlib.Path
 ) -> None:
-    path = case_path(case, tmp_path)
+    path = export_path(case, tmp_path)
     kind = case["kind"]
     for jobs in ("1", "2"):
         got = validate(command, path, kind, "--lang", "en", "--jobs", jobs)
