@@ -5,20 +5,23 @@
 //! The command only reads input and prints; every rule lives in the core.
 
 mod check;
+mod exit;
 mod input;
+mod lang;
 mod password;
 mod plan;
 mod progress;
 mod report;
 mod validate;
 
-use std::fmt;
-use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use unilogin::export::ExportError;
-use unilogin::Lang;
+
+use crate::exit::status;
+// For the modules that still import these from the crate's root.
+pub(crate) use crate::exit::{Fatal, Verdict};
+pub(crate) use crate::lang::{parse_lang, tr};
 
 const TOP_AFTER_HELP: &str = "\
 Examples:
@@ -67,118 +70,15 @@ enum Command {
     Password(password::Command),
 }
 
-/// Parses `--lang`.
-pub(crate) fn parse_lang(tag: &str) -> Result<Lang, String> {
-    Lang::parse(tag).ok_or_else(|| format!("unknown language `{tag}`; use da or en"))
-}
-
-/// The Danish or the English text.
-pub(crate) fn tr(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
-    }
-}
-
-/// A failure that stops the command with exit status 2.
-#[derive(Debug)]
-pub(crate) enum Fatal {
-    /// A message of the command itself, in both languages.
-    Message { da: String, en: String },
-    /// An error reading the input named `name`.
-    Export { name: String, error: ExportError },
-}
-
-impl Fatal {
-    pub(crate) fn new(da: impl Into<String>, en: impl Into<String>) -> Self {
-        Self::Message {
-            da: da.into(),
-            en: en.into(),
-        }
-    }
-
-    pub(crate) fn export(name: &str, error: ExportError) -> Self {
-        Self::Export {
-            name: name.to_owned(),
-            error,
-        }
-    }
-
-    /// Writing to standard output failed.
-    pub(crate) fn write(error: &io::Error) -> Self {
-        Self::new(
-            format!("kan ikke skrive til standard output: {error}"),
-            format!("cannot write to standard output: {error}"),
-        )
-    }
-
-    /// The message in `lang`, with the error type of an input error.
-    pub(crate) fn message(&self, lang: Lang) -> String {
-        match self {
-            Self::Message { da, en } => match lang {
-                Lang::Da => da.clone(),
-                Lang::En => en.clone(),
-            },
-            Self::Export { name, error } => {
-                let hint = match error.kind() {
-                    unilogin::ErrorType::CsvNoKnownColumn => " (--kind)",
-                    _ => "",
-                };
-                format!("{name}: {}{hint} [{}]", error.message(lang), error.kind())
-            }
-        }
-    }
-
-    /// Prints the message on standard error and returns exit status 2.
-    pub(crate) fn report(&self, lang: Lang) -> ExitCode {
-        // Nothing more can be done if standard error is gone too.
-        let _ = writeln!(io::stderr(), "unilogin: {}", self.message(lang));
-        ExitCode::from(2)
-    }
-}
-
-impl fmt::Display for Fatal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-/// How a command ended when it did not fail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Verdict {
-    /// Everything valid: exit status 0.
-    Valid,
-    /// Something invalid or problems found: exit status 1.
-    Invalid,
-}
-
-impl Verdict {
-    pub(crate) fn of(valid: bool) -> Self {
-        if valid {
-            Self::Valid
-        } else {
-            Self::Invalid
-        }
-    }
-}
-
-fn exit(result: Result<Verdict, Fatal>, lang: Lang) -> ExitCode {
-    match result {
-        Ok(Verdict::Valid) => ExitCode::SUCCESS,
-        Ok(Verdict::Invalid) => ExitCode::from(1),
-        Err(fatal) => fatal.report(lang),
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Validate(args) => exit(validate::run(&args), args.lang),
-        Command::Plan(args) => exit(plan::run(&args), args.lang),
-        Command::Check(args) => exit(check::run(&args), args.lang),
+        Command::Validate(args) => status(validate::run(&args), args.lang),
+        Command::Plan(args) => status(plan::run(&args), args.lang),
+        Command::Check(args) => status(check::run(&args), args.lang),
         Command::Password(command) => {
             let lang = command.lang();
-            exit(password::run(&command), lang)
+            status(password::run(&command), lang)
         }
     }
 }

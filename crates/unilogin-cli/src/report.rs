@@ -2,82 +2,35 @@
 
 use std::io::{self, Write};
 
+use clap::ValueEnum;
 use serde::Serialize;
-use unilogin::export::{Encoding, ExportRow, ExportSummary};
-use unilogin::{Ctx, ErrorType, Lang, Loc, Problem};
+use unilogin::export::{Encoding, ExportReport, ExportRow, ExportSummary, ReportProblem};
+use unilogin::{ErrorType, Lang, Problem};
 
-use crate::validate::Format;
-use crate::{tr, Fatal};
+use crate::exit::Fatal;
+use crate::lang::tr;
 
-/// Writes the problems of each row as soon as it is checked, then the summary.
+/// The output formats of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// One readable line per problem and a summary.
+    Text,
+    /// One JSON object with every problem and the summary.
+    Json,
+    /// One JSON object per line: each problem, then the summary.
+    Jsonl,
+    /// CSV: one row per problem (the summary goes to standard error).
+    Csv,
+}
+
+/// Writes the problems of each row as soon as it is checked, then the summary: the JSON
+/// formats give the core's [`ExportReport`], row by row.
 #[derive(Debug)]
 pub(crate) struct Report<W: Write> {
     out: W,
     format: Format,
     lang: Lang,
     problems: usize,
-}
-
-/// One problem as the JSON formats print it: the shared shape and the row's line.
-#[derive(Debug, Serialize)]
-struct JsonProblem<'a> {
-    #[serde(rename = "type")]
-    kind: ErrorType,
-    loc: &'a Loc,
-    msg: String,
-    input: Option<&'a str>,
-    ctx: &'a Ctx,
-    line: u64,
-}
-
-impl<'a> JsonProblem<'a> {
-    fn new(problem: &'a Problem, line: u64, lang: Lang) -> Self {
-        Self {
-            kind: problem.kind(),
-            loc: problem.loc(),
-            msg: problem.message(lang),
-            input: problem.input(),
-            ctx: problem.ctx(),
-            line,
-        }
-    }
-}
-
-/// A fatal error as the JSON formats print it.
-#[derive(Debug, Serialize)]
-struct JsonError<'a> {
-    #[serde(rename = "type")]
-    kind: Option<ErrorType>,
-    msg: String,
-    ctx: Option<&'a Ctx>,
-    line: Option<u64>,
-}
-
-impl<'a> JsonError<'a> {
-    fn new(fatal: &'a Fatal, lang: Lang) -> Self {
-        match fatal {
-            Fatal::Export { error, .. } => Self {
-                kind: Some(error.kind()),
-                msg: error.message(lang),
-                ctx: Some(error.ctx()),
-                line: error.line(),
-            },
-            Fatal::Message { .. } => Self {
-                kind: None,
-                msg: fatal.message(lang),
-                ctx: None,
-                line: None,
-            },
-        }
-    }
-}
-
-/// The summary as the JSON formats print it.
-#[derive(Debug, Serialize)]
-struct JsonSummary<'a> {
-    #[serde(flatten)]
-    summary: &'a ExportSummary,
-    max_errors_reached: bool,
 }
 
 impl<W: Write> Report<W> {
@@ -88,11 +41,6 @@ impl<W: Write> Report<W> {
             lang,
             problems: 0,
         }
-    }
-
-    /// Problems printed so far.
-    pub(crate) fn problems(&self) -> usize {
-        self.problems
     }
 
     fn write(&mut self, bytes: &[u8]) -> Result<(), Fatal> {
@@ -114,23 +62,23 @@ impl<W: Write> Report<W> {
 
     /// Prints the problems of one checked row.
     pub(crate) fn row(&mut self, row: &ExportRow) -> Result<(), Fatal> {
-        for problem in &row.problems {
+        for entry in row.entries(self.lang) {
             match self.format {
                 Format::Text => {
-                    let line = text_line(row, problem, self.lang);
+                    let line = text_line(row, entry.problem(), self.lang);
                     self.write(line.as_bytes())?;
                     self.write(b"\n")?;
                 }
                 Format::Json => {
                     self.write(if self.problems == 0 { b"\n" } else { b",\n" })?;
-                    self.json(&JsonProblem::new(problem, row.line, self.lang))?;
+                    self.json(&entry)?;
                 }
                 Format::Jsonl => {
-                    self.json(&JsonProblem::new(problem, row.line, self.lang))?;
+                    self.json(&entry)?;
                     self.write(b"\n")?;
                 }
                 Format::Csv => {
-                    let line = csv_line(row, problem, self.lang);
+                    let line = csv_line(row, &entry);
                     self.write(line.as_bytes())?;
                 }
             }
@@ -139,63 +87,38 @@ impl<W: Write> Report<W> {
         Ok(())
     }
 
-    /// Ends the output after every row (or `--max-errors` rows) was read.
-    pub(crate) fn finish(mut self, summary: &ExportSummary, stopped: bool) -> Result<(), Fatal> {
-        let json = JsonSummary {
-            summary,
-            max_errors_reached: stopped,
-        };
-        match self.format {
-            Format::Text => {
-                let text = summary_text(summary, stopped, self.lang);
+    /// Ends the output after every row (or `--max-errors` rows) was read, or after the error
+    /// that stopped reading: the JSON formats give the report's summary and error (the error's
+    /// message itself goes to standard error in every format).
+    pub(crate) fn finish(mut self, report: &ExportReport) -> Result<(), Fatal> {
+        match (self.format, &report.summary, &report.error) {
+            (Format::Text, Some(summary), None) => {
+                let text = summary_text(summary, report.max_errors_reached, self.lang);
                 self.write(text.as_bytes())?;
             }
-            Format::Json => {
-                self.write(if self.problems == 0 { b"" } else { b"\n" })?;
-                self.write(b"],\n\"summary\": ")?;
-                self.json(&json)?;
-                self.write(b",\n\"error\": null}\n")?;
-            }
-            Format::Jsonl => {
-                self.json(&serde_json::json!({ "summary": json }))?;
-                self.write(b"\n")?;
-            }
-            Format::Csv => {
-                let text = summary_text(summary, stopped, self.lang);
+            (Format::Csv, Some(summary), None) => {
+                let text = summary_text(summary, report.max_errors_reached, self.lang);
                 // Standard output holds only CSV; nothing more can be done if standard error
                 // is gone.
                 let _ = io::stderr().write_all(text.as_bytes());
             }
-        }
-        self.out.flush().map_err(|e| Fatal::write(&e))
-    }
-
-    /// Ends the output after an input error: the JSON formats name it (the message itself goes
-    /// to standard error in every format).
-    pub(crate) fn fail(
-        mut self,
-        summary: Option<&ExportSummary>,
-        fatal: &Fatal,
-    ) -> Result<(), Fatal> {
-        let error = JsonError::new(fatal, self.lang);
-        let summary = summary.map(|summary| JsonSummary {
-            summary,
-            max_errors_reached: false,
-        });
-        match self.format {
-            Format::Json => {
+            (Format::Json, _, _) => {
                 self.write(if self.problems == 0 { b"" } else { b"\n" })?;
                 self.write(b"],\n\"summary\": ")?;
-                self.json(&summary)?;
+                self.json(&report.summary_entry())?;
                 self.write(b",\n\"error\": ")?;
-                self.json(&error)?;
+                self.json(&report.error_entry())?;
                 self.write(b"}\n")?;
             }
-            Format::Jsonl => {
-                self.json(&serde_json::json!({ "error": error }))?;
+            (Format::Jsonl, _, None) => {
+                self.json(&serde_json::json!({ "summary": report.summary_entry() }))?;
                 self.write(b"\n")?;
             }
-            Format::Text | Format::Csv => {}
+            (Format::Jsonl, _, Some(_)) => {
+                self.json(&serde_json::json!({ "error": report.error_entry() }))?;
+                self.write(b"\n")?;
+            }
+            (Format::Text | Format::Csv, _, _) => {}
         }
         self.out.flush().map_err(|e| Fatal::write(&e))
     }
@@ -247,14 +170,15 @@ fn csv_field(text: &str) -> String {
 }
 
 /// One problem as a CSV line `row,line,field,type,message,input` (with its line break).
-fn csv_line(row: &ExportRow, problem: &Problem, lang: Lang) -> String {
+fn csv_line(row: &ExportRow, entry: &ReportProblem<'_>) -> String {
+    let problem = entry.problem();
     format!(
         "{},{},{},{},{},{}\n",
         row.index,
-        row.line,
+        entry.line().unwrap_or(row.line),
         csv_field(&field(problem)),
         problem.kind(),
-        csv_field(&problem.message(lang)),
+        csv_field(&entry.msg()),
         csv_field(problem.input().unwrap_or_default()),
     )
 }

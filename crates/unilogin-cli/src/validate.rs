@@ -6,12 +6,13 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::ValueEnum;
-use unilogin::export::Syntax;
+use unilogin::export::{ExportOptions, ExportReport, Syntax};
 use unilogin::{Lang, RecordKind, ValidationPolicy};
 
+use crate::exit::{Fatal, Verdict};
+use crate::input;
 use crate::progress::Progress;
-use crate::report::Report;
-use crate::{input, Fatal, Verdict};
+use crate::report::{Format, Report};
 
 pub(crate) const AFTER_HELP: &str = "\
 Input:
@@ -46,8 +47,10 @@ Output:
          problems.
   json   one JSON object: {\"problems\": [{type, loc, msg, input, ctx, line}, ...],
          \"summary\": {rows, rows_with_problems, problems, problems_by_type, encoding,
-         delimiter, columns, unknown_columns, complete, ...}, \"error\": null}; after an input
-         error, \"error\" is {type, msg, ctx, line} and \"summary\" covers the rows before it.
+         delimiter, columns, unknown_columns, complete, max_errors_reached, ...},
+         \"error\": null}; after an input error, \"error\" is a problem {type, loc, msg, input,
+         ctx, line} with loc [] and input null, and \"summary\" covers the rows before it.
+         Python's unilogin.check_export returns the same object.
   jsonl  one JSON object per problem, then one line {\"summary\": {...}} (or {\"error\": ...}).
   csv    a header row,line,field,type,message,input and one row per problem; the summary
          goes to standard error.
@@ -72,19 +75,6 @@ Examples:
   unilogin validate --kind user --format csv examples/users.csv > problems.csv
   cat requests.jsonl | unilogin validate --kind request -
   unilogin validate --kind register --input-format csv - < eksport.csv";
-
-/// The output formats of `validate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
-    /// One readable line per problem and a summary.
-    Text,
-    /// One JSON object with every problem and the summary.
-    Json,
-    /// One JSON object per line: each problem, then the summary.
-    Jsonl,
-    /// CSV: one row per problem (the summary goes to standard error).
-    Csv,
-}
 
 /// When to draw the progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,7 +109,7 @@ pub(crate) struct Args {
     pub(crate) format: Format,
 
     /// Language of the messages: `da` or `en` (`da-DK`, `en-GB` and the like too).
-    #[arg(long, default_value = "da", value_parser = crate::parse_lang)]
+    #[arg(long, default_value = "da", value_parser = crate::lang::parse_lang)]
     pub(crate) lang: Lang,
 
     /// Stop reading after the row where the N-th problem is found (0: never stop).
@@ -160,24 +150,21 @@ fn kind_parser() -> impl TypedValueParser<Value = RecordKind> {
 const PROGRESS_MIN_BYTES: u64 = 1 << 20;
 
 pub(crate) fn run(args: &Args) -> Result<Verdict, Fatal> {
-    let policy = ValidationPolicy {
-        p_number_checksum: !args.no_p_number_checksum,
+    let options = ExportOptions {
+        lang: args.lang,
+        policy: ValidationPolicy {
+            p_number_checksum: !args.no_p_number_checksum,
+        },
+        max_errors: args.max_errors,
+        jobs: args.jobs,
     };
     let syntax = args.input_format.map(|f| match f {
         InputFormat::Csv => Syntax::Csv,
         InputFormat::Jsonl => Syntax::JsonLines,
     });
-    let name = input::display_name(&args.file);
     let stdout = io::stdout();
     let mut report = Report::new(io::BufWriter::new(stdout.lock()), args.format, args.lang);
     report.start()?;
-    let mut checker = match input::open(&args.file, syntax, args.kind, policy) {
-        Ok(checker) => checker,
-        Err(fatal) => {
-            report.fail(None, &fatal)?;
-            return Err(fatal);
-        }
-    };
     let size = input::size(&args.file);
     let mut progress = Progress::new(match args.progress {
         ProgressMode::Never => false,
@@ -187,37 +174,22 @@ pub(crate) fn run(args: &Args) -> Result<Verdict, Fatal> {
         }
     })
     .with_total(size);
-    let mut stopped = false;
-    let outcome = checker
-        .check_all(args.jobs, |row| {
-            progress.update(row.bytes_read, row.index + 1, args.lang);
-            if let Err(fatal) = report.row(&row) {
-                return ControlFlow::Break(Err(fatal));
-            }
-            if args.max_errors > 0 && report.problems() >= args.max_errors {
-                return ControlFlow::Break(Ok(()));
-            }
-            ControlFlow::Continue(())
-        })
-        .map_err(|error| Fatal::export(&name, error))
-        .and_then(|end| match end {
-            None => Ok(()),
-            Some(Ok(())) => {
-                stopped = true;
-                Ok(())
-            }
-            Some(Err(fatal)) => Err(fatal),
-        });
+    let source = input::source(&args.file, syntax);
+    let (outcome, failed) = ExportReport::stream(source, args.kind, &options, |row| {
+        progress.update(row.bytes_read, row.index + 1, args.lang);
+        match report.row(&row) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(fatal) => ControlFlow::Break(fatal),
+        }
+    });
     progress.finish();
-    let summary = checker.finish();
-    match outcome {
-        Ok(()) => {
-            report.finish(&summary, stopped)?;
-            Ok(Verdict::of(summary.problems == 0))
-        }
-        Err(fatal) => {
-            report.fail(Some(&summary), &fatal)?;
-            Err(fatal)
-        }
+    if let Some(fatal) = failed {
+        // Standard output cannot be written to: nothing more goes there.
+        return Err(fatal);
+    }
+    report.finish(&outcome)?;
+    match (outcome.error, outcome.summary) {
+        (Some(error), _) => Err(Fatal::export(&input::display_name(&args.file), error)),
+        (None, summary) => Ok(Verdict::of(summary.is_none_or(|s| s.problems == 0))),
     }
 }

@@ -826,7 +826,8 @@ fn a_windows_1252_semicolon_export_reads_correctly_with_a_summary() {
     assert_eq!(
         summary["unknown_columns"][1],
         json!({"type": "column_suggestion", "column": "telefonNumer", "position": 13,
-               "line": 1, "suggestion": "telefonNummer"})
+               "line": 1, "suggestion": "telefonNummer",
+               "msg": "Kolonnen telefonNumer bruges ikke og ignoreres; mente du telefonNummer?"})
     );
     assert_eq!(json["problems"][0]["input"], "Frederiksbærg");
 }
@@ -918,6 +919,8 @@ fn an_input_error_is_named_in_the_json_output_too() {
     assert_eq!(run.code, 2, "{run:?}");
     let json = run.json();
     assert_eq!(json["error"]["type"], "csv_row_length");
+    assert_eq!(json["error"]["loc"], json!([]));
+    assert_eq!(json["error"]["input"], Value::Null);
     assert_eq!(json["error"]["line"], 3);
     assert_eq!(
         json["error"]["ctx"],

@@ -6,7 +6,7 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 use serde_json::{json, Value};
-use unilogin::export::{self, ExportError, ExportRow, ExportSummary, Syntax};
+use unilogin::export::{self, ExportError, ExportRow, ExportSummary, ReportSummary, Syntax};
 use unilogin::{Lang, RecordKind, ValidationPolicy};
 
 fn dir() -> PathBuf {
@@ -108,7 +108,8 @@ fn check_case(file: &str, case: &Value) {
 fn check_summary(label: &str, expect: &Value, rows: &[ExportRow], summary: &ExportSummary) {
     assert!(summary.complete, "{label}: complete");
     assert_eq!(summary.rows, rows.len(), "{label}: summary rows");
-    let json = serde_json::to_value(summary).unwrap();
+    let json = serde_json::to_value(ReportSummary::new(summary, false, Lang::En)).unwrap();
+    assert_eq!(json["max_errors_reached"], false, "{label}");
     for key in [
         "rows_with_problems",
         "problems_by_type",
@@ -168,6 +169,18 @@ fn check_summary(label: &str, expect: &Value, rows: &[ExportRow], summary: &Expo
             }
             check_msg(label, want.get("msg"), |lang| warning.message(lang));
         }
+        // The report's summary gives each warning's message.
+        let shown: Vec<&Value> = json["unknown_columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| &c["msg"])
+            .collect();
+        let messages: Vec<Value> = got
+            .iter()
+            .map(|c| json!(c.warning().message(Lang::En)))
+            .collect();
+        assert_eq!(shown, messages.iter().collect::<Vec<_>>(), "{label}");
     }
 }
 

@@ -121,15 +121,18 @@ def check_export(
     lang: str = "da",
     p_number_checksum: bool = True,
     jobs: int = 0,
+    max_errors: int = 0,
 ) -> ExportReport:
-    """Checks a CSV or JSON Lines export like :func:`validate_csv` and returns an object shaped
-    like the command's ``--format json``: ``{"problems", "summary", "error"}``. Each problem has the
-    ``line`` its row starts on; the summary gives the rows read, rows with problems, problems
-    per type, the detected delimiter and encoding (``utf-8``, ``utf-8-bom``, ``windows-1252``),
-    the columns and the ignored ones (``unknown_columns``, each with a ``suggestion`` and a
-    ``msg``); ``error`` is the problem that stopped reading in the same shape as the problems
-    (``loc`` is ``[]``; ``None`` when the whole file was read), with the problems found before
-    it kept. Never raises for the file's content.
+    """Checks a CSV or JSON Lines export like :func:`validate_csv` and returns the core's export
+    report, the object the command's ``--format json`` prints: ``{"problems", "summary",
+    "error"}``. Each problem has the ``line`` its row starts on; the summary gives the rows
+    read, rows with problems, problems per type, the detected delimiter and encoding
+    (``utf-8``, ``utf-8-bom``, ``windows-1252``), the columns and the ignored ones
+    (``unknown_columns``, each with a ``suggestion`` and a ``msg``) and ``max_errors_reached``
+    (reading stops after the row where the ``max_errors``-th problem is found; ``0``: never);
+    ``error`` is the problem that stopped reading in the same shape as the problems (``loc`` is
+    ``[]``, ``input`` ``None``; ``None`` when the whole file was read), with the problems found
+    before it kept. Never raises for the file's content.
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "register.csv"
@@ -141,6 +144,8 @@ def check_export(
     (1, ';', 'telefonNummer')
     >>> report["error"]["type"], report["error"]["line"]
     ('csv_row_length', 3)
+    >>> unilogin.check_export(path, kind="register", max_errors=1)["summary"]["max_errors_reached"]
+    True
 
     """
 

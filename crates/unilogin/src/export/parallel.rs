@@ -7,7 +7,7 @@ use std::ops::ControlFlow;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{mpsc, Arc, Mutex};
 
-use super::{ExportChecker, ExportError, ExportRow, RowBatch, Syntax};
+use super::{ExportChecker, ExportError, ExportRow, RowBatch};
 
 /// Rows per batch handed to a checking thread: large enough that handing over costs little
 /// next to checking, small enough that the first rows come back soon. (A batch also ends at
@@ -40,160 +40,85 @@ pub fn resolve_jobs(jobs: usize) -> usize {
     .min(MAX_JOBS)
 }
 
-impl<R: Read> ExportChecker<R> {
-    /// Reads and checks every remaining row and hands each to `on_row` on this thread, in file
-    /// order, counted in the summary; `on_row` returns [`ControlFlow::Break`] to stop early
-    /// (the summary is then not `complete`), and the break value is returned.
-    ///
-    /// `jobs` is the number of checking threads: `0` for one per CPU ([`resolve_jobs`]), `1` to
-    /// read and check on this thread. With more, this thread reads while the others split,
-    /// decode and check batches of CSV rows (JSON Lines rows are checked as they are parsed, on
-    /// this thread); a bounded number of batches is in flight, so memory stays bounded whatever
-    /// the file's size. The rows, the summary and the error are the same for any `jobs`.
-    ///
-    /// When it returns early (a break or an error) the checker reads nothing more: with threads
-    /// it has read ahead, so it could not go on where the caller stopped.
-    ///
-    /// ```
-    /// use std::ops::ControlFlow;
-    /// use unilogin::export::{ExportChecker, Syntax};
-    /// use unilogin::{RecordKind, ValidationPolicy};
-    /// let mut file = String::from("cvr;pNummer\n");
-    /// for i in 0..2000 {
-    ///     file.push_str(if i % 500 == 7 { "13585627;1029829825\n" } else { "13585628;1029829825\n" });
-    /// }
-    /// let mut checker =
-    ///     ExportChecker::new(file.as_bytes(), Syntax::Csv, RecordKind::Register, &ValidationPolicy::STIL)?;
-    /// let mut with_checksum_error = Vec::new();
-    /// let stopped = checker.check_all(2, |row| {
-    ///     if row.problems.iter().any(|p| p.kind().code() == "cvr_checksum") {
-    ///         with_checksum_error.push(row.index);
-    ///     }
-    ///     ControlFlow::<()>::Continue(())
-    /// })?;
-    /// assert_eq!(stopped, None);
-    /// assert_eq!(with_checksum_error, [7, 507, 1007, 1507]);
-    /// let summary = checker.finish();
-    /// assert_eq!((summary.rows, summary.complete), (2000, true));
-    /// # Ok::<(), unilogin::export::ExportError>(())
-    /// ```
-    ///
-    /// # Errors
-    /// Those of [`ExportChecker::next_row`]; the rows before the error were handed to `on_row`
-    /// and counted.
-    pub fn check_all<B>(
-        &mut self,
-        jobs: usize,
-        mut on_row: impl FnMut(ExportRow) -> ControlFlow<B>,
-    ) -> Result<Option<B>, ExportError> {
-        let jobs = resolve_jobs(jobs);
-        // JSON Lines rows are checked as they are parsed, on this thread.
-        let result = if jobs <= 1 || self.summary.syntax == Syntax::JsonLines {
-            self.check_here(&mut on_row)
-        } else {
-            self.check_on_threads(jobs, &mut on_row)
-        };
-        if !matches!(result, Ok(None)) {
-            self.stopped = true;
+/// Checks the remaining rows of `checker` on `jobs` threads for [`ExportChecker::check_all`].
+pub(crate) fn check_on_threads<R: Read, B>(
+    checker: &mut ExportChecker<R>,
+    jobs: usize,
+    on_row: &mut impl FnMut(ExportRow) -> ControlFlow<B>,
+) -> Result<Option<B>, ExportError> {
+    let row_checker = checker.row_checker();
+    let limit = jobs
+        .saturating_mul(BATCHES_PER_JOB)
+        .min(MAX_IN_FLIGHT)
+        .max(jobs.saturating_mul(2));
+    std::thread::scope(|scope| {
+        let (work, inbox) = mpsc::sync_channel::<(usize, RowBatch)>(limit);
+        let inbox = Arc::new(Mutex::new(inbox));
+        let (done, results) = mpsc::channel::<(usize, Outcome)>();
+        for _ in 0..jobs {
+            let inbox = Arc::clone(&inbox);
+            let done = done.clone();
+            let row_checker = row_checker.clone();
+            scope.spawn(move || loop {
+                let next = inbox.lock().map_or(None, |inbox| inbox.recv().ok());
+                let Some((seq, batch)) = next else { break };
+                // A panic (there is none to reach) goes to the reading thread, which would
+                // otherwise wait for this batch forever.
+                let outcome = panic::catch_unwind(AssertUnwindSafe(|| row_checker.check(batch)));
+                if done.send((seq, outcome)).is_err() {
+                    break;
+                }
+            });
         }
-        result
-    }
-
-    fn check_here<B>(
-        &mut self,
-        on_row: &mut impl FnMut(ExportRow) -> ControlFlow<B>,
-    ) -> Result<Option<B>, ExportError> {
-        while let Some(row) = self.next_row()? {
-            if let ControlFlow::Break(b) = on_row(row) {
-                return Ok(Some(b));
-            }
-        }
-        Ok(None)
-    }
-
-    fn check_on_threads<B>(
-        &mut self,
-        jobs: usize,
-        on_row: &mut impl FnMut(ExportRow) -> ControlFlow<B>,
-    ) -> Result<Option<B>, ExportError> {
-        let row_checker = self.row_checker();
-        let limit = jobs
-            .saturating_mul(BATCHES_PER_JOB)
-            .min(MAX_IN_FLIGHT)
-            .max(jobs.saturating_mul(2));
-        std::thread::scope(|scope| {
-            let (work, inbox) = mpsc::sync_channel::<(usize, RowBatch)>(limit);
-            let inbox = Arc::new(Mutex::new(inbox));
-            let (done, results) = mpsc::channel::<(usize, Outcome)>();
-            for _ in 0..jobs {
-                let inbox = Arc::clone(&inbox);
-                let done = done.clone();
-                let row_checker = row_checker.clone();
-                scope.spawn(move || loop {
-                    let next = inbox.lock().map_or(None, |inbox| inbox.recv().ok());
-                    let Some((seq, batch)) = next else { break };
-                    // A panic (there is none to reach) goes to the reading thread, which would
-                    // otherwise wait for this batch forever.
-                    let checked =
-                        panic::catch_unwind(AssertUnwindSafe(|| row_checker.check(batch)));
-                    if done.send((seq, checked)).is_err() {
-                        break;
-                    }
-                });
-            }
-            drop(done);
-            // Batches sent, the next batch to hand out, batches checked out of order.
-            let (mut sent, mut next) = (0_usize, 0_usize);
-            let mut pending = BTreeMap::new();
-            let mut reading = true;
-            let mut failure = None;
-            loop {
-                while reading && sent - next < limit {
-                    match self.next_batch(BATCH_ROWS) {
-                        Ok(Some(batch)) => {
-                            if work.send((sent, batch)).is_err() {
-                                reading = false;
-                            }
-                            sent += 1;
-                        }
-                        Ok(None) => reading = false,
-                        Err(error) => {
-                            failure = Some(error);
+        drop(done);
+        // Batches sent, the next batch to hand out, batches checked out of order.
+        let (mut sent, mut next) = (0_usize, 0_usize);
+        let mut pending = BTreeMap::new();
+        let mut reading = true;
+        let mut failure = None;
+        loop {
+            while reading && sent - next < limit {
+                match checker.next_batch(BATCH_ROWS) {
+                    Ok(Some(batch)) => {
+                        if work.send((sent, batch)).is_err() {
                             reading = false;
                         }
+                        sent += 1;
                     }
-                }
-                if next == sent {
-                    break;
-                }
-                let Ok((seq, result)) = results.recv() else {
-                    break;
-                };
-                pending.insert(
-                    seq,
-                    result.unwrap_or_else(|payload| panic::resume_unwind(payload)),
-                );
-                while let Some((rows, error)) = pending.remove(&next) {
-                    next += 1;
-                    for row in rows {
-                        self.record(&row);
-                        let end = (row.end_line, row.bytes_read);
-                        if let ControlFlow::Break(b) = on_row(row) {
-                            // As on one thread: the summary describes the file up to this row
-                            // and is not complete, even when this was the last row.
-                            self.summary.complete = false;
-                            self.settle(Some(end));
-                            // Dropping `work` on return ends the checking threads.
-                            return Ok(Some(b));
-                        }
-                    }
-                    if let Some(error) = error {
-                        // The rows before it were handed out; nothing after it.
-                        return Err(error);
+                    Ok(None) => reading = false,
+                    Err(error) => {
+                        failure = Some(error);
+                        reading = false;
                     }
                 }
             }
-            failure.map_or(Ok(None), Err)
-        })
-    }
+            if next == sent {
+                break;
+            }
+            let Ok((seq, result)) = results.recv() else {
+                break;
+            };
+            pending.insert(
+                seq,
+                result.unwrap_or_else(|payload| panic::resume_unwind(payload)),
+            );
+            while let Some((rows, error)) = pending.remove(&next) {
+                next += 1;
+                for row in rows {
+                    checker.record(&row);
+                    let end = (row.end_line, row.bytes_read);
+                    if let ControlFlow::Break(b) = on_row(row) {
+                        checker.stop_after(end);
+                        // Dropping `work` on return ends the checking threads.
+                        return Ok(Some(b));
+                    }
+                }
+                if let Some(error) = error {
+                    // The rows before it were handed out; nothing after it.
+                    return Err(error);
+                }
+            }
+        }
+        failure.map_or(Ok(None), Err)
+    })
 }

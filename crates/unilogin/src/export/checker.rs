@@ -1,0 +1,625 @@
+//! The export checker: reads an export row by row, checks each row and keeps the summary.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::ops::ControlFlow;
+use std::path::Path;
+
+use super::batch::{BatchRow, RowBatch, RowChecker, MAX_BATCH_BYTES};
+use super::jsonl::JsonLinesReader;
+use super::summary::{ExportSummary, UnknownColumn};
+use super::{columns, open, parallel, CsvReader, Encoding, ExportError, ReportProblem, Syntax};
+use crate::record::Header;
+use crate::{Ctx, ErrorType, Lang, Problems, RecordKind, ValidationPolicy};
+
+/// One checked row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRow {
+    /// The 0-based index of the data row (header and blank lines not counted).
+    pub index: usize,
+    /// The 1-based line of the file where the row starts.
+    pub line: u64,
+    /// The 1-based line where the row ends: `line`, unless a quoted field spans lines.
+    pub end_line: u64,
+    /// Whether some field of the row was not UTF-8 and was read as Windows-1252.
+    pub windows_1252: bool,
+    /// The row's problems, located under `index` (`loc` `[index, field]`); empty when valid.
+    pub problems: Problems,
+    /// Bytes of the file read so far (for progress reports).
+    pub bytes_read: u64,
+}
+
+const MAX_UNKNOWN_KEYS: usize = 100;
+
+enum Source<R> {
+    Csv {
+        reader: CsvReader<R>,
+        header: Header,
+    },
+    JsonLines {
+        reader: JsonLinesReader<R>,
+        /// Keys already looked at (known or not), so each is resolved once.
+        seen: HashSet<String>,
+    },
+}
+
+impl ExportRow {
+    /// The row's problems as report entries, messages in `lang`.
+    pub fn entries(&self, lang: Lang) -> impl Iterator<Item = ReportProblem<'_>> {
+        self.problems
+            .iter()
+            .map(move |problem| ReportProblem::new(problem, Some(self.line), lang))
+    }
+}
+
+/// Reads an export row by row and checks each row: the pull form of [`check_reader`], also an
+/// [`Iterator`] of `Result<ExportRow, ExportError>` that ends after the first error.
+///
+/// ```
+/// use unilogin::export::{ExportChecker, Syntax};
+/// use unilogin::{RecordKind, ValidationPolicy};
+/// let file = "{\"cvr\": \"13585628\"}\n\n{\"cvr\": \"13585627\", \"farve\": \"grøn\"}\n";
+/// let mut checker = ExportChecker::new(
+///     file.as_bytes(),
+///     Syntax::JsonLines,
+///     RecordKind::Request,
+///     &ValidationPolicy::STIL,
+/// )?;
+/// let rows: Vec<_> = checker.by_ref().collect::<Result<_, _>>()?;
+/// assert_eq!(rows[1].line, 3);
+/// assert!(rows[1].problems.iter().any(|p| p.kind().code() == "cvr_checksum"));
+/// let summary = checker.finish();
+/// assert_eq!((summary.rows, summary.complete), (2, true));
+/// assert_eq!(summary.unknown_columns[0].column, "farve");
+/// # Ok::<(), unilogin::export::ExportError>(())
+/// ```
+pub struct ExportChecker<R> {
+    source: Source<R>,
+    kind: RecordKind,
+    policy: ValidationPolicy,
+    summary: ExportSummary,
+    /// Rows read (handed out by `next_row` or in batches): the next row's index.
+    read: usize,
+    /// Whether the reader reached the end of the input.
+    at_end: bool,
+    /// Whether reading stopped before the end: an error was returned, or
+    /// [`ExportChecker::check_all`] returned early. Nothing more is read then.
+    stopped: bool,
+    /// An error met while filling a batch, returned by the next call.
+    pending: Option<ExportError>,
+    /// Where the reader is, which may be ahead of the rows counted in the summary.
+    reading: Reading,
+}
+
+/// Where the reader is: lines and bytes read, and whether the file has a byte-order mark.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reading {
+    bom: bool,
+    lines: u64,
+    bytes: u64,
+}
+
+impl<R> std::fmt::Debug for ExportChecker<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportChecker")
+            .field("kind", &self.kind)
+            .field("policy", &self.policy)
+            .field("summary", &self.summary)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<R: Read> ExportChecker<R> {
+    /// Starts reading: for CSV, reads and resolves the header line.
+    ///
+    /// # Errors
+    /// For CSV: [`ErrorType::FileEmpty`] without a header line,
+    /// [`ErrorType::CsvNoKnownColumn`] when no header column names a field of `kind`, and the
+    /// reading errors of [`ExportChecker::next_row`] for the header line.
+    pub fn new(
+        reader: R,
+        syntax: Syntax,
+        kind: RecordKind,
+        policy: &ValidationPolicy,
+    ) -> Result<Self, ExportError> {
+        let mut summary = ExportSummary::new(kind, syntax);
+        let source = match syntax {
+            Syntax::Csv => {
+                let reader = CsvReader::new(reader)?;
+                let header = kind.header(reader.header());
+                if !header.knows_any() {
+                    let found: Vec<_> = reader
+                        .header()
+                        .iter()
+                        .map(|c| columns::shown(c).into_owned())
+                        .collect();
+                    return Err(ExportError::new(
+                        ErrorType::CsvNoKnownColumn,
+                        Ctx::new()
+                            .with("kind", kind.name())
+                            .with("found", found.join(", "))
+                            .with("expected", kind.keys().join(", ")),
+                        Some(reader.header_line()),
+                    ));
+                }
+                summary.delimiter = Some(char::from(reader.delimiter()));
+                summary.windows_1252_line = reader.windows_1252_line();
+                summary.unknown_columns = reader
+                    .header()
+                    .iter()
+                    .zip(header.keys())
+                    .enumerate()
+                    .filter(|(_, (_, key))| key.is_none())
+                    .map(|(i, (name, _))| {
+                        UnknownColumn::new(kind, name, Some(i), reader.header_line())
+                    })
+                    .collect();
+                summary.header = Some(header.clone());
+                Source::Csv { reader, header }
+            }
+            Syntax::JsonLines => Source::JsonLines {
+                reader: JsonLinesReader::new(reader),
+                seen: HashSet::new(),
+            },
+        };
+        let mut checker = Self {
+            source,
+            kind,
+            policy: *policy,
+            summary,
+            read: 0,
+            at_end: false,
+            stopped: false,
+            pending: None,
+            reading: Reading::default(),
+        };
+        checker.update_reading();
+        checker.settle(None);
+        Ok(checker)
+    }
+
+    /// What has been read so far.
+    pub fn summary(&self) -> &ExportSummary {
+        &self.summary
+    }
+
+    /// The summary; `complete` is `true` when every row was read (and, with batches,
+    /// recorded).
+    pub fn finish(self) -> ExportSummary {
+        self.summary
+    }
+
+    /// Reads and checks every remaining row and hands each to `on_row` on this thread, in file
+    /// order, counted in the summary; `on_row` returns [`ControlFlow::Break`] to stop early
+    /// (the summary is then not `complete`), and the break value is returned.
+    ///
+    /// `jobs` is the number of checking threads: `0` for one per CPU ([`resolve_jobs`](super::resolve_jobs)), `1` to
+    /// read and check on this thread. With more, this thread reads while the others split,
+    /// decode and check batches of CSV rows (JSON Lines rows are checked as they are parsed, on
+    /// this thread); a bounded number of batches is in flight, so memory stays bounded whatever
+    /// the file's size. The rows, the summary and the error are the same for any `jobs`.
+    ///
+    /// When it returns early (a break or an error) the checker reads nothing more: with threads
+    /// it has read ahead, so it could not go on where the caller stopped.
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use unilogin::export::{ExportChecker, Syntax};
+    /// use unilogin::{RecordKind, ValidationPolicy};
+    /// let mut file = String::from("cvr;pNummer\n");
+    /// for i in 0..2000 {
+    ///     file.push_str(if i % 500 == 7 { "13585627;1029829825\n" } else { "13585628;1029829825\n" });
+    /// }
+    /// let mut checker =
+    ///     ExportChecker::new(file.as_bytes(), Syntax::Csv, RecordKind::Register, &ValidationPolicy::STIL)?;
+    /// let mut with_checksum_error = Vec::new();
+    /// let stopped = checker.check_all(2, |row| {
+    ///     if row.problems.iter().any(|p| p.kind().code() == "cvr_checksum") {
+    ///         with_checksum_error.push(row.index);
+    ///     }
+    ///     ControlFlow::<()>::Continue(())
+    /// })?;
+    /// assert_eq!(stopped, None);
+    /// assert_eq!(with_checksum_error, [7, 507, 1007, 1507]);
+    /// let summary = checker.finish();
+    /// assert_eq!((summary.rows, summary.complete), (2000, true));
+    /// # Ok::<(), unilogin::export::ExportError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Those of [`ExportChecker::next_row`]; the rows before the error were handed to `on_row`
+    /// and counted.
+    pub fn check_all<B>(
+        &mut self,
+        jobs: usize,
+        mut on_row: impl FnMut(ExportRow) -> ControlFlow<B>,
+    ) -> Result<Option<B>, ExportError> {
+        let jobs = parallel::resolve_jobs(jobs);
+        // JSON Lines rows are checked as they are parsed, on this thread.
+        let result = if jobs <= 1 || self.summary.syntax == Syntax::JsonLines {
+            self.check_here(&mut on_row)
+        } else {
+            parallel::check_on_threads(self, jobs, &mut on_row)
+        };
+        if !matches!(result, Ok(None)) {
+            self.stopped = true;
+        }
+        result
+    }
+
+    fn check_here<B>(
+        &mut self,
+        on_row: &mut impl FnMut(ExportRow) -> ControlFlow<B>,
+    ) -> Result<Option<B>, ExportError> {
+        while let Some(row) = self.next_row()? {
+            if let ControlFlow::Break(b) = on_row(row) {
+                return Ok(Some(b));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Stops after a row handed out by [`ExportChecker::check_all`]'s threads (`end`: its end
+    /// line and the bytes read after it): as on one thread, the summary describes the file up to
+    /// that row and is not complete, even when it was the last row.
+    pub(crate) fn stop_after(&mut self, end: (u64, u64)) {
+        self.summary.complete = false;
+        self.settle(Some(end));
+    }
+
+    /// Takes note of where the reader is.
+    fn update_reading(&mut self) {
+        self.reading = match &self.source {
+            Source::Csv { reader, .. } => Reading {
+                bom: reader.bom(),
+                lines: reader.lines_read(),
+                bytes: reader.bytes_read(),
+            },
+            Source::JsonLines { reader, .. } => Reading {
+                bom: reader.bom(),
+                lines: reader.lines_read(),
+                bytes: reader.bytes_read(),
+            },
+        };
+    }
+
+    /// Sets the summary's lines, bytes and encoding: as read up to the end of the last row
+    /// counted (`upto`: its end line and the bytes read after it), or as far as the reader got.
+    /// The Windows-1252 line is that of the header or of the rows counted.
+    fn settle(&mut self, upto: Option<(u64, u64)>) {
+        let reading = self.reading;
+        let (lines, bytes) = upto.unwrap_or((reading.lines, reading.bytes));
+        self.summary.lines = lines;
+        self.summary.bytes = bytes;
+        let windows_1252_line = self.summary.windows_1252_line;
+        self.summary.encoding = match (windows_1252_line, reading.bom) {
+            (Some(_), _) => Encoding::Windows1252,
+            (None, true) => Encoding::Utf8Bom,
+            (None, false) => Encoding::Utf8,
+        };
+    }
+
+    /// Reads and checks the next row; `None` at the end of the file (the summary is then
+    /// `complete`) and after an error.
+    ///
+    /// # Errors
+    /// [`ErrorType::FileUnreadable`] (I/O), [`ErrorType::EncodingInvalid`] (UTF-16 or binary),
+    /// [`ErrorType::RecordTooLong`]; for CSV [`ErrorType::CsvRowLength`]; for JSON Lines
+    /// [`ErrorType::JsonLineInvalid`] and [`ErrorType::JsonLineNotObject`].
+    pub fn next_row(&mut self) -> Result<Option<ExportRow>, ExportError> {
+        if let Some(error) = self.pending.take() {
+            self.stopped = true;
+            return Err(error);
+        }
+        if self.stopped || self.at_end {
+            return Ok(None);
+        }
+        let result = self.read_row();
+        self.update_reading();
+        if let Ok(None) = result {
+            self.settle(None);
+        }
+        match result {
+            Err(error) => {
+                self.stopped = true;
+                Err(error)
+            }
+            Ok(None) => {
+                self.at_end = true;
+                self.summary.complete = self.summary.rows == self.read;
+                Ok(None)
+            }
+            Ok(Some(row)) => {
+                self.summary.count(&row);
+                self.settle(None);
+                Ok(Some(self.finish_row(row)))
+            }
+        }
+    }
+
+    /// Reads up to `max_rows` rows (and not much more than [`MAX_BATCH_BYTES`]) without
+    /// splitting or checking CSV rows, for checking on
+    /// other threads with a [`RowChecker`] ([`ExportChecker::row_checker`]), which also finds
+    /// rows of the wrong length; JSON Lines rows are checked here, as they are parsed. `None` at the end of the file and after an error. Rows read
+    /// before an error come in a batch of their own; the error comes with the next call.
+    ///
+    /// Rows checked from batches count in the summary only when handed back with
+    /// [`ExportChecker::record`], in order.
+    ///
+    /// ```
+    /// use unilogin::export::{ExportChecker, Syntax};
+    /// use unilogin::{RecordKind, ValidationPolicy};
+    /// let file = "cvr;pNummer\n13585628;1029829825\n13585627;1029829825\n13585628;1029829824\n";
+    /// let mut checker =
+    ///     ExportChecker::new(file.as_bytes(), Syntax::Csv, RecordKind::Register, &ValidationPolicy::STIL)?;
+    /// let row_checker = checker.row_checker();
+    /// let mut rows = Vec::new();
+    /// while let Some(batch) = checker.next_batch(2)? {
+    ///     // A host may send the batch and the row checker to another thread here.
+    ///     let (checked, error) = row_checker.check(batch);
+    ///     rows.extend(checked);
+    ///     if let Some(error) = error {
+    ///         return Err(error);
+    ///     }
+    /// }
+    /// for row in &rows {
+    ///     checker.record(row);
+    /// }
+    /// assert_eq!(rows.iter().map(|r| r.index).collect::<Vec<_>>(), [0, 1, 2]);
+    /// let summary = checker.finish();
+    /// assert_eq!((summary.rows, summary.complete), (3, true));
+    /// # Ok::<(), unilogin::export::ExportError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Those of [`ExportChecker::next_row`].
+    pub fn next_batch(&mut self, max_rows: usize) -> Result<Option<RowBatch>, ExportError> {
+        if let Some(error) = self.pending.take() {
+            self.stopped = true;
+            return Err(error);
+        }
+        if self.stopped || self.at_end {
+            return Ok(None);
+        }
+        let max_rows = max_rows.max(1);
+        let mut batch = match &self.source {
+            Source::Csv { reader, .. } => RowBatch::Csv {
+                raw: Vec::new(),
+                rows: Vec::with_capacity(max_rows),
+                delimiter: reader.delimiter(),
+            },
+            Source::JsonLines { .. } => RowBatch::Checked(Vec::with_capacity(max_rows)),
+        };
+        while batch.len() < max_rows && batch.bytes() < MAX_BATCH_BYTES {
+            let result = self.read_into(&mut batch);
+            self.update_reading();
+            match result {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.at_end = true;
+                    if self.summary.rows == self.read {
+                        self.summary.complete = true;
+                        self.settle(None);
+                    }
+                    break;
+                }
+                Err(error) => {
+                    self.pending = Some(error);
+                    break;
+                }
+            }
+        }
+        if batch.is_empty() {
+            return self.next_batch(max_rows);
+        }
+        Ok(Some(batch))
+    }
+
+    /// Reads one row into `batch`; `false` at the end.
+    fn read_into(&mut self, batch: &mut RowBatch) -> Result<bool, ExportError> {
+        match (&mut self.source, batch) {
+            (Source::Csv { reader, .. }, RowBatch::Csv { raw, rows, .. }) => {
+                let index = self.read;
+                let Some((line, record)) = reader.next_raw_record()? else {
+                    return Ok(false);
+                };
+                if raw.is_empty() {
+                    // Room for the whole batch, judged by its first row, within the batch limit.
+                    raw.reserve(
+                        record
+                            .len()
+                            .saturating_add(16)
+                            .saturating_mul(rows.capacity())
+                            .min(MAX_BATCH_BYTES.saturating_add(record.len())),
+                    );
+                }
+                let start = raw.len();
+                raw.extend_from_slice(record);
+                rows.push(BatchRow {
+                    index,
+                    line,
+                    end_line: reader.lines_read(),
+                    bytes_read: reader.bytes_read(),
+                    start,
+                    end: raw.len(),
+                });
+                self.read += 1;
+                Ok(true)
+            }
+            (_, RowBatch::Checked(rows)) => match self.read_row()? {
+                Some(row) => {
+                    self.update_reading();
+                    rows.push(self.finish_row(row));
+                    Ok(true)
+                }
+                None => Ok(false),
+            },
+            (Source::JsonLines { .. }, RowBatch::Csv { .. }) => Ok(false),
+        }
+    }
+
+    /// A checker for the rows of [`ExportChecker::next_batch`]'s batches.
+    pub fn row_checker(&self) -> RowChecker {
+        let header = match &self.source {
+            Source::Csv { header, .. } => Some(header.clone()),
+            Source::JsonLines { .. } => None,
+        };
+        RowChecker::new(self.kind, header, self.policy)
+    }
+
+    /// Counts a row checked from a batch in the summary (call it for every row, in order).
+    /// The summary's lines, bytes and encoding then describe the file up to that row.
+    pub fn record(&mut self, row: &ExportRow) {
+        self.summary.count(row);
+        if self.at_end && self.summary.rows == self.read {
+            self.summary.complete = true;
+            self.settle(None);
+        } else {
+            self.settle(Some((row.end_line, row.bytes_read)));
+        }
+    }
+
+    /// The row with its index in front of every problem's location and the bytes read.
+    fn finish_row(&self, row: ExportRow) -> ExportRow {
+        ExportRow {
+            problems: row.problems.in_row(row.index),
+            bytes_read: self.reading.bytes,
+            ..row
+        }
+    }
+
+    /// Reads and checks one row (problems not yet located in the row); counts it as read.
+    fn read_row(&mut self) -> Result<Option<ExportRow>, ExportError> {
+        let index = self.read;
+        let kind = self.kind;
+        let (line, problems, end_line, windows_1252) = match &mut self.source {
+            Source::Csv { reader, header } => {
+                let Some(record) = reader.next_record()? else {
+                    return Ok(None);
+                };
+                let line = record.line();
+                let windows_1252 = record.windows_1252();
+                check_length(header.names().len(), record.len(), line, index)?;
+                let problems = kind.check_row_with(header, record.iter(), &self.policy);
+                (line, problems, reader.lines_read(), windows_1252)
+            }
+            Source::JsonLines { reader, seen } => {
+                let Some((line, object)) = reader.next_object()? else {
+                    return Ok(None);
+                };
+                for key in object.keys() {
+                    if seen.len() < MAX_UNKNOWN_KEYS && !seen.contains(key.as_str()) {
+                        seen.insert(key.clone());
+                        if !kind.knows_column(key) {
+                            self.summary
+                                .unknown_columns
+                                .push(UnknownColumn::new(kind, key, None, line));
+                        }
+                    }
+                }
+                let problems = kind.check_json_with(&object, &self.policy);
+                (line, problems, line, reader.windows_1252())
+            }
+        };
+        self.read += 1;
+        Ok(Some(ExportRow {
+            index,
+            line,
+            end_line,
+            windows_1252,
+            problems,
+            bytes_read: 0,
+        }))
+    }
+}
+
+/// [`ErrorType::CsvRowLength`] unless the row's `fields` are the header's `expected`.
+pub(crate) fn check_length(
+    expected: usize,
+    fields: usize,
+    line: u64,
+    index: usize,
+) -> Result<(), ExportError> {
+    if fields == expected {
+        return Ok(());
+    }
+    Err(ExportError::at_line(ErrorType::CsvRowLength, line, |c| {
+        c.with("row", index)
+            .with("fields", fields)
+            .with("expected", expected)
+    }))
+}
+
+impl<R: Read> Iterator for ExportChecker<R> {
+    type Item = Result<ExportRow, ExportError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_row().transpose()
+    }
+}
+
+/// Reads an export from `reader` and checks every row as `kind` under `policy`, handing each
+/// row to `on_row` as soon as it is read; `on_row` returns [`ControlFlow::Break`] to stop early
+/// (the summary is then not `complete`). Memory stays constant whatever the file's size.
+///
+/// See the [module documentation](super) for an example.
+///
+/// # Errors
+/// The errors of [`ExportChecker::new`] and [`ExportChecker::next_row`]; rows read before the
+/// error were handed to `on_row`.
+pub fn check_reader<R: Read>(
+    reader: R,
+    syntax: Syntax,
+    kind: RecordKind,
+    policy: &ValidationPolicy,
+    mut on_row: impl FnMut(ExportRow) -> ControlFlow<()>,
+) -> Result<ExportSummary, ExportError> {
+    let mut checker = ExportChecker::new(reader, syntax, kind, policy)?;
+    while let Some(row) = checker.next_row()? {
+        if on_row(row).is_break() {
+            break;
+        }
+    }
+    Ok(checker.finish())
+}
+
+/// Opens the file at `path`, chooses its syntax by extension ([`Syntax::from_path`]) and checks
+/// it like [`check_reader`].
+///
+/// ```
+/// use std::ops::ControlFlow;
+/// use std::path::Path;
+/// use unilogin::export::check_path;
+/// use unilogin::{RecordKind, ValidationPolicy};
+/// let summary = check_path(
+///     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/register.csv")),
+///     RecordKind::Register,
+///     &ValidationPolicy::STIL,
+///     |_| ControlFlow::Continue(()),
+/// )?;
+/// assert_eq!((summary.rows, summary.rows_with_problems), (13, 5));
+///
+/// let error = check_path(
+///     Path::new("register.xlsx"),
+///     RecordKind::Register,
+///     &ValidationPolicy::STIL,
+///     |_| ControlFlow::Continue(()),
+/// )
+/// .unwrap_err();
+/// assert_eq!(error.kind().code(), "file_format_unknown");
+/// # Ok::<(), unilogin::export::ExportError>(())
+/// ```
+///
+/// # Errors
+/// [`ErrorType::FileFormatUnknown`] for an extension [`Syntax::from_path`] does not know,
+/// [`ErrorType::FileUnreadable`] when the file cannot be opened (missing, a directory, no
+/// permission), and the errors of [`check_reader`].
+pub fn check_path(
+    path: &Path,
+    kind: RecordKind,
+    policy: &ValidationPolicy,
+    on_row: impl FnMut(ExportRow) -> ControlFlow<()>,
+) -> Result<ExportSummary, ExportError> {
+    let syntax = Syntax::of_path(path)?;
+    check_reader(open(path)?, syntax, kind, policy, on_row)
+}
