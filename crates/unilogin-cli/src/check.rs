@@ -8,7 +8,7 @@ use serde::Serialize;
 use unilogin::form::{ValueCheck, ValueKind};
 use unilogin::{Ctx, ErrorType, Lang};
 
-use crate::{Fatal, Verdict};
+use crate::exit::{Fatal, Verdict};
 
 pub(crate) const AFTER_HELP: &str = "\
 Kinds:
@@ -66,7 +66,7 @@ pub(crate) struct Args {
     format: Format,
 
     /// Language of the messages: `da` or `en`.
-    #[arg(long, default_value = "da", value_parser = crate::parse_lang)]
+    #[arg(long, default_value = "da", value_parser = crate::lang::parse_lang)]
     pub(crate) lang: Lang,
 }
 

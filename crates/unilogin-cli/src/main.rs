@@ -19,9 +19,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::exit::status;
-// For the modules that still import these from the crate's root.
-pub(crate) use crate::exit::{Fatal, Verdict};
-pub(crate) use crate::lang::{parse_lang, tr};
 
 const TOP_AFTER_HELP: &str = "\
 Examples:

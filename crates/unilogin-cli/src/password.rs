@@ -13,7 +13,8 @@ use unilogin::people::UserGroup;
 use unilogin::rand_core::OsRng;
 use unilogin::Lang;
 
-use crate::{tr, Fatal, Verdict};
+use crate::exit::{Fatal, Verdict};
+use crate::lang::tr;
 
 const CHECK_AFTER_HELP: &str = "\
 The password is read from standard input: typed at a prompt without echo when standard input
@@ -103,7 +104,7 @@ pub(crate) struct CheckArgs {
     format: Format,
 
     /// Language of the messages: `da` or `en`.
-    #[arg(long, default_value = "da", value_parser = crate::parse_lang)]
+    #[arg(long, default_value = "da", value_parser = crate::lang::parse_lang)]
     lang: Lang,
 }
 
@@ -122,7 +123,7 @@ pub(crate) struct GenerateArgs {
     format: Format,
 
     /// Language of the picture names: `da` or `en`.
-    #[arg(long, default_value = "da", value_parser = crate::parse_lang)]
+    #[arg(long, default_value = "da", value_parser = crate::lang::parse_lang)]
     lang: Lang,
 }
 

@@ -7,7 +7,8 @@ use clap::ValueEnum;
 use unilogin::onboarding::Plan;
 use unilogin::{Lang, LegalBasis};
 
-use crate::{tr, Fatal, Verdict};
+use crate::exit::{Fatal, Verdict};
+use crate::lang::tr;
 
 pub(crate) const AFTER_HELP: &str = "\
 The plans follow STIL's guide \"Tilslutning til Unilogin\" (viden.stil.dk); docs/onboarding.md
@@ -59,7 +60,7 @@ pub(crate) struct Args {
     format: Format,
 
     /// Language of the text: `da` or `en`.
-    #[arg(long, default_value = "da", value_parser = crate::parse_lang)]
+    #[arg(long, default_value = "da", value_parser = crate::lang::parse_lang)]
     pub(crate) lang: Lang,
 }
 

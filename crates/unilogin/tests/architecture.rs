@@ -526,6 +526,13 @@ fn no_module_of_the_core_imports_one_that_imports_it_back() {
 }
 
 #[test]
+fn no_module_of_the_command_imports_one_that_imports_it_back() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../unilogin-cli/src");
+    let cycles = import_cycles(&src);
+    assert!(cycles.is_empty(), "import cycles:\n{}", cycles.join("\n"));
+}
+
+#[test]
 fn a_cycle_through_a_facade_is_found_and_named() {
     let sources = [
         ("lib.rs", "pub mod ids;\npub mod record;\npub use record::Field;"),

@@ -1,6 +1,6 @@
 //! Rows read but not yet checked, and the checker that checks them on any thread.
 
-use super::checker::check_length;
+use super::row::check_length;
 use super::{csv, ExportError, ExportRow};
 use crate::record::Header;
 use crate::{RecordKind, ValidationPolicy};

@@ -67,8 +67,8 @@ mod decode;
 mod error;
 mod jsonl;
 mod lines;
-mod parallel;
 mod report;
+mod row;
 mod summary;
 mod syntax;
 
@@ -76,14 +76,15 @@ use std::fs::File;
 use std::path::Path;
 
 pub use self::batch::{BatchRow, RowBatch, RowChecker, MAX_BATCH_BYTES};
-pub use self::checker::{check_path, check_reader, ExportChecker, ExportRow};
+pub use self::checker::parallel::{resolve_jobs, MAX_JOBS};
+pub use self::checker::{check_path, check_reader, ExportChecker};
 pub use self::csv::{detect_delimiter, CsvReader, CsvRecord, DELIMITERS};
 pub use self::error::ExportError;
 pub use self::lines::MAX_RECORD_BYTES;
-pub use self::parallel::{resolve_jobs, MAX_JOBS};
 pub use self::report::{
     ExportOptions, ExportReport, ExportSource, ReportError, ReportProblem, ReportSummary,
 };
+pub use self::row::ExportRow;
 pub use self::summary::{ExportSummary, UnknownColumn};
 pub use self::syntax::{Encoding, Syntax};
 

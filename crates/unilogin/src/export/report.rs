@@ -16,6 +16,15 @@ use serde::Serialize;
 use super::{columns, open, ExportChecker, ExportError, ExportRow, ExportSummary, Syntax};
 use crate::{ErrorType, Lang, Problem, RecordKind, RenderedProblem, ValidationPolicy};
 
+impl ExportRow {
+    /// The row's problems as report entries, messages in `lang`.
+    pub fn entries(&self, lang: Lang) -> impl Iterator<Item = ReportProblem<'_>> {
+        self.problems
+            .iter()
+            .map(move |problem| ReportProblem::new(problem, Some(self.line), lang))
+    }
+}
+
 /// An export to check: a file, or any reader.
 pub enum ExportSource<'a> {
     /// The file at `path`, read as `syntax`, or as its extension tells ([`Syntax::from_path`]).

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{columns, Encoding, ExportRow, Syntax};
+use super::row::ExportRow;
+use super::{columns, Encoding, Syntax};
 use crate::record::Header;
 use crate::{Ctx, ErrorType, FieldError, RecordKind};
 

@@ -7,11 +7,12 @@ use std::ops::ControlFlow;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{mpsc, Arc, Mutex};
 
-use super::{ExportChecker, ExportError, ExportRow, RowBatch};
+use super::ExportChecker;
+use crate::export::{ExportError, ExportRow, RowBatch};
 
 /// Rows per batch handed to a checking thread: large enough that handing over costs little
 /// next to checking, small enough that the first rows come back soon. (A batch also ends at
-/// [`super::MAX_BATCH_BYTES`].)
+/// [`crate::export::MAX_BATCH_BYTES`].)
 const BATCH_ROWS: usize = 1024;
 
 /// Batches in flight per checking thread: enough that a thread the system pauses for a while
@@ -22,7 +23,7 @@ const BATCHES_PER_JOB: usize = 8;
 pub const MAX_JOBS: usize = 32;
 
 /// The most batches in flight when that is more than two per thread, so that memory stays
-/// within a few times `MAX_IN_FLIGHT` × [`super::MAX_BATCH_BYTES`] on machines with many CPUs.
+/// within a few times `MAX_IN_FLIGHT` × [`crate::export::MAX_BATCH_BYTES`] on machines with many CPUs.
 const MAX_IN_FLIGHT: usize = 32;
 
 /// The rows of a checked batch, and the error that ended it early.

@@ -7,27 +7,13 @@ use std::path::Path;
 
 use super::batch::{BatchRow, RowBatch, RowChecker, MAX_BATCH_BYTES};
 use super::jsonl::JsonLinesReader;
+use super::row::{check_length, ExportRow};
 use super::summary::{ExportSummary, UnknownColumn};
-use super::{columns, open, parallel, CsvReader, Encoding, ExportError, ReportProblem, Syntax};
+use super::{columns, open, CsvReader, Encoding, ExportError, Syntax};
 use crate::record::Header;
-use crate::{Ctx, ErrorType, Lang, Problems, RecordKind, ValidationPolicy};
+use crate::{Ctx, ErrorType, RecordKind, ValidationPolicy};
 
-/// One checked row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportRow {
-    /// The 0-based index of the data row (header and blank lines not counted).
-    pub index: usize,
-    /// The 1-based line of the file where the row starts.
-    pub line: u64,
-    /// The 1-based line where the row ends: `line`, unless a quoted field spans lines.
-    pub end_line: u64,
-    /// Whether some field of the row was not UTF-8 and was read as Windows-1252.
-    pub windows_1252: bool,
-    /// The row's problems, located under `index` (`loc` `[index, field]`); empty when valid.
-    pub problems: Problems,
-    /// Bytes of the file read so far (for progress reports).
-    pub bytes_read: u64,
-}
+pub(super) mod parallel;
 
 const MAX_UNKNOWN_KEYS: usize = 100;
 
@@ -41,15 +27,6 @@ enum Source<R> {
         /// Keys already looked at (known or not), so each is resolved once.
         seen: HashSet<String>,
     },
-}
-
-impl ExportRow {
-    /// The row's problems as report entries, messages in `lang`.
-    pub fn entries(&self, lang: Lang) -> impl Iterator<Item = ReportProblem<'_>> {
-        self.problems
-            .iter()
-            .map(move |problem| ReportProblem::new(problem, Some(self.line), lang))
-    }
 }
 
 /// Reads an export row by row and checks each row: the pull form of [`check_reader`], also an
@@ -531,23 +508,6 @@ impl<R: Read> ExportChecker<R> {
             bytes_read: 0,
         }))
     }
-}
-
-/// [`ErrorType::CsvRowLength`] unless the row's `fields` are the header's `expected`.
-pub(crate) fn check_length(
-    expected: usize,
-    fields: usize,
-    line: u64,
-    index: usize,
-) -> Result<(), ExportError> {
-    if fields == expected {
-        return Ok(());
-    }
-    Err(ExportError::at_line(ErrorType::CsvRowLength, line, |c| {
-        c.with("row", index)
-            .with("fields", fields)
-            .with("expected", expected)
-    }))
 }
 
 impl<R: Read> Iterator for ExportChecker<R> {
