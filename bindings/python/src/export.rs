@@ -49,10 +49,9 @@ fn arguments(
 /// `ValidationError`.
 #[pyfunction]
 #[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, jobs = 0))]
-// pyo3 extracts an `os.PathLike` into an owned `PathBuf`.
 #[allow(
     clippy::needless_pass_by_value,
-    reason = "pyo3 extracts the path argument by value"
+    reason = "pyo3 extracts an `os.PathLike` into an owned `PathBuf`"
 )]
 pub fn validate_csv<'py>(
     py: Python<'py>,
@@ -84,7 +83,7 @@ pub fn validate_csv<'py>(
 #[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, jobs = 0, max_errors = 0))]
 #[allow(
     clippy::needless_pass_by_value,
-    reason = "pyo3 extracts the path argument by value"
+    reason = "pyo3 extracts an `os.PathLike` into an owned `PathBuf`"
 )]
 pub fn check_export<'py>(
     py: Python<'py>,
