@@ -7,8 +7,8 @@
 use std::ops::ControlFlow;
 
 use libfuzzer_sys::fuzz_target;
-use unilogin::export::{check_reader, CsvReader, ExportChecker, ExportRow, Syntax};
-use unilogin::{RecordKind, ValidationPolicy};
+use unilogin::export::{check_reader, CsvReader, ExportChecker, ExportRow, ReportSummary, Syntax};
+use unilogin::{Lang, RecordKind, ValidationPolicy};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&first, rest)) = data.split_first() else {
@@ -61,7 +61,7 @@ fuzz_target!(|data: &[u8]| {
             summary.problems_by_type.values().sum::<usize>(),
             summary.problems
         );
-        let _ = serde_json::to_string(&summary);
+        let _ = serde_json::to_string(&ReportSummary::new(&summary, false, Lang::Da));
     }
     if let Ok(mut reader) = CsvReader::new(rest) {
         let mut last = reader.header_line();
