@@ -79,19 +79,9 @@ pub fn to_json(value: &Bound<'_, PyAny>) -> PyResult<Value> {
         }
         return Ok(Value::Object(map));
     }
-    if let Ok(l) = value.cast::<PyList>() {
-        return l
-            .iter()
-            .map(|v| to_json(&v))
-            .collect::<PyResult<_>>()
-            .map(Value::Array);
-    }
-    if let Ok(t) = value.cast::<PyTuple>() {
-        return t
-            .iter()
-            .map(|v| to_json(&v))
-            .collect::<PyResult<_>>()
-            .map(Value::Array);
+    if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
+        let items = value.try_iter()?.map(|v| to_json(&v?));
+        return items.collect::<PyResult<_>>().map(Value::Array);
     }
     if is_datetime(value)? {
         let at = utc(value)?;
@@ -205,6 +195,13 @@ pub fn serialised<'py, T: serde::Serialize>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let json = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
     from_json(py, &json)
+}
+
+/// The key a core enum serialises as: a unit variant's text, or the field `tag` of a tagged one.
+pub fn serde_key<T: serde::Serialize>(value: &T, tag: Option<&str>) -> PyResult<String> {
+    let json = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let key = tag.map_or(Some(&json), |t| json.get(t));
+    Ok(key.and_then(Value::as_str).unwrap_or_default().to_owned())
 }
 
 static DATETIME: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();

@@ -1,6 +1,5 @@
 //! Passwords (checks, history hashes, assigned passwords) and the five-minute reset grant.
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyType};
 use unilogin::credentials::assigned::{self, AssignError};
@@ -13,7 +12,7 @@ use unilogin::form::{self, ExpiryArguments, GrantCode, GrantError, PasswordArgum
 use unilogin::people::{Role, UserGroup, Username};
 use unilogin::rand_core::OsRng;
 
-use crate::convert::{from_mapping, policy_or_stil, serialised, texts, to_json, utc};
+use crate::convert::{from_mapping, policy_or_stil, serde_key, serialised, texts, to_json, utc};
 use crate::errors::{self, Class, Raise};
 
 fn user_group(key: &str) -> PyResult<UserGroup> {
@@ -288,18 +287,12 @@ impl PyPasswordExpiry {
     /// `band_change`, `yearly` or `until_band_change`.
     #[getter]
     fn reason(&self) -> PyResult<String> {
-        let json = serde_json::to_value(self.0.reason)
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let key = json.get("reason").and_then(serde_json::Value::as_str);
-        Ok(key.unwrap_or_default().to_owned())
+        serde_key(&self.0.reason, Some("reason"))
     }
 
     /// `ok`, `warn` or `expired` at `now`.
     fn status(&self, now: &Bound<'_, PyAny>) -> PyResult<String> {
-        let status = self.0.status(utc(now)?);
-        let json =
-            serde_json::to_value(status).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        Ok(json.as_str().unwrap_or_default().to_owned())
+        serde_key(&self.0.status(utc(now)?), None)
     }
 
     /// The core's JSON form (times as RFC 3339 text).

@@ -82,13 +82,6 @@ pub fn problem_list<'py>(
     Ok(out)
 }
 
-/// A field error of a single value, at the root location, with its raw input.
-pub fn field_problem(error: FieldError, input: Option<&str>) -> Problems {
-    let mut problems = Problems::new();
-    problems.push(error.at(Loc::root(), input));
-    problems
-}
-
 /// The exception classes defined in `unilogin/_errors.py`.
 #[derive(Clone, Copy)]
 pub enum Class {
@@ -173,7 +166,7 @@ impl CoreError for Problem {
 /// An error without input (transitions, reset grants, JSON shapes), at the root.
 impl CoreError for FieldError {
     fn into_py(self, py: Python<'_>, cls: Class, lang: Lang) -> PyErr {
-        raise(py, cls, &field_problem(self, None), lang)
+        problem(py, cls, self.at(Loc::root(), None), lang)
     }
 }
 
@@ -211,10 +204,10 @@ pub fn assignment(py: Python<'_>, message: String) -> PyErr {
 
 /// A `ValidationError` for one value's error, with the value as its input.
 pub fn value_error(py: Python<'_>, error: FieldError, input: &str, lang: Lang) -> PyErr {
-    raise(
+    problem(
         py,
         Class::Validation,
-        &field_problem(error, Some(input)),
+        error.at(Loc::root(), Some(input)),
         lang,
     )
 }
