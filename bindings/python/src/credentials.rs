@@ -8,7 +8,7 @@ use unilogin::credentials::expiry::{ExpiryPolicy, PasswordExpiry};
 use unilogin::credentials::reset::{
     self, GrantId, GrantStore, OneTimeCode, Redemption, ResetPolicy,
 };
-use unilogin::form::{self, ExpiryArguments, GrantCode, GrantError, PasswordArguments};
+use unilogin::form::{self, ExpiryArguments, GrantCode, PasswordArguments};
 use unilogin::people::{Role, UserGroup, Username};
 use unilogin::rand_core::OsRng;
 
@@ -144,12 +144,8 @@ impl PyGrantStore {
                 Err(_) => GrantCode::Given(c.extract()?),
             },
         };
-        let issued = form::issue_reset_grant(&mut self.0, issuer, pupil, at, code, &mut OsRng);
-        let grant = issued.map_err(|e| match e {
-            GrantError::Shape(p) => errors::problem(py, Class::Validation, p, l),
-            GrantError::Argument(e) => errors::argument(e),
-            GrantError::Reset(p) => errors::problem(py, Class::Reset, p, l),
-        })?;
+        let grant = form::issue_reset_grant(&mut self.0, issuer, pupil, at, code, &mut OsRng)
+            .or_raise(py, Class::Reset, l)?;
         let d = PyDict::new(py);
         d.set_item("grant", grant.grant.0)?;
         d.set_item("expires_at", grant.expires_at)?;

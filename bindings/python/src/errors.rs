@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyType};
 use unilogin::credentials::reset::ResetError;
-use unilogin::form::{self, ArgumentError, CallError};
+use unilogin::form::{self, ArgumentError, CallError, GrantError};
 use unilogin::{CtxValue, FieldError, Lang, Loc, LocItem, Problem, Problems};
 
 /// The language of a `lang=` argument: `da` or `en` (also `da-DK`, `en-GB`, …).
@@ -181,6 +181,17 @@ impl CoreError for CallError {
         match self {
             Self::Argument(e) => argument(e),
             Self::Problem(p) => p.into_py(py, cls, lang),
+        }
+    }
+}
+
+/// A shape problem is always a `ValidationError`; a reset problem is `cls`.
+impl CoreError for GrantError {
+    fn into_py(self, py: Python<'_>, cls: Class, lang: Lang) -> PyErr {
+        match self {
+            Self::Shape(p) => p.into_py(py, Class::Validation, lang),
+            Self::Argument(e) => argument(e),
+            Self::Reset(p) => p.into_py(py, cls, lang),
         }
     }
 }

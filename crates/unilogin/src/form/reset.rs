@@ -111,7 +111,7 @@ pub fn issue_reset_grant(
         reset_username(name).map_err(GrantError::Reset)?;
     }
     let pupil: Pupil = shaped(pupil)?;
-    let issued = match code {
+    let result = match code {
         GrantCode::Without => store.issue(&issuer, &pupil, at),
         GrantCode::Generated => store.issue_with_code(&issuer, &pupil, at, rng),
         GrantCode::Given(text) => {
@@ -120,7 +120,7 @@ pub fn issue_reset_grant(
             store.issue_with_given_code(&issuer, &pupil, given, at, rng)
         }
     };
-    issued.map_err(|e| GrantError::Reset(FieldError::from(e).at(Loc::root(), None)))
+    result.map_err(|e| GrantError::Reset(FieldError::from(e).at(Loc::root(), None)))
 }
 
 #[cfg(test)]
