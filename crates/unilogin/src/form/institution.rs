@@ -3,8 +3,18 @@
 
 use crate::{FieldError, InstitutionType, LegalBasis, Loc, Problem};
 
-fn at_root(text: &str) -> impl Fn(FieldError) -> Problem + '_ {
-    move |e| e.at(Loc::root(), Some(text))
+/// How a value is read from text: strictly, or (when the host checks it will be accepted)
+/// refusing what is not accepted.
+type Parse<T> = fn(&str) -> Result<T, FieldError>;
+
+fn parse<T>(
+    text: &str,
+    accepted: bool,
+    strict: Parse<T>,
+    refusing: Parse<T>,
+) -> Result<T, Problem> {
+    let parse = if accepted { refusing } else { strict };
+    parse(text).map_err(|e| e.at(Loc::root(), Some(text)))
 }
 
 /// The legal basis `text` names: [`LegalBasis::parse_accepted`] when `accepted`, else
@@ -13,12 +23,12 @@ fn at_root(text: &str) -> impl Fn(FieldError) -> Problem + '_ {
 /// # Errors
 /// The parse's problem at the root, with the text as input.
 pub fn parse_legal_basis(text: &str, accepted: bool) -> Result<LegalBasis, Problem> {
-    if accepted {
-        LegalBasis::parse_accepted(text)
-    } else {
-        LegalBasis::parse(text)
-    }
-    .map_err(at_root(text))
+    parse(
+        text,
+        accepted,
+        LegalBasis::parse,
+        LegalBasis::parse_accepted,
+    )
 }
 
 /// The institution type `text` names: [`InstitutionType::parse_accepted`] when `accepted`,
@@ -27,12 +37,8 @@ pub fn parse_legal_basis(text: &str, accepted: bool) -> Result<LegalBasis, Probl
 /// # Errors
 /// The parse's problem at the root, with the text as input.
 pub fn parse_institution_type(text: &str, accepted: bool) -> Result<InstitutionType, Problem> {
-    if accepted {
-        InstitutionType::parse_accepted(text)
-    } else {
-        InstitutionType::parse(text)
-    }
-    .map_err(at_root(text))
+    let strict = InstitutionType::parse;
+    parse(text, accepted, strict, InstitutionType::parse_accepted)
 }
 
 /// The institution type with this code.
