@@ -6,7 +6,7 @@ use unilogin::credentials::assigned::{self, AssignError};
 use unilogin::credentials::check::{self, HashedPassword};
 use unilogin::credentials::expiry::{ExpiryPolicy, PasswordExpiry};
 use unilogin::credentials::reset::{
-    self, GrantId, GrantStore, OneTimeCode, Redemption, ResetPolicy,
+    self, GrantId, GrantStore, Issuer, OneTimeCode, Redemption, ResetPolicy,
 };
 use unilogin::form::{self, ExpiryArguments, GrantCode, PasswordArguments};
 use unilogin::people::{Role, UserGroup, Username};
@@ -135,7 +135,9 @@ impl PyGrantStore {
         lang: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
         let l = errors::lang(lang)?;
-        let (issuer, pupil, at) = (to_json(issuer)?, to_json(pupil)?, utc(at)?);
+        let issuer: Issuer = from_mapping(py, issuer, l)?;
+        let pupil = form::reset_pupil(to_json(pupil)?).or_raise(py, Class::Reset, l)?;
+        let at = utc(at)?;
         let code = match code.filter(|c| !c.is_none()) {
             None => GrantCode::Without,
             Some(c) => match c.cast::<PyBool>() {
@@ -144,7 +146,7 @@ impl PyGrantStore {
                 Err(_) => GrantCode::Given(c.extract()?),
             },
         };
-        let grant = form::issue_reset_grant(&mut self.0, issuer, pupil, at, code, &mut OsRng)
+        let grant = form::issue_reset_grant(&mut self.0, &issuer, &pupil, at, code, &mut OsRng)
             .or_raise(py, Class::Reset, l)?;
         let d = PyDict::new(py);
         d.set_item("grant", grant.grant.0)?;

@@ -12,7 +12,7 @@
 //!   [`parse_institution_type`], [`institution_type`]);
 //! - the calls bindings assemble the same way: [`check_password`], [`password_expiry`],
 //!   [`onboarding_plan`], [`onboarding_progress`], [`login_guide`], [`provisioning_policy`],
-//!   [`issue_reset_grant`] (and [`from_json`] for every value a host passes in its JSON form).
+//!   [`reset_pupil`], [`issue_reset_grant`] (and [`from_json`] for every value a host passes in its JSON form).
 //!
 //! Bindings (WASM, Python) convert their host's values to these arguments and serialise the
 //! results as they are; they hold no rules, lists or counts of their own.
@@ -65,6 +65,6 @@ pub use institution::{institution_type, parse_institution_type, parse_legal_basi
 pub use onboarding::{legal_basis, onboarding_plan, onboarding_progress};
 pub use password::{check_password, password_policy, PasswordArguments};
 pub use provisioning::{provisioning_policy, EstimateArguments};
-pub use reset::{from_json, issue_reset_grant, reset_username, GrantCode, GrantError};
+pub use reset::{from_json, issue_reset_grant, reset_pupil, reset_username, GrantCode, GrantError};
 pub use validation::{RenderedValidation, Validation};
 pub use value::{parse_value, ValueCheck, ValueKind};

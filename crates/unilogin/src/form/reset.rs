@@ -1,6 +1,6 @@
-//! The reset-grant calls as a binding assembles them: the issuer and the pupil read from their
-//! JSON form (the pupil's username checked first, so a bad one is a reset problem with its
-//! input), and the one-time code the host asks for.
+//! The reset-grant calls as a binding assembles them: the pupil read from its JSON form (the
+//! username checked first, so a bad one is a reset problem with its input), and the one-time
+//! code the host asks for.
 
 use chrono::{DateTime, Utc};
 use rand_core::{CryptoRng, RngCore};
@@ -70,54 +70,54 @@ impl GrantError {
     }
 }
 
-fn shaped<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, GrantError> {
+/// The pupil a grant is for, from its JSON form; the username is checked first, so a bad one
+/// is a reset problem with its input rather than a shape problem.
+///
+/// # Errors
+/// [`GrantError::Reset`] for the username; [`GrantError::Shape`] for another field.
+pub fn reset_pupil(value: serde_json::Value) -> Result<Pupil, GrantError> {
+    if let Some(name) = value.get("username").and_then(serde_json::Value::as_str) {
+        reset_username(name).map_err(GrantError::Reset)?;
+    }
     from_json(value).map_err(|e| GrantError::Shape(e.at(Loc::root(), None)))
 }
 
-/// Issues a grant for `pupil` by `issuer` (both in their JSON form) at `at`, with the `code`
-/// asked for.
+/// Issues a grant for `pupil` by `issuer` at `at`, with the `code` asked for.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use serde_json::json;
-/// use unilogin::credentials::reset::GrantStore;
-/// use unilogin::form::{issue_reset_grant, GrantCode};
+/// use unilogin::credentials::reset::{GrantStore, Issuer};
+/// use unilogin::form::{issue_reset_grant, reset_pupil, GrantCode};
 /// let mut store = GrantStore::new();
-/// let teacher = json!({"id": "lærer-17", "teacher_role": true, "class_affiliation": true});
+/// let teacher = Issuer::teacher("lærer-17", true);
 /// let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
-/// let pupil = json!({"username": "abcd1234", "group": "mellemtrin"});
-/// let issued = issue_reset_grant(&mut store, teacher.clone(), pupil, at, GrantCode::Generated, &mut rand_core::OsRng);
+/// let pupil = reset_pupil(serde_json::json!({"username": "abcd1234", "group": "mellemtrin"}))?;
+/// let issued = issue_reset_grant(&mut store, &teacher, &pupil, at, GrantCode::Generated, &mut rand_core::OsRng);
 /// assert!(issued?.code.is_some());
-/// let stranger = json!({"username": "x", "group": "mellemtrin"});
-/// let refused = issue_reset_grant(&mut store, teacher, stranger, at, GrantCode::Without, &mut rand_core::OsRng);
-/// assert_eq!(refused.unwrap_err().code(), "username_format");
+/// let given = GrantCode::Given("x".into());
+/// let refused = issue_reset_grant(&mut store, &teacher, &pupil, at, given, &mut rand_core::OsRng);
+/// assert_eq!(refused.unwrap_err().code(), "invalid_argument");
 /// # Ok::<(), unilogin::form::GrantError>(())
 /// ```
 ///
 /// # Errors
-/// [`GrantError::Shape`] for an issuer or pupil without its form; [`GrantError::Reset`] for
-/// the pupil's username and for what [`GrantStore::issue`] refuses; [`GrantError::Argument`]
-/// for a given code not of the store's format.
+/// [`GrantError::Argument`] for a given code not of the store's format; [`GrantError::Reset`]
+/// for what [`GrantStore::issue`] refuses.
 pub fn issue_reset_grant(
     store: &mut GrantStore,
-    issuer: serde_json::Value,
-    pupil: serde_json::Value,
+    issuer: &Issuer,
+    pupil: &Pupil,
     at: DateTime<Utc>,
     code: GrantCode,
     rng: &mut (impl RngCore + CryptoRng),
 ) -> Result<Issued, GrantError> {
-    let issuer: Issuer = shaped(issuer)?;
-    if let Some(name) = pupil.get("username").and_then(serde_json::Value::as_str) {
-        reset_username(name).map_err(GrantError::Reset)?;
-    }
-    let pupil: Pupil = shaped(pupil)?;
     let result = match code {
-        GrantCode::Without => store.issue(&issuer, &pupil, at),
-        GrantCode::Generated => store.issue_with_code(&issuer, &pupil, at, rng),
+        GrantCode::Without => store.issue(issuer, pupil, at),
+        GrantCode::Generated => store.issue_with_code(issuer, pupil, at, rng),
         GrantCode::Given(text) => {
             let given =
                 one_time_code(store.policy().code_format, &text).map_err(GrantError::Argument)?;
-            store.issue_with_given_code(&issuer, &pupil, given, at, rng)
+            store.issue_with_given_code(issuer, pupil, given, at, rng)
         }
     };
     result.map_err(|e| GrantError::Reset(FieldError::from(e).at(Loc::root(), None)))
@@ -132,9 +132,10 @@ mod tests {
 
     fn issue(pupil: serde_json::Value, code: GrantCode) -> Result<Issued, GrantError> {
         let mut store = GrantStore::new();
-        let admin = json!({"id": "admin-1", "elevadgang_admin_right": true});
+        let admin = Issuer::user_administrator("admin-1");
         let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
-        issue_reset_grant(&mut store, admin, pupil, at, code, &mut rand_core::OsRng)
+        let pupil = reset_pupil(pupil)?;
+        issue_reset_grant(&mut store, &admin, &pupil, at, code, &mut rand_core::OsRng)
     }
 
     #[test]
