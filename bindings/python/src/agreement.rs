@@ -3,36 +3,13 @@
 use chrono::{DateTime, Utc};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyType};
-use serde::de::DeserializeOwned;
 use unilogin::agreement::{
-    self, AgreementId, AgreementPolicy, DataAccessRequest, Decision, Ledger, Person,
+    self, Agreement, AgreementId, AgreementPolicy, DataAccessRequest, Decision, Ledger, Person,
 };
 use unilogin::{FieldError, Lang};
 
-use crate::convert::{serialised, to_json, utc};
-use crate::errors::{self, Class};
-
-/// A value of the core's serde JSON form, from a Python mapping; `json_invalid` when it does
-/// not have that form.
-pub fn from_mapping<T: DeserializeOwned>(
-    py: Python<'_>,
-    value: &Bound<'_, PyAny>,
-    lang: Lang,
-) -> PyResult<T> {
-    let json = to_json(value)?;
-    serde_json::from_value(json).map_err(|e| {
-        errors::state_error(
-            py,
-            Class::Validation,
-            errors::json_invalid(e.to_string()),
-            lang,
-        )
-    })
-}
-
-fn decision(key: &str, dpa_in_place: bool) -> PyResult<Decision> {
-    unilogin::form::decision(key, dpa_in_place).map_err(errors::argument)
-}
+use crate::convert::{from_mapping, serialised, utc};
+use crate::errors::{self, Class, Raise};
 
 /// What ends an agreement: the ledger's `close` or `withdraw`.
 type End =
@@ -67,7 +44,7 @@ impl AgreementLedger {
         self.0
             .request(&request, &by, at)
             .map(|ids| ids.into_iter().map(|id| id.0).collect())
-            .map_err(|problems| errors::raise(py, Class::Transition, &problems, l))
+            .or_raise(py, Class::Transition, l)
     }
 
     #[pyo3(signature = (agreement, decision, *, by, at, dpa_in_place = false, comment = None, lang = "da"))]
@@ -86,17 +63,11 @@ impl AgreementLedger {
         comment: Option<&str>,
         lang: &str,
     ) -> PyResult<Bound<'py, PyList>> {
-        let l = errors::lang(lang)?;
-        let decision = self::decision(decision, dpa_in_place)?;
-        let by: Person = from_mapping(py, by, l)?;
-        let at = utc(at)?;
-        match self
-            .0
+        let (decision, by, at, l) = decision_args(py, decision, dpa_in_place, by, at, lang)?;
+        let outcome = (self.0)
             .decide(AgreementId(agreement), decision, &by, at, comment)
-        {
-            Ok(outcome) => errors::problem_list(py, &outcome.warnings, l),
-            Err(e) => Err(errors::state_error(py, Class::Transition, e, l)),
-        }
+            .or_raise(py, Class::Transition, l)?;
+        errors::problem_list(py, &outcome.warnings, l)
     }
 
     /// Decides several agreements; one result per id: a list of warnings or the exception.
@@ -116,18 +87,13 @@ impl AgreementLedger {
         comment: Option<&str>,
         lang: &str,
     ) -> PyResult<Bound<'py, PyList>> {
-        let l = errors::lang(lang)?;
-        let decision = self::decision(decision, dpa_in_place)?;
-        let by: Person = from_mapping(py, by, l)?;
-        let at = utc(at)?;
+        let (decision, by, at, l) = decision_args(py, decision, dpa_in_place, by, at, lang)?;
         let ids: Vec<AgreementId> = agreements.into_iter().map(AgreementId).collect();
         let out = PyList::empty(py);
         for result in self.0.decide_many(&ids, decision, &by, at, comment) {
-            match result {
+            match result.or_raise(py, Class::Transition, l) {
                 Ok(outcome) => out.append(errors::problem_list(py, &outcome.warnings, l)?)?,
-                Err(e) => {
-                    out.append(errors::state_error(py, Class::Transition, e, l).into_value(py))?;
-                }
+                Err(e) => out.append(e.into_value(py))?,
             }
         }
         Ok(out)
@@ -166,20 +132,12 @@ impl AgreementLedger {
         agreement: u64,
         lang: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let l = errors::lang(lang)?;
-        match self.0.agreement(AgreementId(agreement)) {
-            Ok(a) => serialised(py, a),
-            Err(e) => Err(errors::state_error(py, Class::Transition, e, l)),
-        }
+        serialised(py, self.find(py, agreement, lang)?)
     }
 
     #[pyo3(signature = (agreement, *, lang = "da"))]
     fn state(&self, py: Python<'_>, agreement: u64, lang: &str) -> PyResult<String> {
-        let l = errors::lang(lang)?;
-        match self.0.agreement(AgreementId(agreement)) {
-            Ok(a) => Ok(a.state.to_string()),
-            Err(e) => Err(errors::state_error(py, Class::Transition, e, l)),
-        }
+        Ok(self.find(py, agreement, lang)?.state.to_string())
     }
 
     fn agreements<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -198,10 +156,8 @@ impl AgreementLedger {
         lang: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let l = errors::lang(lang)?;
-        match self.0.history(AgreementId(agreement)) {
-            Ok(events) => serialised(py, &events),
-            Err(e) => Err(errors::state_error(py, Class::Transition, e, l)),
-        }
+        let events = self.0.history(AgreementId(agreement));
+        serialised(py, &events.or_raise(py, Class::Transition, l)?)
     }
 
     fn notifications<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -222,8 +178,7 @@ impl AgreementLedger {
         lang: &str,
     ) -> PyResult<Self> {
         let l = errors::lang(lang)?;
-        let mut ledger = Ledger::from_json(text)
-            .map_err(|e| errors::state_error(py, Class::Validation, e, l))?;
+        let mut ledger = Ledger::from_json(text).or_raise(py, Class::Validation, l)?;
         ledger.set_policy(AgreementPolicy { require_dpa });
         Ok(Self(ledger))
     }
@@ -259,7 +214,32 @@ impl AgreementLedger {
     ) -> PyResult<()> {
         let l = errors::lang(lang)?;
         let by: Person = from_mapping(py, by, l)?;
-        end(&mut self.0, AgreementId(agreement), &by, utc(at)?, comment)
-            .map_err(|e| errors::state_error(py, Class::Transition, e, l))
+        end(&mut self.0, AgreementId(agreement), &by, utc(at)?, comment).or_raise(
+            py,
+            Class::Transition,
+            l,
+        )
     }
+
+    /// The agreement with this id.
+    fn find(&self, py: Python<'_>, agreement: u64, lang: &str) -> PyResult<&Agreement> {
+        let l = errors::lang(lang)?;
+        self.0
+            .agreement(AgreementId(agreement))
+            .or_raise(py, Class::Transition, l)
+    }
+}
+
+/// The arguments of a decision, in the order Python reads them.
+fn decision_args(
+    py: Python<'_>,
+    decision: &str,
+    dpa_in_place: bool,
+    by: &Bound<'_, PyAny>,
+    at: &Bound<'_, PyAny>,
+    lang: &str,
+) -> PyResult<(Decision, Person, DateTime<Utc>, Lang)> {
+    let l = errors::lang(lang)?;
+    let decision = unilogin::form::decision(decision, dpa_in_place).map_err(errors::argument)?;
+    Ok((decision, from_mapping(py, by, l)?, utc(at)?, l))
 }

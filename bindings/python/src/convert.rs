@@ -1,5 +1,5 @@
-//! Conversions between Python objects and the core's plain values: text cells, JSON values and
-//! timezone-aware datetimes.
+//! Conversions between Python objects and the core's plain values: text cells, sequences of
+//! texts, JSON values (and the core's types in their JSON form) and timezone-aware datetimes.
 
 use std::borrow::Cow;
 
@@ -8,7 +8,11 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use serde::de::DeserializeOwned;
 use serde_json::Value;
+use unilogin::Lang;
+
+use crate::errors::{Class, Raise};
 
 /// The text of one cell as the core reads JSON (`RawRecord::from_json`): a string as written,
 /// `None` (and a float NaN, as pandas writes a missing value) as absent, a bool as `true` /
@@ -75,19 +79,9 @@ pub fn to_json(value: &Bound<'_, PyAny>) -> PyResult<Value> {
         }
         return Ok(Value::Object(map));
     }
-    if let Ok(l) = value.cast::<PyList>() {
-        return l
-            .iter()
-            .map(|v| to_json(&v))
-            .collect::<PyResult<_>>()
-            .map(Value::Array);
-    }
-    if let Ok(t) = value.cast::<PyTuple>() {
-        return t
-            .iter()
-            .map(|v| to_json(&v))
-            .collect::<PyResult<_>>()
-            .map(Value::Array);
+    if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
+        let items = value.try_iter()?.map(|v| to_json(&v?));
+        return items.collect::<PyResult<_>>().map(Value::Array);
     }
     if is_datetime(value)? {
         let at = utc(value)?;
@@ -104,6 +98,62 @@ pub fn to_json(value: &Bound<'_, PyAny>) -> PyResult<Value> {
         "cannot convert a `{}` to JSON",
         value.get_type().name()?
     )))
+}
+
+/// The text of an optional cell argument: `None` stays `None`, anything else as [`cell_text`]
+/// (an absent cell, e.g. NaN, as empty text).
+pub fn optional_text(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+    match value.filter(|v| !v.is_none()) {
+        Some(v) => Ok(Some(cell_text(v)?.map(Cow::into_owned).unwrap_or_default())),
+        None => Ok(None),
+    }
+}
+
+/// A `TypeError` with `message` for a `str` where a sequence of texts belongs (a `str` is a
+/// sequence of its characters, which is never what the caller meant).
+pub fn refuse_str(values: &Bound<'_, PyAny>, message: impl FnOnce() -> String) -> PyResult<()> {
+    match values.cast::<PyString>() {
+        Ok(_) => Err(PyTypeError::new_err(message())),
+        Err(_) => Ok(()),
+    }
+}
+
+/// The `str` values of the iterable argument `what` (absent: none).
+pub fn texts(values: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Vec<String>> {
+    let Some(values) = values else {
+        return Ok(Vec::new());
+    };
+    refuse_str(values, || {
+        format!("{what} must be a sequence of str, not a str")
+    })?;
+    values
+        .try_iter()?
+        .map(|v| {
+            v?.cast::<PyString>()
+                .map_err(|_| PyTypeError::new_err(format!("{what} must hold str values")))?
+                .to_cow()
+                .map(Cow::into_owned)
+        })
+        .collect()
+}
+
+/// A value of the core's serde JSON form, from a Python mapping; a `ValidationError`
+/// (`json_invalid`) when it does not have that form.
+pub fn from_mapping<T: DeserializeOwned>(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    lang: Lang,
+) -> PyResult<T> {
+    unilogin::form::from_json(to_json(value)?).or_raise(py, Class::Validation, lang)
+}
+
+/// An optional policy mapping: absent, STIL's (the type's default).
+pub fn policy_or_stil<T: DeserializeOwned + Default>(
+    py: Python<'_>,
+    value: Option<&Bound<'_, PyAny>>,
+    lang: Lang,
+) -> PyResult<T> {
+    value.map_or_else(|| Ok(T::default()), |v| from_mapping(py, v, lang))
 }
 
 /// A JSON value as Python: objects as dicts, arrays as lists.
@@ -145,6 +195,13 @@ pub fn serialised<'py, T: serde::Serialize>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let json = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
     from_json(py, &json)
+}
+
+/// The key a core enum serialises as: a unit variant's text, or the field `tag` of a tagged one.
+pub fn serde_key<T: serde::Serialize>(value: &T, tag: Option<&str>) -> PyResult<String> {
+    let json = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let key = tag.map_or(Some(&json), |t| json.get(t));
+    Ok(key.and_then(Value::as_str).unwrap_or_default().to_owned())
 }
 
 static DATETIME: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();

@@ -1,54 +1,22 @@
 //! Passwords (checks, history hashes, assigned passwords) and the five-minute reset grant.
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString, PyType};
+use pyo3::types::{PyBool, PyDict, PyType};
 use unilogin::credentials::assigned::{self, AssignError};
-use unilogin::credentials::check::{self, HashedPassword, PasswordPolicy};
+use unilogin::credentials::check::{self, HashedPassword};
 use unilogin::credentials::expiry::{ExpiryPolicy, PasswordExpiry};
 use unilogin::credentials::reset::{
-    self, GrantId, GrantStore, Issuer, OneTimeCode, Pupil, Redemption, ResetError, ResetPolicy,
+    self, GrantId, GrantStore, Issuer, OneTimeCode, Redemption, ResetPolicy,
 };
-use unilogin::form::{self, ExpiryArguments, PasswordArguments};
+use unilogin::form::{self, ExpiryArguments, GrantCode, PasswordArguments};
 use unilogin::people::{Role, UserGroup, Username};
 use unilogin::rand_core::OsRng;
-use unilogin::Lang;
 
-use crate::agreement::from_mapping;
-use crate::convert::{serialised, to_json, utc};
-use crate::errors::{self, Class};
+use crate::convert::{from_mapping, policy_or_stil, serde_key, serialised, texts, to_json, utc};
+use crate::errors::{self, Class, Raise};
 
 fn user_group(key: &str) -> PyResult<UserGroup> {
     form::user_group(key).map_err(errors::argument)
-}
-
-fn policy(
-    py: Python<'_>,
-    group: UserGroup,
-    overrides: Option<&Bound<'_, PyAny>>,
-    lang: Lang,
-) -> PyResult<PasswordPolicy> {
-    let overrides = overrides.map(to_json).transpose()?;
-    form::password_policy(group, overrides.as_ref())
-        .map_err(|e| errors::call(py, Class::Validation, e, lang))
-}
-
-fn strings(values: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
-    if values.cast::<PyString>().is_ok() {
-        return Err(PyTypeError::new_err(format!(
-            "{what} must be a sequence of str, not a str"
-        )));
-    }
-    values
-        .try_iter()?
-        .map(|v| {
-            let v = v?;
-            v.cast::<PyString>()
-                .map_err(|_| PyTypeError::new_err(format!("{what} must hold str values")))?
-                .to_cow()
-                .map(std::borrow::Cow::into_owned)
-        })
-        .collect()
 }
 
 /// `check_password(password, *, group, names=(), previous_hashes=(), policy=None, lang="da") -> dict`
@@ -64,22 +32,14 @@ pub fn check_password<'py>(
     lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let l = errors::lang(lang)?;
-    let strings = |values: Option<&Bound<'py, PyAny>>, what| {
-        values
-            .map(|v| strings(v, what))
-            .transpose()
-            .map(Option::unwrap_or_default)
-    };
     let args = PasswordArguments {
         group: group.to_owned(),
-        names: strings(names, "names")?,
-        history: strings(previous_hashes, "previous_hashes")?,
+        names: texts(names, "names")?,
+        history: texts(previous_hashes, "previous_hashes")?,
         policy: policy.map(to_json).transpose()?,
     };
-    match form::check_password(password, &args, "previous_hashes") {
-        Ok(report) => serialised(py, &report.rendered(l)),
-        Err(e) => Err(errors::call(py, Class::Validation, e, l)),
-    }
+    let report = form::check_password(password, &args, "previous_hashes");
+    serialised(py, &report.or_raise(py, Class::Validation, l)?.rendered(l))
 }
 
 /// `hash_password(password) -> str`: the portable history format `sha256$<salt>$<digest>`.
@@ -106,11 +66,10 @@ pub fn assign_password<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let l = errors::lang(lang)?;
     let group = user_group(group)?;
-    let policy = self::policy(py, group, policy, l)?;
-    let names = names
-        .map(|n| strings(n, "names"))
-        .transpose()?
-        .unwrap_or_default();
+    let overrides = policy.map(to_json).transpose()?;
+    let policy = form::password_policy(group, overrides.as_ref());
+    let policy = policy.or_raise(py, Class::Validation, l)?;
+    let names = texts(names, "names")?;
     let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
     match assigned::assign_with(group, &name_refs, &policy, &mut OsRng) {
         Ok(password) => {
@@ -135,21 +94,6 @@ pub fn reset_public_message(lang: &str) -> PyResult<&'static str> {
     Ok(reset::public_message(errors::lang(lang)?))
 }
 
-fn reset_error(py: Python<'_>, e: &ResetError, lang: Lang) -> PyErr {
-    errors::state_error(py, Class::Reset, e.field_error().clone(), lang)
-}
-
-fn username(py: Python<'_>, text: &str, lang: Lang) -> PyResult<Username> {
-    Username::parse(text).map_err(|e| {
-        errors::raise(
-            py,
-            Class::Reset,
-            &errors::field_problem(e, Some(text)),
-            lang,
-        )
-    })
-}
-
 fn redemption<'py>(py: Python<'py>, r: &Redemption) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("grant", r.grant.0)?;
@@ -171,10 +115,7 @@ impl PyGrantStore {
     #[pyo3(signature = (*, policy = None, lang = "da"))]
     fn new(py: Python<'_>, policy: Option<&Bound<'_, PyAny>>, lang: &str) -> PyResult<Self> {
         let l = errors::lang(lang)?;
-        let policy: ResetPolicy = match policy {
-            Some(p) => from_mapping(py, p, l)?,
-            None => ResetPolicy::STIL,
-        };
+        let policy: ResetPolicy = policy_or_stil(py, policy, l)?;
         Ok(Self(GrantStore::with_policy(policy)))
     }
 
@@ -195,33 +136,18 @@ impl PyGrantStore {
     ) -> PyResult<Bound<'py, PyDict>> {
         let l = errors::lang(lang)?;
         let issuer: Issuer = from_mapping(py, issuer, l)?;
-        if let Ok(name) = pupil.get_item("username") {
-            if let Ok(text) = name.extract::<String>() {
-                username(py, &text, l)?;
-            }
-        }
-        let pupil: Pupil = from_mapping(py, pupil, l)?;
+        let pupil = form::reset_pupil(to_json(pupil)?).or_raise(py, Class::Reset, l)?;
         let at = utc(at)?;
-        let grant = match code {
-            None => self.0.issue(&issuer, &pupil, at),
-            Some(c) if c.is_none() => self.0.issue(&issuer, &pupil, at),
-            Some(c) => {
-                if let Ok(flag) = c.cast::<pyo3::types::PyBool>() {
-                    if flag.is_true() {
-                        self.0.issue_with_code(&issuer, &pupil, at, &mut OsRng)
-                    } else {
-                        self.0.issue(&issuer, &pupil, at)
-                    }
-                } else {
-                    let text: String = c.extract()?;
-                    let given = form::one_time_code(self.0.policy().code_format, &text)
-                        .map_err(errors::argument)?;
-                    self.0
-                        .issue_with_given_code(&issuer, &pupil, given, at, &mut OsRng)
-                }
-            }
-        }
-        .map_err(|e| reset_error(py, &e, l))?;
+        let code = match code.filter(|c| !c.is_none()) {
+            None => GrantCode::Without,
+            Some(c) => match c.cast::<PyBool>() {
+                Ok(flag) if flag.is_true() => GrantCode::Generated,
+                Ok(_) => GrantCode::Without,
+                Err(_) => GrantCode::Given(c.extract()?),
+            },
+        };
+        let grant = form::issue_reset_grant(&mut self.0, &issuer, &pupil, at, code, &mut OsRng)
+            .or_raise(py, Class::Reset, l)?;
         let d = PyDict::new(py);
         d.set_item("grant", grant.grant.0)?;
         d.set_item("expires_at", grant.expires_at)?;
@@ -264,20 +190,14 @@ impl PyGrantStore {
     ) -> PyResult<String> {
         let l = errors::lang(lang)?;
         let at = utc(at)?;
-        let g = self
-            .0
-            .grant(GrantId(grant))
-            .map_err(|e| reset_error(py, &e, l))?;
+        let g = self.0.grant(GrantId(grant)).or_raise(py, Class::Reset, l)?;
         Ok(g.status(at).to_string())
     }
 
     #[pyo3(signature = (grant, *, lang = "da"))]
     fn grant<'py>(&self, py: Python<'py>, grant: u64, lang: &str) -> PyResult<Bound<'py, PyAny>> {
         let l = errors::lang(lang)?;
-        let g = self
-            .0
-            .grant(GrantId(grant))
-            .map_err(|e| reset_error(py, &e, l))?;
+        let g = self.0.grant(GrantId(grant)).or_raise(py, Class::Reset, l)?;
         let out = serialised(py, g)?;
         out.set_item("issued_at", g.issued_at)?;
         out.set_item("expires_at", g.expires_at)?;
@@ -309,7 +229,7 @@ impl PyGrantStore {
         lang: &str,
     ) -> PyResult<Self> {
         let l = errors::lang(lang)?;
-        let mut store = GrantStore::from_json(text).map_err(|e| reset_error(py, &e, l))?;
+        let mut store = GrantStore::from_json(text).or_raise(py, Class::Reset, l)?;
         if let Some(p) = policy {
             store.set_policy(from_mapping(py, p, l)?);
         }
@@ -333,13 +253,13 @@ impl PyGrantStore {
         lang: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
         let l = errors::lang(lang)?;
-        let user = self::username(py, username, l)?;
+        let user = form::reset_username(username).or_raise(py, Class::Reset, l)?;
         let at = utc(at)?;
         let redeemed = match grant {
             None => self.0.redeem(&user, code, at),
             Some(id) => self.0.redeem_grant(id, &user, code, at),
         };
-        redemption(py, &redeemed.map_err(|e| reset_error(py, &e, l))?)
+        redemption(py, &redeemed.or_raise(py, Class::Reset, l)?)
     }
 }
 
@@ -365,18 +285,12 @@ impl PyPasswordExpiry {
     /// `band_change`, `yearly` or `until_band_change`.
     #[getter]
     fn reason(&self) -> PyResult<String> {
-        let json = serde_json::to_value(self.0.reason)
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let key = json.get("reason").and_then(serde_json::Value::as_str);
-        Ok(key.unwrap_or_default().to_owned())
+        serde_key(&self.0.reason, Some("reason"))
     }
 
     /// `ok`, `warn` or `expired` at `now`.
     fn status(&self, now: &Bound<'_, PyAny>) -> PyResult<String> {
-        let status = self.0.status(utc(now)?);
-        let json =
-            serde_json::to_value(status).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        Ok(json.as_str().unwrap_or_default().to_owned())
+        serde_key(&self.0.status(utc(now)?), None)
     }
 
     /// The core's JSON form (times as RFC 3339 text).
@@ -414,10 +328,7 @@ pub fn password_expiry(
 ) -> PyResult<PyPasswordExpiry> {
     let l = errors::lang(lang)?;
     let last = utc(last_change)?;
-    let policy: ExpiryPolicy = match policy {
-        Some(p) => from_mapping(py, p, l)?,
-        None => ExpiryPolicy::STIL,
-    };
+    let policy: ExpiryPolicy = policy_or_stil(py, policy, l)?;
     let role: Option<Role> = role.map(|r| from_mapping(py, r, l)).transpose()?;
     let args = ExpiryArguments {
         group,
@@ -426,7 +337,10 @@ pub fn password_expiry(
         on,
         band_changed_on,
     };
-    let expiry = form::password_expiry(&args, last, &policy)
-        .map_err(|e| errors::call(py, Class::Validation, e, l))?;
-    Ok(PyPasswordExpiry(expiry))
+    let expiry = form::password_expiry(&args, last, &policy);
+    Ok(PyPasswordExpiry(expiry.or_raise(
+        py,
+        Class::Validation,
+        l,
+    )?))
 }

@@ -5,7 +5,8 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyType};
-use unilogin::form::{self, ArgumentError, CallError};
+use unilogin::credentials::reset::ResetError;
+use unilogin::form::{self, ArgumentError, CallError, GrantError};
 use unilogin::{CtxValue, FieldError, Lang, Loc, LocItem, Problem, Problems};
 
 /// The language of a `lang=` argument: `da` or `en` (also `da-DK`, `en-GB`, …).
@@ -81,13 +82,6 @@ pub fn problem_list<'py>(
     Ok(out)
 }
 
-/// A field error of a single value, at the root location, with its raw input.
-pub fn field_problem(error: FieldError, input: Option<&str>) -> Problems {
-    let mut problems = Problems::new();
-    problems.push(error.at(Loc::root(), input));
-    problems
-}
-
 /// The exception classes defined in `unilogin/_errors.py`.
 #[derive(Clone, Copy)]
 pub enum Class {
@@ -151,11 +145,66 @@ pub fn argument(error: ArgumentError) -> PyErr {
     Python::attach(|py| exception(py, Class::Argument, || Ok((message, name))))
 }
 
-/// A boundary call's error: `ArgumentError` for a bad argument, `cls` for a problem.
-pub fn call(py: Python<'_>, cls: Class, error: CallError, lang: Lang) -> PyErr {
-    match error {
-        CallError::Argument(e) => argument(e),
-        CallError::Problem(p) => problem(py, cls, p, lang),
+/// A core error raised as an exception of a class from `unilogin._errors`, message in `lang`.
+pub trait CoreError {
+    /// The exception: `cls` carrying the problems; a bad argument is always `ArgumentError`.
+    fn into_py(self, py: Python<'_>, cls: Class, lang: Lang) -> PyErr;
+}
+
+impl CoreError for Problems {
+    fn into_py(self, py: Python<'_>, cls: Class, lang: Lang) -> PyErr {
+        raise(py, cls, &self, lang)
+    }
+}
+
+impl CoreError for Problem {
+    fn into_py(self, py: Python<'_>, cls: Class, lang: Lang) -> PyErr {
+        problem(py, cls, self, lang)
+    }
+}
+
+/// An error without input (transitions, reset grants, JSON shapes), at the root.
+impl CoreError for FieldError {
+    fn into_py(self, py: Python<'_>, cls: Class, lang: Lang) -> PyErr {
+        problem(py, cls, self.at(Loc::root(), None), lang)
+    }
+}
+
+impl CoreError for ResetError {
+    fn into_py(self, py: Python<'_>, cls: Class, lang: Lang) -> PyErr {
+        FieldError::from(self).into_py(py, cls, lang)
+    }
+}
+
+impl CoreError for CallError {
+    fn into_py(self, py: Python<'_>, cls: Class, lang: Lang) -> PyErr {
+        match self {
+            Self::Argument(e) => argument(e),
+            Self::Problem(p) => p.into_py(py, cls, lang),
+        }
+    }
+}
+
+/// A shape problem is always a `ValidationError`; a reset problem is `cls`.
+impl CoreError for GrantError {
+    fn into_py(self, py: Python<'_>, cls: Class, lang: Lang) -> PyErr {
+        match self {
+            Self::Shape(p) => p.into_py(py, Class::Validation, lang),
+            Self::Argument(e) => argument(e),
+            Self::Reset(p) => p.into_py(py, cls, lang),
+        }
+    }
+}
+
+/// A core result as Python's: the value, or the error raised as `cls`.
+pub trait Raise<T> {
+    /// The value, or the error as an exception of `cls` with its message in `lang`.
+    fn or_raise(self, py: Python<'_>, cls: Class, lang: Lang) -> PyResult<T>;
+}
+
+impl<T, E: CoreError> Raise<T> for Result<T, E> {
+    fn or_raise(self, py: Python<'_>, cls: Class, lang: Lang) -> PyResult<T> {
+        self.map_err(|e| e.into_py(py, cls, lang))
     }
 }
 
@@ -164,25 +213,12 @@ pub fn assignment(py: Python<'_>, message: String) -> PyErr {
     exception(py, Class::Assignment, || Ok((message,)))
 }
 
-/// A `ValidationError` for one value's error.
+/// A `ValidationError` for one value's error, with the value as its input.
 pub fn value_error(py: Python<'_>, error: FieldError, input: &str, lang: Lang) -> PyErr {
-    raise(
+    problem(
         py,
         Class::Validation,
-        &field_problem(error, Some(input)),
+        error.at(Loc::root(), Some(input)),
         lang,
-    )
-}
-
-/// An exception of `cls` for one error without input (transitions, reset grants).
-pub fn state_error(py: Python<'_>, cls: Class, error: FieldError, lang: Lang) -> PyErr {
-    raise(py, cls, &field_problem(error, None), lang)
-}
-
-/// A `json_invalid` problem with `reason`, for input that does not have the expected shape.
-pub fn json_invalid(reason: impl Into<String>) -> FieldError {
-    FieldError::with_ctx(
-        unilogin::ErrorType::JsonInvalid,
-        unilogin::Ctx::new().with("reason", reason.into()),
     )
 }

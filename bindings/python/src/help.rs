@@ -1,16 +1,14 @@
 //! Provisioning estimates and login help.
 
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
-use unilogin::form;
+use pyo3::types::PyDict;
+use unilogin::form::{self, EstimateArguments};
 use unilogin::login::{Guide, LoginPolicy, UserFacts};
 use unilogin::people::Role;
-use unilogin::provisioning::{Estimate, ImportSchedule, ProvisioningPolicy};
+use unilogin::provisioning::Estimate;
 
-use crate::agreement::from_mapping;
-use crate::convert::{serialised, utc};
-use crate::errors::{self, Class};
+use crate::convert::{optional_text, policy_or_stil, refuse_str, serialised, utc};
+use crate::errors::{self, Class, Raise};
 
 /// When a new user can expect Unilogin to work.
 #[pyclass(name = "ProvisioningEstimate", module = "unilogin", frozen, eq)]
@@ -87,23 +85,20 @@ pub fn provisioning_estimate(
     lang: &str,
 ) -> PyResult<ProvisioningEstimate> {
     let l = errors::lang(lang)?;
-    let mut policy = ProvisioningPolicy::stil();
-    if let Some(times) = schedule.filter(|s| !s.is_none()) {
-        if times.cast::<PyString>().is_ok() {
-            return Err(PyTypeError::new_err(
-                "schedule must be a sequence of \"HH:MM\" texts, not a str",
-            ));
+    let schedule = match schedule.filter(|s| !s.is_none()) {
+        Some(times) => {
+            let message = || "schedule must be a sequence of \"HH:MM\" texts, not a str".into();
+            refuse_str(times, message)?;
+            Some(times.extract::<Vec<String>>()?)
         }
-        let times: Vec<String> = times.extract()?;
-        policy.schedule = ImportSchedule::parse(&times)
-            .map_err(|problems| errors::raise(py, Class::Validation, &problems, l))?;
-    }
-    if let Some(h) = typical_hours_after_creation {
-        policy.typical_hours_after_creation = h;
-    }
-    if let Some(h) = latest_hours_after_import {
-        policy.latest_hours_after_import = h;
-    }
+        None => None,
+    };
+    let args = EstimateArguments {
+        schedule: schedule.as_deref(),
+        typical_hours_after_creation,
+        latest_hours_after_import,
+    };
+    let policy = form::provisioning_policy(&args).or_raise(py, Class::Validation, l)?;
     Ok(ProvisioningEstimate(
         policy.estimate(utc(created_at)?, already_has_unilogin),
     ))
@@ -181,21 +176,11 @@ pub fn login_guide(
     lang: &str,
 ) -> PyResult<LoginGuide> {
     let l = errors::lang(lang)?;
-    let grade = match grade {
-        Some(g) if !g.is_none() => Some(
-            crate::convert::cell_text(g)?
-                .map(std::borrow::Cow::into_owned)
-                .unwrap_or_default(),
-        ),
-        _ => None,
-    };
+    let grade = optional_text(grade)?;
     let role =
         Role::parse(role, grade.as_deref()).map_err(|e| errors::value_error(py, e, role, l))?;
     let user = UserFacts::new(role, has_own_mitid, age);
-    let policy: LoginPolicy = match policy {
-        Some(p) => from_mapping(py, p, l)?,
-        None => LoginPolicy::STIL,
-    };
+    let policy: LoginPolicy = policy_or_stil(py, policy, l)?;
     let guide = form::login_guide(task, cause, &user, &policy).map_err(errors::argument)?;
     Ok(LoginGuide(guide))
 }

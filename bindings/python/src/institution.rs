@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use unilogin::{form, InstitutionType, LegalBasis};
 
-use crate::errors::{self, Class};
+use crate::errors::{self, Class, Raise};
 
 /// `legal_basis_keys() -> list[str]`
 #[pyfunction]
@@ -21,14 +21,8 @@ pub fn parse_legal_basis(
     lang: &str,
 ) -> PyResult<&'static str> {
     let lang = errors::lang(lang)?;
-    let parsed = if accepted {
-        LegalBasis::parse_accepted(text)
-    } else {
-        LegalBasis::parse(text)
-    };
-    parsed
-        .map(LegalBasis::key)
-        .map_err(|e| errors::value_error(py, e, text, lang))
+    let basis = form::parse_legal_basis(text, accepted);
+    Ok(basis.or_raise(py, Class::Validation, lang)?.key())
 }
 
 /// `legal_basis_info(key, lang) -> (stk, ownership_code, label, form_text)`
@@ -40,7 +34,7 @@ pub fn legal_basis_info(
     lang: &str,
 ) -> PyResult<(u8, u8, &'static str, String)> {
     let lang = errors::lang(lang)?;
-    let b = form::legal_basis(key).map_err(|p| errors::problem(py, Class::Validation, p, lang))?;
+    let b = form::legal_basis(key).or_raise(py, Class::Validation, lang)?;
     Ok((
         b.stk(),
         b.ownership_code(),
@@ -65,14 +59,8 @@ pub fn parse_institution_type(
     lang: &str,
 ) -> PyResult<u16> {
     let lang = errors::lang(lang)?;
-    let parsed = if accepted {
-        InstitutionType::parse_accepted(text)
-    } else {
-        InstitutionType::parse(text)
-    };
-    parsed
-        .map(InstitutionType::code)
-        .map_err(|e| errors::value_error(py, e, text, lang))
+    let parsed = form::parse_institution_type(text, accepted);
+    Ok(parsed.or_raise(py, Class::Validation, lang)?.code())
 }
 
 /// `institution_type_info(code, lang) -> (label, age_range)`
@@ -84,7 +72,6 @@ pub fn institution_type_info(
     lang: &str,
 ) -> PyResult<(&'static str, Option<(u8, u8)>)> {
     let lang = errors::lang(lang)?;
-    let code = code.to_string();
-    let t = InstitutionType::parse(&code).map_err(|e| errors::value_error(py, e, &code, lang))?;
+    let t = form::institution_type(code).or_raise(py, Class::Validation, lang)?;
     Ok((t.label(lang), t.age_range()))
 }

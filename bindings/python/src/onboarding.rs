@@ -7,7 +7,7 @@ use unilogin::form;
 use unilogin::onboarding::{Actor, Plan, Progress, StepId};
 
 use crate::convert::{serialised, utc};
-use crate::errors::{self, Class};
+use crate::errors::{self, Class, Raise};
 
 fn step_id(key: &str) -> PyResult<StepId> {
     form::onboarding_step(key).map_err(errors::argument)
@@ -19,7 +19,7 @@ fn actor(key: &str) -> PyResult<Actor> {
 
 fn plan(py: Python<'_>, legal_basis: &str, lang: &str) -> PyResult<Plan> {
     let lang = errors::lang(lang)?;
-    form::onboarding_plan(legal_basis).map_err(|p| errors::problem(py, Class::Validation, p, lang))
+    form::onboarding_plan(legal_basis).or_raise(py, Class::Validation, lang)
 }
 
 /// `onboarding_plan(legal_basis, *, lang="da") -> dict`
@@ -54,7 +54,7 @@ impl OnboardingProgress {
         let l = errors::lang(lang)?;
         form::onboarding_progress(legal_basis)
             .map(Self)
-            .map_err(|p| errors::problem(py, Class::Validation, p, l))
+            .or_raise(py, Class::Validation, l)
     }
 
     #[getter]
@@ -71,7 +71,7 @@ impl OnboardingProgress {
         let l = errors::lang(lang)?;
         self.0
             .check(step_id(step)?, self::actor(actor)?)
-            .map_err(|e| errors::state_error(py, Class::Transition, e, l))
+            .or_raise(py, Class::Transition, l)
     }
 
     #[pyo3(signature = (step, actor, at, *, lang = "da"))]
@@ -87,7 +87,7 @@ impl OnboardingProgress {
         let at = utc(at)?;
         self.0
             .complete(step_id(step)?, self::actor(actor)?, at)
-            .map_err(|e| errors::state_error(py, Class::Transition, e, l))
+            .or_raise(py, Class::Transition, l)
     }
 
     fn is_done(&self, step: &str) -> PyResult<bool> {
@@ -154,7 +154,7 @@ impl OnboardingProgress {
         let l = errors::lang(lang)?;
         Progress::from_json(text)
             .map(Self)
-            .map_err(|e| errors::state_error(py, Class::Validation, e, l))
+            .or_raise(py, Class::Validation, l)
     }
 
     fn __repr__(&self) -> String {

@@ -8,7 +8,7 @@ use unilogin::record::{Header, RecordKind};
 use unilogin::{ErrorType, Problem, Problems, ValidationPolicy};
 
 use crate::convert::{cell_text, from_json};
-use crate::errors::{self, Class};
+use crate::errors::{self, Class, Raise};
 
 /// The record kind named `name` (`request`, `register` or `user`).
 pub fn record_kind(name: &str) -> PyResult<RecordKind> {
@@ -208,10 +208,8 @@ pub fn parse_record<'py>(
     let kind = record_kind(kind)?;
     let lang = errors::lang(lang)?;
     let object = json_object(&items(mapping, None)?)?;
-    match kind.validate_json_with(&object, &policy(p_number_checksum)) {
-        Ok(valid) => from_json(py, &valid),
-        Err(problems) => Err(errors::raise(py, Class::Validation, &problems, lang)),
-    }
+    let valid = kind.validate_json_with(&object, &policy(p_number_checksum));
+    from_json(py, &valid.or_raise(py, Class::Validation, lang)?)
 }
 
 /// One value of `kind` as its canonical text or its problem ([`form::parse_value`]).
@@ -230,7 +228,7 @@ pub fn check_value(
 ) -> PyResult<String> {
     let kind = value_kind(kind)?;
     let lang = errors::lang(lang)?;
-    parsed(kind, value)?.map_err(|p| errors::problem(py, Class::Validation, p, lang))
+    parsed(kind, value)?.or_raise(py, Class::Validation, lang)
 }
 
 /// `validate_values(values, *, kind, lang="da") -> list[dict]`

@@ -308,3 +308,36 @@ def test_validate_csv_releases_the_gil(tmp_path: Any) -> None:
         counter.join()
     assert len(problems) == 200_000
     assert ticks > 1000  # the other thread ran while Rust read the file
+
+
+def test_issuing_a_grant_reads_the_username_first_and_the_code_asked_for() -> None:
+    at = dt.datetime(2026, 11, 2, 9, tzinfo=dt.timezone.utc)
+    admin = {"id": "ba-1", "elevadgang_admin_right": True}
+    store = unilogin.GrantStore()
+    with pytest.raises(unilogin.ResetError) as reset:
+        store.issue(admin, {"username": "a b", "group": 5}, at)
+    assert (reset.value.code, reset.value.errors()[0]["input"]) == ("username_format", "a b")
+    with pytest.raises(unilogin.ValidationError) as shape:
+        store.issue(admin, {"username": "abcd1234", "group": 5}, at)
+    assert type(shape.value) is unilogin.ValidationError and shape.value.code == "json_invalid"
+    assert store.issue(admin, {"username": "abcd1234", "grade": 5}, at, code=False)["code"] is None
+    assert store.issue(admin, {"username": "abcd1234", "grade": 5}, at, code="482915")["code"] == "482915"
+    with pytest.raises(unilogin.ArgumentError):
+        store.issue(admin, {"username": "abcd1234", "grade": 5}, at, code="x")
+    with pytest.raises(unilogin.ResetError) as refused:
+        store.issue({"id": "t", "teacher_role": True}, {"username": "abcd1234", "grade": 5}, at)
+    assert refused.value.code == "reset_no_class_affiliation"
+
+
+def test_the_provisioning_policy_takes_only_what_is_given() -> None:
+    created = dt.datetime(2025, 1, 6, 12, tzinfo=dt.timezone.utc)
+    default = unilogin.provisioning_estimate(created)
+    assert unilogin.provisioning_estimate(created, schedule=None) == default
+    later = unilogin.provisioning_estimate(created, latest_hours_after_import=72)
+    assert (later.typical_ready, later.latest_ready - default.latest_ready) == (
+        default.typical_ready, dt.timedelta(hours=24))
+    with pytest.raises(TypeError, match="not a str"):
+        unilogin.provisioning_estimate(created, schedule="06:00")  # type: ignore[arg-type]
+    with pytest.raises(unilogin.ValidationError) as bad:
+        unilogin.provisioning_estimate(created, schedule=["06:00", "26:00"])
+    assert bad.value.errors()[0]["type"] == "time_format"

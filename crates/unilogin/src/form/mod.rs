@@ -8,8 +8,11 @@
 //!   options; [`catalogue`]: the error catalogue;
 //! - the arguments bindings pass by name ([`lang`], [`record_kind`], [`value_kind`],
 //!   [`user_group`], …) and their typed errors ([`ArgumentError`], [`CallError`]);
+//! - legal bases and institution types as text or code ([`parse_legal_basis`],
+//!   [`parse_institution_type`], [`institution_type`]);
 //! - the calls bindings assemble the same way: [`check_password`], [`password_expiry`],
-//!   [`onboarding_plan`], [`onboarding_progress`], [`login_guide`].
+//!   [`onboarding_plan`], [`onboarding_progress`], [`login_guide`], [`provisioning_policy`],
+//!   [`reset_pupil`], [`issue_reset_grant`] (and [`from_json`] for every value a host passes in its JSON form).
 //!
 //! Bindings (WASM, Python) convert their host's values to these arguments and serialise the
 //! results as they are; they hold no rules, lists or counts of their own.
@@ -42,8 +45,11 @@ mod catalogue;
 mod choices;
 mod expiry;
 mod field;
+mod institution;
 mod onboarding;
 mod password;
+mod provisioning;
+mod reset;
 mod validation;
 mod value;
 
@@ -55,7 +61,10 @@ pub use catalogue::{catalogue, CatalogueEntry};
 pub use choices::{choices, municipalities, suggestion_limit, Choice, Choices, MunicipalityChoice};
 pub use expiry::{password_expiry, ExpiryArguments};
 pub use field::{check_request_field, FieldCheck, RenderedFieldCheck};
+pub use institution::{institution_type, parse_institution_type, parse_legal_basis};
 pub use onboarding::{legal_basis, onboarding_plan, onboarding_progress};
 pub use password::{check_password, password_policy, PasswordArguments};
+pub use provisioning::{provisioning_policy, EstimateArguments};
+pub use reset::{from_json, issue_reset_grant, reset_pupil, reset_username, GrantCode, GrantError};
 pub use validation::{RenderedValidation, Validation};
 pub use value::{parse_value, ValueCheck, ValueKind};

@@ -1,0 +1,174 @@
+//! The reset-grant calls as a binding assembles them: the pupil read from its JSON form (the
+//! username checked first, so a bad one is a reset problem with its input), and the one-time
+//! code the host asks for.
+
+use chrono::{DateTime, Utc};
+use rand_core::{CryptoRng, RngCore};
+use serde::de::DeserializeOwned;
+
+use crate::credentials::reset::{GrantStore, Issued, Issuer, Pupil};
+use crate::people::Username;
+use crate::{history, FieldError, Loc, Problem};
+
+use super::argument::{one_time_code, ArgumentError};
+
+/// A value of the core's serde JSON form (a policy, an issuer, a person, …) from the JSON a
+/// host passes.
+///
+/// ```
+/// use unilogin::credentials::reset::ResetPolicy;
+/// let policy: ResetPolicy = unilogin::form::from_json(serde_json::json!({"max_attempts": 3}))?;
+/// assert_eq!(policy.max_attempts, 3);
+/// let bad = unilogin::form::from_json::<ResetPolicy>(serde_json::json!({"max_attempts": "3"}));
+/// assert_eq!(bad.unwrap_err().kind().code(), "json_invalid");
+/// # Ok::<(), unilogin::FieldError>(())
+/// ```
+///
+/// # Errors
+/// `json_invalid` (with the reason) when the value does not have the type's form.
+pub fn from_json<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, FieldError> {
+    serde_json::from_value(value).map_err(|e| history::json_invalid(e.to_string()))
+}
+
+/// The username a pupil redeems a grant with.
+///
+/// # Errors
+/// The username's problem, at the root with the text as its input.
+pub fn reset_username(text: &str) -> Result<Username, Problem> {
+    Username::parse(text).map_err(|e| e.at(Loc::root(), Some(text)))
+}
+
+/// The one-time code a host asks for when it issues a grant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GrantCode {
+    /// No code: the pupil redeems with the username alone.
+    Without,
+    /// A fresh code of the store's format.
+    Generated,
+    /// The host's own code, in the store's format.
+    Given(String),
+}
+
+/// What issuing a grant can fail with, by how a binding raises it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GrantError {
+    /// The issuer or the pupil does not have its JSON form: `json_invalid` at the root.
+    Shape(Problem),
+    /// A given code not of the store's format.
+    Argument(ArgumentError),
+    /// The pupil's username does not parse (with its input), or the reset rules refuse.
+    Reset(Problem),
+}
+
+impl GrantError {
+    /// The stable code: `invalid_argument` or the problem's type.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Argument(e) => e.code(),
+            Self::Shape(p) | Self::Reset(p) => p.kind().code(),
+        }
+    }
+}
+
+/// The pupil a grant is for, from its JSON form; the username is checked first, so a bad one
+/// is a reset problem with its input rather than a shape problem.
+///
+/// # Errors
+/// [`GrantError::Reset`] for the username; [`GrantError::Shape`] for another field.
+pub fn reset_pupil(value: serde_json::Value) -> Result<Pupil, GrantError> {
+    if let Some(name) = value.get("username").and_then(serde_json::Value::as_str) {
+        reset_username(name).map_err(GrantError::Reset)?;
+    }
+    from_json(value).map_err(|e| GrantError::Shape(e.at(Loc::root(), None)))
+}
+
+/// Issues a grant for `pupil` by `issuer` at `at`, with the `code` asked for.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use unilogin::credentials::reset::{GrantStore, Issuer};
+/// use unilogin::form::{issue_reset_grant, reset_pupil, GrantCode};
+/// let mut store = GrantStore::new();
+/// let teacher = Issuer::teacher("lærer-17", true);
+/// let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+/// let pupil = reset_pupil(serde_json::json!({"username": "abcd1234", "group": "mellemtrin"}))?;
+/// let issued = issue_reset_grant(&mut store, &teacher, &pupil, at, GrantCode::Generated, &mut rand_core::OsRng);
+/// assert!(issued?.code.is_some());
+/// let given = GrantCode::Given("x".into());
+/// let refused = issue_reset_grant(&mut store, &teacher, &pupil, at, given, &mut rand_core::OsRng);
+/// assert_eq!(refused.unwrap_err().code(), "invalid_argument");
+/// # Ok::<(), unilogin::form::GrantError>(())
+/// ```
+///
+/// # Errors
+/// [`GrantError::Argument`] for a given code not of the store's format; [`GrantError::Reset`]
+/// for what [`GrantStore::issue`] refuses.
+pub fn issue_reset_grant(
+    store: &mut GrantStore,
+    issuer: &Issuer,
+    pupil: &Pupil,
+    at: DateTime<Utc>,
+    code: GrantCode,
+    rng: &mut (impl RngCore + CryptoRng),
+) -> Result<Issued, GrantError> {
+    let result = match code {
+        GrantCode::Without => store.issue(issuer, pupil, at),
+        GrantCode::Generated => store.issue_with_code(issuer, pupil, at, rng),
+        GrantCode::Given(text) => {
+            let given =
+                one_time_code(store.policy().code_format, &text).map_err(GrantError::Argument)?;
+            store.issue_with_given_code(issuer, pupil, given, at, rng)
+        }
+    };
+    result.map_err(|e| GrantError::Reset(FieldError::from(e).at(Loc::root(), None)))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use serde_json::json;
+
+    use super::*;
+
+    fn issue(pupil: serde_json::Value, code: GrantCode) -> Result<Issued, GrantError> {
+        let mut store = GrantStore::new();
+        let admin = Issuer::user_administrator("admin-1");
+        let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+        let pupil = reset_pupil(pupil)?;
+        issue_reset_grant(&mut store, &admin, &pupil, at, code, &mut rand_core::OsRng)
+    }
+
+    #[test]
+    fn the_username_is_checked_before_the_pupil_is_read() {
+        // A bad username with a bad group: the username's problem, raised as a reset problem.
+        let Err(GrantError::Reset(p)) =
+            issue(json!({"username": "a b", "group": 5}), GrantCode::Without)
+        else {
+            panic!("expected a reset problem")
+        };
+        assert_eq!(
+            (p.kind().code(), p.input()),
+            ("username_format", Some("a b"))
+        );
+        // A good username with a bad group: the pupil's shape.
+        let shape = issue(
+            json!({"username": "abcd1234", "group": 5}),
+            GrantCode::Without,
+        );
+        assert!(matches!(&shape, Err(GrantError::Shape(p)) if p.kind().code() == "json_invalid"));
+    }
+
+    #[test]
+    fn the_code_asked_for_is_the_code_issued() {
+        let pupil = || json!({"username": "abcd1234", "group": "udskoling"});
+        assert!(issue(pupil(), GrantCode::Without).unwrap().code.is_none());
+        assert!(issue(pupil(), GrantCode::Generated).unwrap().code.is_some());
+        let given = issue(pupil(), GrantCode::Given("482915".into())).unwrap();
+        assert_eq!(
+            given.code.map(|c| c.reveal().to_owned()).as_deref(),
+            Some("482915")
+        );
+        let bad = issue(pupil(), GrantCode::Given("x".into())).unwrap_err();
+        assert_eq!(bad.code(), "invalid_argument");
+    }
+}
