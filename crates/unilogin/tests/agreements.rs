@@ -1,8 +1,9 @@
 //! Agreement lifecycle: the shared scenario vectors, the golden history file, and properties.
 #![cfg(test)]
 
+mod support;
+
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
@@ -14,9 +15,7 @@ use unilogin::agreement::{
 use unilogin::identifiers::{InstitutionNumber, Municipality};
 use unilogin::{FieldError, Lang, LegalBasis, Problem};
 
-fn vectors() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
-}
+use support::vectors;
 
 fn check_error(label: &str, err: &FieldError, want: &Value) {
     assert_eq!(err.kind().code(), want["type"], "{label}: type ({err})");
@@ -410,24 +409,5 @@ fn loading_vectors() {
 /// `docs/agreements.md` shows the diagrams the code generates. `UNILOGIN_BLESS=1` rewrites them.
 #[test]
 fn docs_show_the_generated_state_diagrams() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/agreements.md");
-    let mut doc = std::fs::read_to_string(&path).unwrap();
-    for (lang, tag) in [(Lang::En, "en"), (Lang::Da, "da")] {
-        let start = format!("<!-- diagram:{tag}:start -->\n");
-        let end = format!("<!-- diagram:{tag}:end -->");
-        let want = format!(
-            "```mermaid\n{}```\n",
-            unilogin::agreement::state_diagram(lang)
-        );
-        let (head, rest) = doc.split_once(&start).unwrap();
-        let (body, tail) = rest.split_once(&end).unwrap();
-        if std::env::var_os("UNILOGIN_BLESS").is_some() {
-            doc = format!("{head}{start}{want}{end}{tail}");
-        } else {
-            assert_eq!(body, want, "docs/agreements.md diagram ({tag}) is stale");
-        }
-    }
-    if std::env::var_os("UNILOGIN_BLESS").is_some() {
-        std::fs::write(&path, doc).unwrap();
-    }
+    support::check_state_diagrams("agreements.md", unilogin::agreement::state_diagram);
 }

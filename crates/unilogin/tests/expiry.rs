@@ -1,7 +1,7 @@
 //! Password expiry: the shared vectors and properties.
 #![cfg(test)]
 
-use std::path::PathBuf;
+mod support;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
@@ -11,9 +11,7 @@ use unilogin::credentials::expiry::{
 };
 use unilogin::people::{Grade, GradeBand, Role, UserGroup};
 
-fn vectors() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
-}
+use support::vectors;
 
 fn date(v: &Value) -> NaiveDate {
     v.as_str().unwrap().parse().unwrap()

@@ -3,7 +3,7 @@
 
 #![cfg(test)]
 
-use std::path::PathBuf;
+mod support;
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -13,15 +13,7 @@ use unilogin::login::{
 use unilogin::people::{Grade, Role};
 use unilogin::{FieldError, Lang};
 
-fn load(name: &str) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/vectors")
-        .join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let doc: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(doc["version"], 1, "{name}: unexpected vector version");
-    doc
-}
+use support::load;
 
 fn user_of(v: &Value) -> Result<UserFacts, FieldError> {
     let role = Role::parse(v["role"].as_str().unwrap(), v["grade"].as_str())?;

@@ -3,8 +3,9 @@
 
 #![cfg(test)]
 
+mod support;
+
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use proptest::prelude::*;
 use rand_chacha::rand_core::SeedableRng;
@@ -18,11 +19,7 @@ use unilogin::people::UserGroup;
 use unilogin::{ErrorType, Lang, Loc};
 
 fn load() -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/passwords.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let doc: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(doc["version"], 1, "unexpected vector version");
-    doc
+    support::load("passwords.json")
 }
 
 /// The rule each violation type belongs to.

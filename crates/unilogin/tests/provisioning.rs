@@ -2,7 +2,7 @@
 
 #![cfg(test)]
 
-use std::path::PathBuf;
+mod support;
 
 use chrono::{DateTime, Duration, Utc};
 use proptest::prelude::*;
@@ -13,15 +13,7 @@ use unilogin::provisioning::{
 };
 use unilogin::Lang;
 
-fn load(name: &str) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/vectors")
-        .join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let doc: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(doc["version"], 1, "{name}: unexpected vector version");
-    doc
-}
+use support::load;
 
 fn time(v: &Value) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(v.as_str().unwrap())

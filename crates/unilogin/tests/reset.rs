@@ -2,8 +2,9 @@
 //! stored JSON, the generated state diagram in the docs, and properties.
 #![cfg(test)]
 
+mod support;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
@@ -17,13 +18,9 @@ use unilogin::credentials::reset::{
 use unilogin::people::{Grade, GradeBand, Username};
 use unilogin::{ErrorType, Lang};
 
-fn vectors() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
-}
+use support::vectors;
 
-fn bless() -> bool {
-    std::env::var_os("UNILOGIN_BLESS").is_some()
-}
+use support::bless;
 
 fn check_error(label: &str, err: &ResetError, want: &Value, public: &Value) {
     assert_eq!(err.kind().code(), want["type"], "{label}: type ({err})");
@@ -342,26 +339,7 @@ fn loading_vectors() {
 /// `docs/reset.md` shows the diagrams the code generates. `UNILOGIN_BLESS=1` rewrites them.
 #[test]
 fn docs_show_the_generated_state_diagrams() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/reset.md");
-    let mut doc = std::fs::read_to_string(&path).unwrap();
-    for (lang, tag) in [(Lang::En, "en"), (Lang::Da, "da")] {
-        let start = format!("<!-- diagram:{tag}:start -->\n");
-        let end = format!("<!-- diagram:{tag}:end -->");
-        let want = format!(
-            "```mermaid\n{}```\n",
-            unilogin::credentials::reset::state_diagram(lang)
-        );
-        let (head, rest) = doc.split_once(&start).unwrap();
-        let (body, tail) = rest.split_once(&end).unwrap();
-        if bless() {
-            doc = format!("{head}{start}{want}{end}{tail}");
-        } else {
-            assert_eq!(body, want, "docs/reset.md diagram ({tag}) is stale");
-        }
-    }
-    if bless() {
-        std::fs::write(&path, doc).unwrap();
-    }
+    support::check_state_diagrams("reset.md", unilogin::credentials::reset::state_diagram);
 }
 
 #[test]

@@ -2,6 +2,8 @@
 
 #![cfg(test)]
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -10,17 +12,9 @@ use unilogin::form::{self, ValueKind};
 use unilogin::record::RecordKind;
 use unilogin::{ErrorType, Lang, Problem};
 
-fn vectors_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
-}
+use support::vectors as vectors_dir;
 
-fn load(name: &str) -> Value {
-    let path = vectors_dir().join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let doc: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(doc["version"], 1, "{name}: unexpected vector version");
-    doc
-}
+use support::load;
 
 fn cases(doc: &Value) -> &Vec<Value> {
     doc["cases"].as_array().unwrap()
