@@ -1,4 +1,4 @@
-//! The institution-number request a private daycare sends STIL (RULES.md §5).
+//! The institution-number request a private daycare sends STIL.
 //!
 //! Source: STIL, "Tilslutning til Unilogin", section "Tildeling af institutionsnummer": all
 //! fields are mandatory (CVR and P-number, address, municipality name, institution name, email,

@@ -9,7 +9,7 @@
 //!
 //! Sources: STIL, "Tilslutning til Unilogin" and the Tilslutning guides on viden.stil.dk
 //! (states Venter/Godkendt/Afvist, bulk decisions, history, notifications, who decides); the
-//! closed and withdrawn states are a model choice (RULES.md §4, confidence L). See
+//! closed and withdrawn states are a model choice (confidence L). See
 //! `docs/agreements.md`.
 
 mod ledger;

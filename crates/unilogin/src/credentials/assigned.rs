@@ -11,7 +11,7 @@
 //! `docs/word-list.md` for their sources, review and the entropy of each scheme). A drawn text
 //! password that breaks the group's own policy (it contains the user's name, a season or a
 //! common password) is drawn again, so every assigned password passes its group's policy.
-//! Source of the schemes: STIL's Unilogin password guidance, RULES.md §7 (confidence H; the
+//! Source of the schemes: STIL's Unilogin password guidance (confidence H; the
 //! lower case of mellemtrin is M; the capitalisation and the picture set are model choices).
 
 use std::fmt;

@@ -1,6 +1,6 @@
 //! When a Unilogin password must be changed, and from when to warn.
 //!
-//! STIL's rules (RULES.md §7, confidence H): a pupil must change password within **30 days**
+//! STIL's rules (confidence H): a pupil must change password within **30 days**
 //! after moving from indskoling to mellemtrin and from mellemtrin to udskoling; from 7. klasse,
 //! and for youth-education students, employees and parents, every **365 days**; users are warned
 //! before expiry. How long before is not published: the warning lead time is a policy value

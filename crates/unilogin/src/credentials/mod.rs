@@ -1,8 +1,7 @@
 //! Credentials: password rules per user group, assigned passwords, expiry and the five-minute
 //! teacher-issued reset.
 //!
-//! Sources: STIL's guidance on Unilogin passwords and Elevadgang (viden.stil.dk), summarised
-//! with confidence marks in RULES.md §7–§8. See `docs/passwords.md`, `docs/word-list.md`,
+//! Sources: STIL's guidance on Unilogin passwords and Elevadgang (viden.stil.dk). See `docs/passwords.md`, `docs/word-list.md`,
 //! `docs/expiry.md` and `docs/reset.md`.
 //!
 //! - [`check`]: password policy per user group and the checker with its live checklist;

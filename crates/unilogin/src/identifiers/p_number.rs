@@ -6,7 +6,7 @@ use crate::{Ctx, ErrorType, FieldError};
 const LOW_WEIGHTS: [u32; 10] = [1, 5, 6, 7, 3, 6, 4, 8, 9, 1];
 /// Weights for P-numbers above [`WEIGHT_SWITCH`].
 const HIGH_WEIGHTS: [u32; 10] = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
-/// The last P-number checked with [`LOW_WEIGHTS`] (RULES.md §6: the real switch lies between
+/// The last P-number checked with [`LOW_WEIGHTS`] (the real switch lies between
 /// 1006395171 and 1007201377; 1006959421 is the highest known number of the low series).
 pub(crate) const WEIGHT_SWITCH: u64 = 1_006_959_421;
 

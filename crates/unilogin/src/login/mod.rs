@@ -14,7 +14,7 @@
 //! Sources: STIL's guide "Tilslutning til Unilogin" and its Unilogin help pages on
 //! viden.stil.dk ("Aktiver dit Unilogin og få dit brugernavn", "Lav din adgangskode", "Har du
 //! glemt adgangskoden til dit Unilogin?", "Hvis du har problemer med at logge ind");
-//! RULES.md §9 (confidence H) and §7 (ages: 15 H, 13 M). See `docs/login.md`.
+//! Confidence H; of the pupil ages, 15 is H and 13 is M. See `docs/login.md`.
 //!
 //! ```
 //! use unilogin::login::{Guide, HelperId, LoginPolicy, StepId, UserFacts};
@@ -72,11 +72,11 @@ pub use ids::{Actor, Choice, FailureCause, HelperId, StepId, Task};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LoginPolicy {
-    /// From this age a pupil with their own MitID can create their password with it (RULES.md
-    /// §7, confidence M: "over 13 år der har eget MitID"). Default: 13.
+    /// From this age a pupil with their own MitID can create their password with it
+    /// (confidence M: "over 13 år der har eget MitID"). Default: 13.
     pub own_mitid_create_min_age: u8,
-    /// From this age a pupil may reset a forgotten password with their own MitID (RULES.md §7,
-    /// confidence H: "over 15"). Default: 15.
+    /// From this age a pupil may reset a forgotten password with their own MitID
+    /// (confidence H: "over 15"). Default: 15.
     pub own_mitid_reset_min_age: u8,
 }
 

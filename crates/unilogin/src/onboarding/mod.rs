@@ -13,7 +13,7 @@
 //! that is validated by replaying it through the same checks. Time is always an input: nothing
 //! here reads a clock.
 //!
-//! Source: STIL, "Tilslutning til Unilogin" (viden.stil.dk); RULES.md §3, confidence H. § 19,
+//! Source: STIL, "Tilslutning til Unilogin" (viden.stil.dk); confidence H. § 19,
 //! stk. 4 (udliciteret) has no journey in the guide and is refused with
 //! [`ErrorType::OnboardingNotCovered`](crate::ErrorType::OnboardingNotCovered).
 //!

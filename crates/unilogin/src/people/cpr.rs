@@ -10,7 +10,7 @@ use crate::{ErrorType, FieldError};
 const DIGITS: usize = 10;
 
 /// A Danish CPR number (personnummer): `DDMMYY-SSSS`, a birth date and a four-digit serial
-/// number (RULES.md §6, confidence H).
+/// number (confidence H).
 ///
 /// **Accepted input.** Ten digits, optionally with one dash between the date and the serial
 /// number (`-`, `‐`, `‑` or `–`), and spaces (also non-breaking) anywhere: `010203-4567`,

@@ -52,7 +52,7 @@ text_value!(PersonName, |input| clean_text(input, MAX_PERSON_NAME_CHARS));
 /// adressebeskyttelse) in place of the CPR number in a roster: opaque text of 1–64 characters,
 /// trimmed, without control characters.
 ///
-/// **Model choice.** RULES.md says only that a CPR number "may be replaced by an alias" for
+/// **Model choice.** STIL says only that a CPR number "may be replaced by an alias" for
 /// protected people, with no format. This library takes the alias as the host's own reference
 /// to the person (the host resolves it to the person when it sends data to Unilogin); it does
 /// not interpret it. See `docs/people.md`.

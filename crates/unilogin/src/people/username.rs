@@ -1,8 +1,8 @@
 use crate::identifiers::canonical_string_type;
 use crate::{ErrorType, FieldError};
 
-/// A Unilogin username: four letters followed by four digits, e.g. `abcd1234` (RULES.md §6,
-/// confidence M). Letters are a–z; input is accepted in any case and trimmed, and the canonical
+/// A Unilogin username: four letters followed by four digits, e.g. `abcd1234`
+/// (confidence M). Letters are a–z; input is accepted in any case and trimmed, and the canonical
 /// form is lower case.
 ///
 /// ```

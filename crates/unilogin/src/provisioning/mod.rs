@@ -3,8 +3,8 @@
 //! User data flows from the institution's administrative system (brugeradministrationssystem)
 //! into Unilogin in scheduled imports. STIL's guide "Tilslutning til Unilogin" says the transfer
 //! "sker typisk en gang i døgnet" and that it "tager ca. et døgn fra oprettelsestidspunktet"
-//! until the users can use their Unilogin; RULES.md §9 (confidence H) adds "rarely two" days and
-//! that a user who already has Unilogin (at another institution) can use it immediately.
+//! until the users can use their Unilogin. It rarely takes two days (confidence H), and a user
+//! who already has Unilogin (at another institution) can use it immediately.
 //!
 //! [`ProvisioningPolicy::estimate`] turns a creation time into an [`Estimate`]: the next import
 //! after creation (in UTC and in Danish local time), the typical ready time and the latest ready
@@ -65,7 +65,7 @@ const SOURCE: &str = "STIL, \"Tilslutning til Unilogin\" (viden.stil.dk): \"ca. 
 ///   (STIL: "ca. et døgn fra oprettelsestidspunktet"). Because the next import never comes before
 ///   creation, this is at most `typical_hours_after_creation` after the import. Setting it to 0
 ///   makes the typical ready time the import itself.
-/// - `latest_ready` = the next import + `latest_hours_after_import` (RULES.md §9: "rarely two"
+/// - `latest_ready` = the next import + `latest_hours_after_import` ("rarely two"
 ///   days), and never before `typical_ready`.
 ///
 /// ```
@@ -119,7 +119,7 @@ impl ProvisioningPolicy {
 
     /// When a user created at `created_at` in the administrative system can expect Unilogin to
     /// work. `already_has_unilogin`: the user already has Unilogin at another institution, so it
-    /// works immediately (RULES.md §9).
+    /// works immediately.
     ///
     /// The next import is the first scheduled time strictly after `created_at` (an import that
     /// starts at the very instant of creation is taken not to include the user). Times that do

@@ -13,7 +13,7 @@
 //! report; the only text a report takes from it is the name of a season it contains.
 //!
 //! Sources: STIL, "Om adgangskodeskift i Unilogin" and the Unilogin password policy
-//! (viden.stil.dk), summarised in RULES.md §7. Rules, sources and model choices:
+//! (viden.stil.dk). Rules, sources and model choices:
 //! `docs/passwords.md`.
 
 mod common_passwords;

@@ -9,7 +9,7 @@ use crate::{Ctx, ErrorType, FieldError};
 /// user group; every field can be overridden by a host (all of them are public, and the policy
 /// reads from and writes to JSON with exactly these field names).
 ///
-/// Sources (see `docs/passwords.md`; confidence marks from RULES.md §7): STIL, "Om
+/// Sources (see `docs/passwords.md`): STIL, "Om
 /// adgangskodeskift i Unilogin" and the Unilogin password policy on viden.stil.dk.
 ///
 /// | group | may choose | length | lower, upper, digit |

@@ -18,7 +18,7 @@
 //! cannot be used to find out whether a pupil has a grant.
 //!
 //! Sources: STIL, "Adgang og login til elevadgang.unilogin.dk" / "Giv ny adgangskode"
-//! (viden.stil.dk), RULES.md §8 (confidence H); what happens after the five minutes, the code
+//! (viden.stil.dk; confidence H); what happens after the five minutes, the code
 //! format and the attempt limit are model choices. See `docs/reset.md`.
 //!
 //! ```
@@ -71,7 +71,7 @@ use crate::{Ctx, ErrorType, FieldError, Lang};
 #[serde(default)]
 pub struct ResetPolicy {
     /// How long a grant can be redeemed, in minutes: STIL's Elevadgang gives five
-    /// (RULES.md §8, H). Used within 1–[`ResetPolicy::MAX_WINDOW_MINUTES`].
+    /// (confidence H). Used within 1–[`ResetPolicy::MAX_WINDOW_MINUTES`].
     pub window_minutes: u32,
     /// How many wrong one-time codes a grant allows; the last one locks it (model choice: 5).
     /// Used within 1–[`ResetPolicy::MAX_ATTEMPTS`].
