@@ -73,7 +73,7 @@ pub(crate) fn request_fault(rng: &mut SplitMix64) -> (&'static str, String, &'st
         ),
         17 => (
             "legal_basis",
-            rng.pick(&["andelsforening", "stk. 6", "Kommunal, stk. 5"])
+            rng.pick(&["andelsforening", "stk. 6", "Kommunal, stk. 6"])
                 .to_owned(),
             "legal_basis_unknown",
         ),

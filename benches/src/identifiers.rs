@@ -157,7 +157,7 @@ pub(crate) fn phone_form(rng: &mut SplitMix64, digits: &str) -> String {
         5 => format!("(+45) {pairs}"),
         6 => grouped(digits, &[4, 4], " "),
         7 => grouped(digits, &[2, 2, 2, 2], "-"),
-        8 => format!("45{digits}"),
+        8 => format!("0045{digits}"),
         9 => format!("+45 {}", grouped(digits, &[4, 4], "-")),
         _ => digits.to_owned(),
     }

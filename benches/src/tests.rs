@@ -13,7 +13,15 @@ const ROWS: usize = 5_000;
 fn problem_set(problems: &Problems) -> BTreeSet<(String, String)> {
     problems
         .iter()
-        .map(|p| (p.loc().to_string(), p.kind().code().to_owned()))
+        .map(|p| {
+            // A ten-digit P-number failing its checksum whose first six digits are a date is
+            // reported as a CPR number in the wrong field (issue 12 item 8) instead.
+            let code = match (p.loc().to_string().as_str(), p.kind().code()) {
+                ("p_number", "cpr_in_wrong_field") => "p_number_checksum",
+                (_, code) => code,
+            };
+            (p.loc().to_string(), code.to_owned())
+        })
         .collect()
 }
 

@@ -7,11 +7,13 @@
 # Installs what is missing, from the package registries only:
 #   - the wasm32 target: `rustup target add wasm32-unknown-unknown` (the standard path, tried
 #     once with a short timeout); where rustup cannot download it, Debian's rustc-web, cargo-web
-#     and rust-web-src build std for wasm32 from source (../../../shared/TOOLCHAIN.md);
+#     and rust-web-src build std for wasm32 from source;
 #   - wasm-bindgen-cli at exactly the version Cargo.toml pins (cargo install);
 #   - node packages (npm ci): binaryen's wasm-opt, typescript, playwright-core.
 # Size-minded: opt-level "z", fat LTO, one codegen unit, panic=abort (set through
-# CARGO_PROFILE_RELEASE_* here, so the workspace's release profile is unchanged), then wasm-opt.
+# CARGO_PROFILE_RELEASE_* here, so the workspace's release profile is unchanged), std rebuilt
+# with panics that abort at once (rustup's rust-src component or Debian's rust-web-src), then
+# wasm-opt.
 # A second run rebuilds nothing that is up to date.
 #
 # Options: --with-chromium also installs Debian's chromium for the browser test when
@@ -67,7 +69,7 @@ ensure_wasm_bindgen() {
     fi
   done
   log "cargo install wasm-bindgen-cli --version $WB_VERSION (about 2 minutes, once)"
-  # Not --locked: the index here lacks one of its locked dependencies (TOOLCHAIN.md).
+  # Not --locked: the crate index here lacks one of its locked dependencies.
   cargo install -q wasm-bindgen-cli --version "$WB_VERSION" --force
   WASM_BINDGEN="$HOME/.cargo/bin/wasm-bindgen"
 }
@@ -89,6 +91,14 @@ choose_toolchain() {
   fi
 }
 
+# rustup's std source (the rust-src component), added once with a short timeout, lets the
+# rustup path rebuild std for size as the Debian path does.
+has_rust_src() {
+  rustup component list --installed 2>/dev/null | grep -q '^rust-src' && return 0
+  log "rustup component add rust-src (60 s at most)"
+  timeout 60 rustup component add rust-src >/dev/null 2>&1
+}
+
 build_wasm() {
   # Size-minded settings for this build only (the workspace's release profile stays as it is).
   export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
@@ -100,7 +110,14 @@ build_wasm() {
   case "$TOOLCHAIN" in
     rustup)
       export CARGO_TARGET_DIR="$ROOT/target/wasm-rustup"
-      (cd "$ROOT" && cargo build -q --locked --release --target "$TARGET" -p "$CRATE")
+      if has_rust_src; then
+        # As on the Debian path: std rebuilt for size, panics that abort at once.
+        (cd "$ROOT" && RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+          cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -Z build-std=std,panic_abort)
+      else
+        log "rustup has no rust-src here: std is not rebuilt for size (a larger module)"
+        (cd "$ROOT" && cargo build -q --locked --release --target "$TARGET" -p "$CRATE")
+      fi
       ;;
     debian)
       if [ ! -x /usr/bin/rustc ] || [ ! -x /usr/bin/cargo ] || [ ! -d /usr/lib/rustlib/src/rust/library ]; then
@@ -120,7 +137,7 @@ build_wasm() {
       # module (the bindings never panic).
       (cd "$ROOT" && RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld" \
-        RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+        RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
         /usr/bin/cargo build -q --locked --release --target "$TARGET" -p "$CRATE" \
         -Z build-std=std,panic_abort)
       ;;

@@ -156,7 +156,8 @@ pub fn policy_or_stil<T: DeserializeOwned + Default>(
     value.map_or_else(|| Ok(T::default()), |v| from_mapping(py, v, lang))
 }
 
-/// A JSON value as Python: objects as dicts, arrays as lists.
+/// A JSON value as Python: objects as dicts (their keys interned: reports repeat the same few
+/// keys in every problem), arrays as lists.
 pub fn from_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
         Value::Null => py.None().into_bound(py),
@@ -181,7 +182,7 @@ pub fn from_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyA
         Value::Object(map) => {
             let dict = PyDict::new(py);
             for (k, v) in map {
-                dict.set_item(k, from_json(py, v)?)?;
+                dict.set_item(PyString::intern(py, k), from_json(py, v)?)?;
             }
             dict.into_any()
         }

@@ -6,7 +6,7 @@ use unilogin::credentials::assigned::{self, AssignError};
 use unilogin::credentials::check::{self, HashedPassword};
 use unilogin::credentials::expiry::{ExpiryPolicy, PasswordExpiry};
 use unilogin::credentials::reset::{
-    self, GrantId, GrantStore, Issuer, OneTimeCode, Redemption, ResetPolicy,
+    self, GrantId, GrantStore, Issuer, Keyring, OneTimeCode, Redemption, ResetPolicy,
 };
 use unilogin::form::{self, ExpiryArguments, GrantCode, PasswordArguments};
 use unilogin::people::{Role, UserGroup, Username};
@@ -19,7 +19,7 @@ fn user_group(key: &str) -> PyResult<UserGroup> {
     form::user_group(key).map_err(errors::argument)
 }
 
-/// `check_password(password, *, group, names=(), previous_hashes=(), policy=None, lang="da") -> dict`
+/// `check_password(password, *, group, names=(), previous_hashes=None, policy=None, lang="da") -> dict`
 #[pyfunction]
 #[pyo3(signature = (password, *, group, names = None, previous_hashes = None, policy = None, lang = "da"))]
 pub fn check_password<'py>(
@@ -35,17 +35,49 @@ pub fn check_password<'py>(
     let args = PasswordArguments {
         group: group.to_owned(),
         names: texts(names, "names")?,
-        history: texts(previous_hashes, "previous_hashes")?,
+        history: previous_hashes
+            .map(|h| texts(Some(h), "previous_hashes"))
+            .transpose()?,
         policy: policy.map(to_json).transpose()?,
     };
     let report = form::check_password(password, &args, "previous_hashes");
     serialised(py, &report.or_raise(py, Class::Validation, l)?.rendered(l))
 }
 
-/// `hash_password(password) -> str`: the portable history format `sha256$<salt>$<digest>`.
+/// `hash_password(password) -> str`: an Argon2id PHC string (OWASP's parameters) for the
+/// password history.
 #[pyfunction]
 pub fn hash_password(password: &str) -> String {
     HashedPassword::new(password, &mut OsRng).to_string()
+}
+
+/// `password_needs_rehash(stored) -> bool`: whether a history entry is of the old `sha256$`
+/// form (or Argon2id with other parameters) and should be replaced by `hash_password`.
+#[pyfunction]
+pub fn password_needs_rehash(stored: &str) -> PyResult<bool> {
+    let entry = form::password_history(&[stored], "stored").map_err(errors::argument)?;
+    Ok(entry.iter().any(HashedPassword::needs_rehash))
+}
+
+/// The keyring of `keys` ({id: secret bytes}) with `key_id` current; none without keys.
+fn keyring(
+    py: Python<'_>,
+    keys: Option<std::collections::BTreeMap<String, Vec<u8>>>,
+    key_id: Option<&str>,
+    lang: unilogin::Lang,
+) -> PyResult<Keyring> {
+    match (keys.filter(|k| !k.is_empty()), key_id) {
+        (None, None) => Ok(Keyring::default()),
+        (Some(keys), Some(id)) => Keyring::from_keys(id, keys).or_raise(py, Class::Reset, lang),
+        (None, Some(_)) => Err(errors::argument(form::ArgumentError::new(
+            "keys",
+            "key_id names a key, but no keys are given",
+        ))),
+        (Some(_), None) => Err(errors::argument(form::ArgumentError::new(
+            "key_id",
+            "keys are given without key_id, the current key",
+        ))),
+    }
 }
 
 /// `is_common_password(password) -> bool`
@@ -112,16 +144,56 @@ pub struct PyGrantStore(GrantStore);
 #[pymethods]
 impl PyGrantStore {
     #[new]
-    #[pyo3(signature = (*, policy = None, lang = "da"))]
-    fn new(py: Python<'_>, policy: Option<&Bound<'_, PyAny>>, lang: &str) -> PyResult<Self> {
+    #[pyo3(signature = (*, policy = None, keys = None, key_id = None, lang = "da"))]
+    fn new(
+        py: Python<'_>,
+        policy: Option<&Bound<'_, PyAny>>,
+        keys: Option<std::collections::BTreeMap<String, Vec<u8>>>,
+        key_id: Option<&str>,
+        lang: &str,
+    ) -> PyResult<Self> {
         let l = errors::lang(lang)?;
         let policy: ResetPolicy = policy_or_stil(py, policy, l)?;
-        Ok(Self(GrantStore::with_policy(policy)))
+        let keys = keyring(py, keys, key_id, l)?;
+        Ok(Self(GrantStore::with_policy(policy).with_keys(keys)))
     }
 
+    /// The policy as enforced (every value clamped to the range the library accepts).
     #[getter]
     fn policy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialised(py, &self.0.policy())
+    }
+
+    /// Whether new one-time codes are keyed with a host secret (`keys` and `key_id` given).
+    #[getter]
+    fn keyed(&self) -> bool {
+        self.0.is_keyed()
+    }
+
+    /// The grants whose one-time code is stored unkeyed: weaker, brute-forceable offline.
+    #[getter]
+    fn unkeyed_codes(&self) -> Vec<u64> {
+        self.0.unkeyed_codes().into_iter().map(|g| g.0).collect()
+    }
+
+    /// The time of the last event or refused redemption: a call dated before it is refused.
+    #[getter]
+    fn last_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.0.last_time()
+    }
+
+    /// Replaces the keys ({id: secret bytes}, `key_id` the current one); keys are never stored.
+    #[pyo3(signature = (keys, *, key_id, lang = "da"))]
+    fn set_keys(
+        &mut self,
+        py: Python<'_>,
+        keys: std::collections::BTreeMap<String, Vec<u8>>,
+        key_id: &str,
+        lang: &str,
+    ) -> PyResult<()> {
+        let l = errors::lang(lang)?;
+        self.0.set_keys(keyring(py, Some(keys), Some(key_id), l)?);
+        Ok(())
     }
 
     #[pyo3(signature = (issuer, pupil, at, *, code = None, lang = "da"))]
@@ -202,6 +274,7 @@ impl PyGrantStore {
         out.set_item("issued_at", g.issued_at)?;
         out.set_item("expires_at", g.expires_at)?;
         out.set_item("has_code", g.has_code())?;
+        out.set_item("code_keyed", g.code_is_keyed())?;
         Ok(out)
     }
 
@@ -220,24 +293,31 @@ impl PyGrantStore {
     }
 
     #[classmethod]
-    #[pyo3(signature = (text, *, policy = None, lang = "da"))]
+    #[pyo3(signature = (text, *, policy = None, keys = None, key_id = None, lang = "da"))]
     fn from_json(
         _cls: &Bound<'_, PyType>,
         py: Python<'_>,
         text: &str,
         policy: Option<&Bound<'_, PyAny>>,
+        keys: Option<std::collections::BTreeMap<String, Vec<u8>>>,
+        key_id: Option<&str>,
         lang: &str,
     ) -> PyResult<Self> {
         let l = errors::lang(lang)?;
+        let keys = keyring(py, keys, key_id, l)?;
         let mut store = GrantStore::from_json(text).or_raise(py, Class::Reset, l)?;
         if let Some(p) = policy {
             store.set_policy(from_mapping(py, p, l)?);
         }
-        Ok(Self(store))
+        Ok(Self(store.with_keys(keys)))
     }
 
     fn __repr__(&self) -> String {
-        format!("GrantStore(grants={})", self.0.grants().len())
+        format!(
+            "GrantStore(grants={}, keyed={})",
+            self.0.grants().len(),
+            if self.0.is_keyed() { "True" } else { "False" }
+        )
     }
 }
 

@@ -1,57 +1,208 @@
-//! Whole export files: `validate_csv` (the problems) and `check_export` (problems with their
-//! lines, the summary and the error that stopped reading), read and checked by the core's
-//! `export` module with the GIL released.
+//! Whole export files: `validate_csv` (the problems), `check_export` (problems with their
+//! lines, the summary and the error that stopped reading) and `iter_problems` (the problems in
+//! batches, in constant memory), read and checked by the core's `export` module with the GIL
+//! released.
+//!
+//! `validate_csv` and `check_export` take the GIL back every [`BATCH`] problems to turn them
+//! into Python objects, so the core never holds more than a batch of them (and a Ctrl-C is
+//! seen between batches).
 
+use std::collections::VecDeque;
+use std::fs::File;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
-use unilogin::export::{ExportOptions, ExportReport, ExportSource};
-use unilogin::{Problems, RecordKind};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyInt, PyList};
+use unilogin::export::{
+    ExportOptions, ExportReport, ExportRow, ExportSource, ExportStream, ReportProblem,
+};
+use unilogin::{Lang, Problem, Problems, RecordKind};
 
 use crate::convert::serialised;
-use crate::errors::{self, Class};
+use crate::errors;
 use crate::records::{policy, record_kind};
 
-/// Reads and checks the file at `path` into the core's report; call it with the GIL released.
-fn run(path: &Path, kind: RecordKind, options: &ExportOptions) -> ExportReport {
-    ExportReport::check(ExportSource::Path { path, syntax: None }, kind, options)
-}
+/// Problems turned into Python objects at a time by `validate_csv` and `check_export`, and
+/// the default `batch_size` of `iter_problems`.
+const BATCH: usize = 1000;
 
-/// A count argument (`jobs`, `max_errors`): 0 or more.
+/// A count argument (`jobs`): 0 or more.
 fn count(name: &str, value: i64) -> PyResult<usize> {
     usize::try_from(value)
         .map_err(|_| PyValueError::new_err(format!("{name} must be 0 or more, not {value}")))
 }
 
-/// The arguments both functions share, checked: the record kind and the options.
+/// An optional `int` argument of 1 or more (`max_errors`, `batch_size`); `none` says what
+/// `None` means. A `bool` or another type is a `TypeError`, 0 or less a `ValueError`, and an
+/// `int` too large for memory is as good as no limit.
+fn positive(name: &str, value: Option<&Bound<'_, PyAny>>, none: &str) -> PyResult<Option<usize>> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    if value.cast::<PyBool>().is_ok() || value.cast::<PyInt>().is_err() {
+        return Err(PyTypeError::new_err(format!(
+            "{name} must be an int of 1 or more, or None for {none}, not `{}`",
+            value.get_type().name()?
+        )));
+    }
+    if value.lt(1)? {
+        return Err(PyValueError::new_err(format!(
+            "{name} must be 1 or more, or None for {none}, not {value}"
+        )));
+    }
+    Ok(Some(value.extract::<usize>().unwrap_or(usize::MAX)))
+}
+
+/// The arguments of the three functions, checked: the record kind and the options.
 fn arguments(
+    py: Python<'_>,
     kind: &str,
     lang: &str,
-    p_number_checksum: bool,
+    (p_number_checksum, as_of, overrides): (
+        bool,
+        Option<chrono::NaiveDate>,
+        Option<&Bound<'_, PyAny>>,
+    ),
     jobs: i64,
-    max_errors: i64,
+    max_errors: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<(RecordKind, ExportOptions)> {
+    let lang = errors::lang(lang)?;
     Ok((
         record_kind(kind)?,
         ExportOptions {
-            lang: errors::lang(lang)?,
-            policy: policy(p_number_checksum),
-            max_errors: count("max_errors", max_errors)?,
+            lang,
+            policy: policy(py, p_number_checksum, as_of, overrides, lang)?,
+            max_errors: positive("max_errors", max_errors, "no limit")?.unwrap_or(0),
             jobs: count("jobs", jobs)?,
         },
     ))
 }
 
-/// `validate_csv(path, *, kind, lang="da", p_number_checksum=True, jobs=0) -> list[dict]`:
-/// every problem of a CSV or JSON Lines export; a file that cannot be read raises
-/// `ValidationError`.
+/// A problem of a row as `check_export` gives it: `{type, loc, msg, input, ctx, line}`.
+fn report_problem<'py>(
+    py: Python<'py>,
+    problem: &Problem,
+    line: Option<u64>,
+    lang: Lang,
+) -> PyResult<Bound<'py, PyAny>> {
+    serialised(py, &ReportProblem::new(problem, line, lang))
+}
+
+/// How the problems of rows become Python objects.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// `validate_csv`'s `{type, loc, msg, input, ctx}`.
+    Plain,
+    /// `check_export`'s, with the row's `line`.
+    WithLine,
+}
+
+/// Appends the problems of `rows` to `out` in `shape`.
+fn convert(
+    py: Python<'_>,
+    out: &Py<PyList>,
+    rows: &[ExportRow],
+    shape: Shape,
+    lang: Lang,
+) -> PyResult<()> {
+    let out = out.bind(py);
+    for row in rows {
+        match shape {
+            Shape::Plain => errors::extend(py, out, &row.problems, None, lang)?,
+            Shape::WithLine => {
+                for problem in &row.problems {
+                    out.append(report_problem(py, problem, Some(row.line), lang)?)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Checks the file at `path` with the GIL released and appends the problems of its rows to
+/// `out` in `shape`, taking the GIL back every [`BATCH`] problems; the report holds no rows.
+fn check_into(
+    py: Python<'_>,
+    path: &Path,
+    kind: RecordKind,
+    options: &ExportOptions,
+    out: &Py<PyList>,
+    shape: Shape,
+) -> PyResult<ExportReport> {
+    let lang = options.lang;
+    py.detach(|| {
+        let mut rows: Vec<ExportRow> = Vec::new();
+        let mut held = 0_usize;
+        let flush = |rows: &mut Vec<ExportRow>| {
+            let done = Python::attach(|py| {
+                py.check_signals()?;
+                convert(py, out, rows, shape, lang)
+            });
+            rows.clear();
+            done
+        };
+        let source = ExportSource::Path { path, syntax: None };
+        let (report, failed) = ExportReport::stream(source, kind, options, |row| {
+            if row.problems.is_empty() {
+                return ControlFlow::Continue(());
+            }
+            held += row.problems.len();
+            rows.push(row);
+            if held >= BATCH {
+                held = 0;
+                if let Err(error) = flush(&mut rows) {
+                    return ControlFlow::Break(error);
+                }
+            }
+            ControlFlow::Continue(())
+        });
+        match failed {
+            Some(error) => Err(error),
+            None => flush(&mut rows).map(|()| report),
+        }
+    })
+}
+
+/// `unilogin.ExportError(errors, problems, summary)`: the error that stopped reading, the
+/// problems found before it that the call has not handed out, and the summary.
+fn export_error(py: Python<'_>, report: &ExportReport, problems: Bound<'_, PyList>) -> PyErr {
+    static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let build = || -> PyResult<PyErr> {
+        let class = CLASS.get_or_try_init(py, || {
+            Ok::<_, PyErr>(
+                PyModule::import(py, "unilogin._errors")?
+                    .getattr("ExportError")?
+                    .unbind(),
+            )
+        })?;
+        let mut fatal = Problems::new();
+        if let Some(error) = &report.error {
+            fatal.push(error.problem());
+        }
+        let errors = errors::problem_list(py, &fatal, report.lang)?;
+        let summary = serialised(py, &report.summary_entry())?;
+        Ok(PyErr::from_value(
+            class.bind(py).call1((errors, problems, summary))?,
+        ))
+    };
+    build().unwrap_or_else(|e| e)
+}
+
+/// `validate_csv(path, *, kind, lang="da", p_number_checksum=True, as_of=None, jobs=0, max_errors=None, policy=None)
+/// -> list[dict]`: the problems of a CSV or JSON Lines export; an error that stops reading
+/// raises `ExportError` (a `ValidationError`) carrying the problems found before it.
 #[pyfunction]
-#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, jobs = 0))]
+#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, as_of = None, jobs = 0, max_errors = None, policy = None))]
 #[allow(
     clippy::needless_pass_by_value,
     reason = "pyo3 extracts an `os.PathLike` into an owned `PathBuf`"
+)]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a Python function's keyword arguments, each extracted by pyo3"
 )]
 pub fn validate_csv<'py>(
     py: Python<'py>,
@@ -59,31 +210,34 @@ pub fn validate_csv<'py>(
     kind: &str,
     lang: &str,
     p_number_checksum: bool,
+    as_of: Option<chrono::NaiveDate>,
     jobs: i64,
+    max_errors: Option<&Bound<'py, PyAny>>,
+    policy: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let (kind, options) = arguments(kind, lang, p_number_checksum, jobs, 0)?;
-    let report = py.detach(|| run(&path, kind, &options));
-    let lang = options.lang;
-    if let Some(error) = report.error {
-        let mut fatal = Problems::new();
-        fatal.push(error.problem());
-        return Err(errors::raise(py, Class::Validation, &fatal, lang));
-    }
-    let out = PyList::empty(py);
-    for row in &report.rows {
-        errors::extend(py, &out, &row.problems, None, lang)?;
+    let checksum = (p_number_checksum, as_of, policy);
+    let (kind, options) = arguments(py, kind, lang, checksum, jobs, max_errors)?;
+    let out = PyList::empty(py).unbind();
+    let report = check_into(py, &path, kind, &options, &out, Shape::Plain)?;
+    let out = out.into_bound(py);
+    if report.error.is_some() {
+        return Err(export_error(py, &report, out));
     }
     Ok(out)
 }
 
-/// `check_export(path, *, kind, lang="da", p_number_checksum=True, jobs=0, max_errors=0) ->
+/// `check_export(path, *, kind, lang="da", p_number_checksum=True, as_of=None, jobs=0, max_errors=None, policy=None) ->
 /// dict`: the core's export report, the object the command's `--format json` prints
 /// (`{problems, summary, error}`), without raising for a file that cannot be read.
 #[pyfunction]
-#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, jobs = 0, max_errors = 0))]
+#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, as_of = None, jobs = 0, max_errors = None, policy = None))]
 #[allow(
     clippy::needless_pass_by_value,
     reason = "pyo3 extracts an `os.PathLike` into an owned `PathBuf`"
+)]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a Python function's keyword arguments, each extracted by pyo3"
 )]
 pub fn check_export<'py>(
     py: Python<'py>,
@@ -91,10 +245,149 @@ pub fn check_export<'py>(
     kind: &str,
     lang: &str,
     p_number_checksum: bool,
+    as_of: Option<chrono::NaiveDate>,
     jobs: i64,
-    max_errors: i64,
-) -> PyResult<Bound<'py, PyAny>> {
-    let (kind, options) = arguments(kind, lang, p_number_checksum, jobs, max_errors)?;
-    let report = py.detach(|| run(&path, kind, &options));
-    serialised(py, &report)
+    max_errors: Option<&Bound<'py, PyAny>>,
+    policy: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let checksum = (p_number_checksum, as_of, policy);
+    let (kind, options) = arguments(py, kind, lang, checksum, jobs, max_errors)?;
+    let problems = PyList::empty(py).unbind();
+    let report = check_into(py, &path, kind, &options, &problems, Shape::WithLine)?;
+    let dict = PyDict::new(py);
+    dict.set_item("problems", problems)?;
+    dict.set_item("summary", serialised(py, &report.summary_entry())?)?;
+    dict.set_item("error", serialised(py, &report.error_entry())?)?;
+    Ok(dict)
+}
+
+/// The iterator `iter_problems` returns: lists of at most `batch_size` problems, read and
+/// checked with the GIL released when the next list is asked for.
+#[pyclass(name = "ProblemBatches", module = "unilogin")]
+#[derive(Debug)]
+pub struct ProblemBatches {
+    stream: ExportStream<File>,
+    lang: Lang,
+    batch_size: usize,
+    /// Problems of a row read and not handed out yet, with the row's line (a row's problems
+    /// may be split between two batches).
+    pending: VecDeque<(Problem, u64)>,
+    /// Whether the error that stopped reading was raised.
+    raised: bool,
+}
+
+impl ProblemBatches {
+    /// The next batch's problems: up to `batch_size`, fewer only at the end.
+    fn fill(&mut self) -> Vec<(Problem, u64)> {
+        let mut batch = Vec::with_capacity(self.batch_size.min(BATCH));
+        while batch.len() < self.batch_size {
+            if let Some(problem) = self.pending.pop_front() {
+                batch.push(problem);
+                continue;
+            }
+            let Some(row) = self.stream.next() else {
+                break;
+            };
+            let line = row.line;
+            self.pending
+                .extend(row.problems.into_iter().map(|problem| (problem, line)));
+        }
+        batch
+    }
+}
+
+#[pymethods]
+impl ProblemBatches {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyList>>> {
+        let batch = py.detach(|| self.fill());
+        if batch.is_empty() {
+            if self.stream.error().is_some() && !self.raised {
+                self.raised = true;
+                return Err(export_error(py, &self.stream.report(), PyList::empty(py)));
+            }
+            return Ok(None);
+        }
+        let out = PyList::empty(py);
+        for (problem, line) in &batch {
+            out.append(report_problem(py, problem, Some(*line), self.lang)?)?;
+        }
+        Ok(Some(out))
+    }
+
+    /// What was read so far, in `check_export`'s summary shape (`None` when the file could not
+    /// be opened).
+    #[getter]
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialised(py, &self.stream.report().summary_entry())
+    }
+
+    /// The error that stopped reading, in `check_export`'s error shape, or `None`.
+    #[getter]
+    fn error<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialised(py, &self.stream.report().error_entry())
+    }
+
+    /// Stops reading and closes the file; the batches end (the problems read and not handed
+    /// out are dropped).
+    fn close(&mut self) {
+        self.stream.close();
+        self.pending.clear();
+    }
+
+    fn __repr__(&self) -> String {
+        let rows = self.stream.summary().map_or(0, |s| s.rows);
+        let state = if self.stream.is_ended() && self.pending.is_empty() {
+            "ended"
+        } else {
+            "reading"
+        };
+        format!(
+            "<ProblemBatches rows={rows} problems={} {state}>",
+            self.stream.problems()
+        )
+    }
+}
+
+/// `iter_problems(path, *, kind, lang="da", p_number_checksum=True, as_of=None, max_errors=None,
+/// batch_size=None, policy=None) -> ProblemBatches`: the problems of an export in lists of `batch_size`
+/// (`None`: 1000).
+#[pyfunction]
+#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, as_of = None, max_errors = None, batch_size = None, policy = None))]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "pyo3 extracts an `os.PathLike` into an owned `PathBuf`"
+)]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a Python function's keyword arguments, each extracted by pyo3"
+)]
+pub fn iter_problems(
+    py: Python<'_>,
+    path: PathBuf,
+    kind: &str,
+    lang: &str,
+    p_number_checksum: bool,
+    as_of: Option<chrono::NaiveDate>,
+    max_errors: Option<&Bound<'_, PyAny>>,
+    batch_size: Option<&Bound<'_, PyAny>>,
+    policy: Option<&Bound<'_, PyAny>>,
+) -> PyResult<ProblemBatches> {
+    let checksum = (p_number_checksum, as_of, policy);
+    let (kind, options) = arguments(py, kind, lang, checksum, 1, max_errors)?;
+    let batch_size = positive("batch_size", batch_size, "the default, 1000")?.unwrap_or(BATCH);
+    let stream = py.detach(|| ExportStream::open(&path, None, kind, &options));
+    if stream.is_ended() && stream.error().is_some() {
+        return Err(export_error(py, &stream.report(), PyList::empty(py)));
+    }
+    Ok(ProblemBatches {
+        stream,
+        lang: options.lang,
+        batch_size,
+        pending: VecDeque::new(),
+        raised: false,
+    })
 }

@@ -117,6 +117,11 @@ impl LoginGuide {
     }
 
     #[getter]
+    fn cause(&self) -> Option<&'static str> {
+        self.0.cause.map(unilogin::login::FailureCause::key)
+    }
+
+    #[getter]
     fn step_ids(&self) -> Vec<&'static str> {
         self.0
             .step_ids()
@@ -176,11 +181,50 @@ pub fn login_guide(
     lang: &str,
 ) -> PyResult<LoginGuide> {
     let l = errors::lang(lang)?;
+    let (user, policy) = user_and_policy(py, role, has_own_mitid, grade, age, policy, l)?;
+    let guide = form::login_guide(task, cause, &user, &policy).map_err(errors::argument)?;
+    Ok(LoginGuide(guide))
+}
+
+/// `login_help(message, *, role, grade=None, has_own_mitid, age=None, policy=None, lang="da")`:
+/// one guide per cause the pasted login message points to.
+#[pyfunction]
+#[pyo3(signature = (message, *, role, has_own_mitid, grade = None, age = None, policy = None, lang = "da"))]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the keyword arguments of the Python function, one parameter each"
+)]
+pub fn login_help(
+    py: Python<'_>,
+    message: &str,
+    role: &str,
+    has_own_mitid: bool,
+    grade: Option<&Bound<'_, PyAny>>,
+    age: Option<u8>,
+    policy: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+) -> PyResult<Vec<LoginGuide>> {
+    let l = errors::lang(lang)?;
+    let (user, policy) = user_and_policy(py, role, has_own_mitid, grade, age, policy, l)?;
+    let guides = Guide::for_message(message, &user, &policy)
+        .map_err(|e| errors::value_error(py, e, message, l))?;
+    Ok(guides.into_iter().map(LoginGuide).collect())
+}
+
+/// The user facts and login policy of the keyword arguments.
+fn user_and_policy(
+    py: Python<'_>,
+    role: &str,
+    has_own_mitid: bool,
+    grade: Option<&Bound<'_, PyAny>>,
+    age: Option<u8>,
+    policy: Option<&Bound<'_, PyAny>>,
+    l: unilogin::Lang,
+) -> PyResult<(UserFacts, LoginPolicy)> {
     let grade = optional_text(grade)?;
     let role =
         Role::parse(role, grade.as_deref()).map_err(|e| errors::value_error(py, e, role, l))?;
     let user = UserFacts::new(role, has_own_mitid, age);
     let policy: LoginPolicy = policy_or_stil(py, policy, l)?;
-    let guide = form::login_guide(task, cause, &user, &policy).map_err(errors::argument)?;
-    Ok(LoginGuide(guide))
+    Ok((user, policy))
 }

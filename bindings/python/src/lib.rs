@@ -25,12 +25,15 @@ mod _unilogin {
     #[pymodule_export]
     use crate::credentials::{
         assign_password, assigned_password_entropy, check_password, hash_password,
-        is_common_password, password_expiry, reset_public_message, PyGrantStore, PyPasswordExpiry,
+        is_common_password, password_expiry, password_needs_rehash, reset_public_message,
+        PyGrantStore, PyPasswordExpiry,
     };
     #[pymodule_export]
-    use crate::export::{check_export, validate_csv};
+    use crate::export::{check_export, iter_problems, validate_csv, ProblemBatches};
     #[pymodule_export]
-    use crate::help::{login_guide, provisioning_estimate, LoginGuide, ProvisioningEstimate};
+    use crate::help::{
+        login_guide, login_help, provisioning_estimate, LoginGuide, ProvisioningEstimate,
+    };
     #[pymodule_export]
     use crate::institution::{
         institution_type_codes, institution_type_info, legal_basis_info, legal_basis_keys,

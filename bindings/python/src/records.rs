@@ -7,7 +7,7 @@ use unilogin::form::{self, ValueKind};
 use unilogin::record::{Header, RecordKind};
 use unilogin::{ErrorType, Problem, Problems, ValidationPolicy};
 
-use crate::convert::{cell_text, from_json};
+use crate::convert::{cell_text, from_json, to_json};
 use crate::errors::{self, Class, Raise};
 
 /// The record kind named `name` (`request`, `register` or `user`).
@@ -19,8 +19,24 @@ fn value_kind(name: &str) -> PyResult<ValueKind> {
     form::value_kind(name).map_err(errors::argument)
 }
 
-pub fn policy(p_number_checksum: bool) -> ValidationPolicy {
-    ValidationPolicy { p_number_checksum }
+/// The validation policy of a call: STIL's with the `policy` mapping's overrides, and the
+/// P-number checksum off when `p_number_checksum` is false ([`form::validation_policy`]).
+pub fn policy(
+    py: Python<'_>,
+    p_number_checksum: bool,
+    as_of: Option<chrono::NaiveDate>,
+    overrides: Option<&Bound<'_, PyAny>>,
+    lang: unilogin::Lang,
+) -> PyResult<ValidationPolicy> {
+    let overrides = overrides.map(to_json).transpose()?;
+    let mut policy = form::validation_policy(overrides.as_ref(), p_number_checksum).or_raise(
+        py,
+        Class::Validation,
+        lang,
+    )?;
+    // The `as_of` argument wins over an `as_of` in the overrides.
+    policy.as_of = as_of.or(policy.as_of);
+    Ok(policy)
 }
 
 fn key_text(key: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -141,19 +157,21 @@ fn check_mapping(
     Ok(kind.check_sparse_row_with(header, texts, &policy))
 }
 
-/// `validate_records(rows, *, kind, lang="da", p_number_checksum=True)`
+/// `validate_records(rows, *, kind, lang="da", p_number_checksum=True, as_of=None, policy=None)`
 #[pyfunction]
-#[pyo3(signature = (rows, *, kind, lang = "da", p_number_checksum = true))]
+#[pyo3(signature = (rows, *, kind, lang = "da", p_number_checksum = true, as_of = None, policy = None))]
 pub fn validate_records<'py>(
     py: Python<'py>,
     rows: &Bound<'py, PyAny>,
     kind: &str,
     lang: &str,
     p_number_checksum: bool,
+    as_of: Option<chrono::NaiveDate>,
+    policy: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let kind = record_kind(kind)?;
     let lang = errors::lang(lang)?;
-    let policy = policy(p_number_checksum);
+    let policy = self::policy(py, p_number_checksum, as_of, policy, lang)?;
     let out = PyList::empty(py);
     let mut cache = None;
     for (i, row) in rows.try_iter()?.enumerate() {
@@ -164,51 +182,64 @@ pub fn validate_records<'py>(
     Ok(out)
 }
 
-/// `validate_request(mapping, *, lang="da", p_number_checksum=True)`
+/// `validate_request(mapping, *, lang="da", p_number_checksum=True, as_of=None, policy=None)`
 #[pyfunction]
-#[pyo3(signature = (mapping, *, lang = "da", p_number_checksum = true))]
+#[pyo3(signature = (mapping, *, lang = "da", p_number_checksum = true, as_of = None, policy = None))]
 pub fn validate_request<'py>(
     py: Python<'py>,
     mapping: &Bound<'py, PyAny>,
     lang: &str,
     p_number_checksum: bool,
+    as_of: Option<chrono::NaiveDate>,
+    policy: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    validate_record(py, mapping, "request", lang, p_number_checksum)
+    validate_record(
+        py,
+        mapping,
+        "request",
+        lang,
+        p_number_checksum,
+        as_of,
+        policy,
+    )
 }
 
-/// `validate_record(mapping, *, kind, lang="da", p_number_checksum=True)`
+/// `validate_record(mapping, *, kind, lang="da", p_number_checksum=True, as_of=None, policy=None)`
 #[pyfunction]
-#[pyo3(signature = (mapping, *, kind, lang = "da", p_number_checksum = true))]
+#[pyo3(signature = (mapping, *, kind, lang = "da", p_number_checksum = true, as_of = None, policy = None))]
 pub fn validate_record<'py>(
     py: Python<'py>,
     mapping: &Bound<'py, PyAny>,
     kind: &str,
     lang: &str,
     p_number_checksum: bool,
+    as_of: Option<chrono::NaiveDate>,
+    policy: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let kind = record_kind(kind)?;
     let lang = errors::lang(lang)?;
-    let problems = kind.check_json_with(
-        &json_object(&items(mapping, None)?)?,
-        &policy(p_number_checksum),
-    );
+    let policy = self::policy(py, p_number_checksum, as_of, policy, lang)?;
+    let problems = kind.check_json_with(&json_object(&items(mapping, None)?)?, &policy);
     errors::problem_list(py, &problems, lang)
 }
 
-/// `parse_record(mapping, *, kind, lang="da", p_number_checksum=True)`
+/// `parse_record(mapping, *, kind, lang="da", p_number_checksum=True, as_of=None, policy=None)`
 #[pyfunction]
-#[pyo3(signature = (mapping, *, kind, lang = "da", p_number_checksum = true))]
+#[pyo3(signature = (mapping, *, kind, lang = "da", p_number_checksum = true, as_of = None, policy = None))]
 pub fn parse_record<'py>(
     py: Python<'py>,
     mapping: &Bound<'py, PyAny>,
     kind: &str,
     lang: &str,
     p_number_checksum: bool,
+    as_of: Option<chrono::NaiveDate>,
+    policy: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let kind = record_kind(kind)?;
     let lang = errors::lang(lang)?;
+    let policy = self::policy(py, p_number_checksum, as_of, policy, lang)?;
     let object = json_object(&items(mapping, None)?)?;
-    let valid = kind.validate_json_with(&object, &policy(p_number_checksum));
+    let valid = kind.validate_json_with(&object, &policy);
     from_json(py, &valid.or_raise(py, Class::Validation, lang)?)
 }
 

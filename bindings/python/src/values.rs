@@ -187,7 +187,9 @@ identifier!(
     "Username", Username, people::Username
 );
 
-/// A CPR number. `repr()` masks the serial number; `str()` is the full canonical number.
+/// A CPR number. `str()`, `format()` and `repr()` mask the serial number (`DDMMYY-****`), so
+/// a CPR number never lands whole in a log line or an f-string by accident; the full canonical
+/// number needs the explicit call `full()`.
 #[pyclass(name = "Cpr", module = "unilogin", frozen, eq, hash)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Cpr(pub people::Cpr);
@@ -225,8 +227,14 @@ impl Cpr {
         self.0.masked()
     }
 
-    fn __str__(&self) -> String {
+    /// The full canonical number `DDMMYY-SSSS`: personal data, for the host's own store.
+    fn full(&self) -> String {
         self.0.to_string()
+    }
+
+    /// `DDMMYY-****`, as `masked`.
+    fn __str__(&self) -> String {
+        self.0.masked()
     }
 
     fn __repr__(&self) -> String {

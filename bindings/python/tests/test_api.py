@@ -141,7 +141,8 @@ def test_identifiers_are_values() -> None:
     assert unilogin.Municipality.from_code(411) is None
     assert len(unilogin.Municipality.all()) == 98
     cpr = unilogin.Cpr("150320-4000")
-    assert "4000" not in repr(cpr) and str(cpr) == "150320-4000"
+    assert "4000" not in repr(cpr) and str(cpr) == "150320-****" and f"{cpr}" == "150320-****"
+    assert cpr.full() == "150320-4000"
     with pytest.raises(unilogin.ValidationError) as info:
         unilogin.Cpr("1503204000x")
     assert "4000" not in str(info.value.errors())
@@ -178,7 +179,7 @@ def test_stateful_values_round_trip_through_json() -> None:
     assert again == store
     assert again.redeem("abcd1234", at + dt.timedelta(minutes=1), code=code)["group"] == "udskoling"
     with pytest.raises(unilogin.ValidationError) as info:
-        unilogin.GrantStore.from_json('{"version": 2, "events": []}')
+        unilogin.GrantStore.from_json('{"version": 3, "events": []}')
     assert info.value.code == "unsupported_version"
     with pytest.raises(unilogin.ResetError) as reset:
         store.redeem("not a username", at)

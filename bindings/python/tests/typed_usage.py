@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Dict, List
+import pathlib
+import tempfile
+from typing import Dict, Iterator, List, Optional
 
 import unilogin
 
@@ -17,7 +19,35 @@ def problems_by_row(rows: List[Dict[str, str]]) -> Dict[int, List[str]]:
     return out
 
 
+def export_problems(path: pathlib.Path) -> Iterator[unilogin.ExportProblem]:
+    """Every problem of an export, one at a time, in constant memory."""
+    batches: unilogin.ProblemBatches = unilogin.iter_problems(path, kind="register", batch_size=10)
+    for batch in batches:
+        yield from batch
+    summary: Optional[Dict[str, object]] = batches.summary
+    assert summary is not None and summary["complete"] is True
+
+
+def check_files() -> None:
+    path = pathlib.Path(tempfile.mkdtemp()) / "register.csv"
+    path.write_text("cvrNummer;pNummer\n" + "13585627;1029829825\n" * 30 + "13585628\n", encoding="utf-8")
+    report: unilogin.ExportReport = unilogin.check_export(path, kind="register", max_errors=5)
+    assert report["summary"] is not None and report["summary"]["max_errors_reached"] is True
+    try:
+        unilogin.validate_csv(path, kind="register", max_errors=None)
+    except unilogin.ExportError as e:
+        before: List[unilogin.ErrorDict] = e.problems
+        assert e.code == "csv_row_length" and len(before) == 30 * 10
+    try:
+        lines = [p["line"] for p in export_problems(path)]
+    except unilogin.ExportError as e:
+        assert e.problems == [] and e.summary is not None
+    else:
+        raise AssertionError(lines)
+
+
 def main() -> None:
+    check_files()
     found = problems_by_row([{"pNummer": "1029829824", "cvrNummer": "13748136"}])
     assert "p_number_checksum" in found[0]
     cvr: unilogin.Cvr = unilogin.Cvr("13585628")

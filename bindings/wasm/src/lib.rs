@@ -15,7 +15,9 @@ use serde::Serialize;
 use unilogin::form::{
     self, ArgumentError, CallError, FieldCheck, PasswordArguments, Validation, ValueKind,
 };
+use unilogin::login::{Guide, LoginPolicy, UserFacts};
 use unilogin::onboarding::Plan;
+use unilogin::people::Role;
 use unilogin::{Lang, Problem, RecordKind, ValidationPolicy};
 use wasm_bindgen::prelude::*;
 
@@ -149,37 +151,64 @@ fn kind_arg(value: &JsValue) -> Result<RecordKind, JsValue> {
 // ---- records and fields ---------------------------------------------------------------------
 
 /// Validates an institution-number request given as an object with canonical keys: `{ok,
-/// value, problems}`, the canonical request or every problem, messages in `lang`.
+/// value, problems}`, the canonical request or every problem, messages in `lang`, under STIL's
+/// validation policy with the host's `policy` overrides, if given.
 ///
 /// # Errors
 /// A `TypeError` with `code` `invalid_argument` for a wrong argument (a record that is not an
-/// object or cannot go through `JSON.stringify`, an unknown language).
+/// object or cannot go through `JSON.stringify`, an unknown language); an `Error` with `code`
+/// `json_invalid` for `policy` overrides that are not an object of the policy's fields.
 #[wasm_bindgen(js_name = validateRequest, unchecked_return_type = "Validation<InstitutionNumberRequest>")]
 pub fn validate_request(
     #[wasm_bindgen(unchecked_param_type = "RequestInput")] record: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidationPolicyOverrides")] policy: &JsValue,
 ) -> Result<JsValue, JsValue> {
-    validate_kind(RecordKind::Request, record, lang)
+    validate_kind(RecordKind::Request, record, lang, policy)
 }
 
 /// Validates a record of any kind: `request`, `register` (a Dagtilbudsregisteret row) or `user`
 /// (a roster row).
 ///
+/// The policy's `as_of` (`YYYY-MM-DD`) is the date the record is checked on: a user row then
+/// refuses a CPR number born after it (`cpr_date_in_future`) and reports a pupil whose age does
+/// not fit the grade band (`age_outside_grade_band`). Without it the record is not checked
+/// against a date.
+///
 /// # Errors
-/// A `TypeError` with `code` `invalid_argument` for a wrong argument.
+/// A `TypeError` with `code` `invalid_argument` for a wrong argument; an `Error` with `code`
+/// `json_invalid` for bad `policy` overrides.
 #[wasm_bindgen(js_name = validateRecord, unchecked_return_type = "Validation")]
 pub fn validate_record(
     #[wasm_bindgen(unchecked_param_type = "RecordKind")] kind: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] record: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidationPolicyOverrides")] policy: &JsValue,
 ) -> Result<JsValue, JsValue> {
-    validate_kind(kind_arg(kind)?, record, lang)
+    validate_kind(kind_arg(kind)?, record, lang, policy)
 }
 
-fn validate_kind(kind: RecordKind, record: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
+/// The validation policy: STIL's with the host's overrides, if given
+/// ([`form::validation_policy`]).
+fn policy_arg(value: &JsValue, lang: Lang) -> Result<ValidationPolicy, JsValue> {
+    let overrides = if value.is_undefined() || value.is_null() {
+        None
+    } else {
+        Some(json_arg(value, "policy")?)
+    };
+    form::validation_policy(overrides.as_ref(), true).map_err(|e| call_error(e, lang))
+}
+
+fn validate_kind(
+    kind: RecordKind,
+    record: &JsValue,
+    lang: &JsValue,
+    policy: &JsValue,
+) -> Result<JsValue, JsValue> {
     let lang = lang_arg(lang)?;
+    let policy = policy_arg(policy, lang)?;
     let record = record_arg(record)?;
-    let validation = Validation::of_json(kind, &record, &ValidationPolicy::STIL);
+    let validation = Validation::of_json(kind, &record, &policy);
     to_js(&validation.rendered(lang))
 }
 
@@ -233,8 +262,9 @@ pub fn parse_value(
 /// Formats a Danish phone number canonically (`+45 3366-3366` → `33 66 33 66`).
 ///
 /// # Errors
-/// The number's problem (`phone_format`, `phone_first_digit`, `phone_multiple`, `missing`) as
-/// an `Error` carrying `.code`; `invalid_argument` for a wrong argument.
+/// The number's problem (`phone_format`, `phone_first_digit`, `phone_multiple`,
+/// `phone_country_code_without_plus`, `missing`) as an `Error` carrying `.code`;
+/// `invalid_argument` for a wrong argument.
 #[wasm_bindgen(js_name = formatPhone, unchecked_return_type = "string")]
 pub fn format_phone(
     #[wasm_bindgen(unchecked_param_type = "string")] input: &JsValue,
@@ -280,7 +310,7 @@ pub fn search_municipalities(
 /// # Errors
 /// `password_not_choosable` (indskoling) and `json_invalid` (policy overrides) as an `Error`
 /// carrying `.code`; `invalid_argument` for a wrong argument (an unknown group, a history
-/// entry that is not `sha256$<salt>$<digest>`).
+/// entry that is neither an Argon2id PHC string nor the old `sha256$<salt>$<digest>`).
 #[wasm_bindgen(js_name = checkPassword, unchecked_return_type = "PasswordReport")]
 pub fn check_password_js(
     #[wasm_bindgen(unchecked_param_type = "string")] password: &JsValue,
@@ -294,6 +324,105 @@ pub fn check_password_js(
     let report =
         form::check_password(&password, &options, "history").map_err(|e| call_error(e, lang))?;
     to_js(&report.rendered(lang))
+}
+
+// ---- login help -------------------------------------------------------------------------------
+
+/// The user of a login guide as roster exports give it: `{role, grade?, has_own_mitid, age?}`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LoginUserArg {
+    role: String,
+    #[serde(default)]
+    grade: Option<serde_json::Value>,
+    has_own_mitid: bool,
+    #[serde(default)]
+    age: Option<u8>,
+}
+
+/// The options of a login guide: the failure cause and the host's age policy.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LoginOptionsArg {
+    #[serde(default)]
+    cause: Option<String>,
+    #[serde(default)]
+    policy: Option<LoginPolicy>,
+}
+
+/// The user facts (the role parsed as the core parses roster roles) and the options.
+fn login_args(
+    user: &JsValue,
+    options: &JsValue,
+    lang: Lang,
+) -> Result<(UserFacts, LoginOptionsArg), JsValue> {
+    let user: LoginUserArg = serde_json::from_value(json_arg(user, "user")?)
+        .map_err(|e| invalid_argument(&format!("`user`: {e}")))?;
+    let grade = match user.grade {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(text)) => Some(text),
+        Some(other) => Some(other.to_string()),
+    };
+    let role = Role::parse(&user.role, grade.as_deref())
+        .map_err(|e| problem_error(&e.at(unilogin::Loc::root(), Some(&user.role)), lang))?;
+    let options = if options.is_undefined() || options.is_null() {
+        LoginOptionsArg::default()
+    } else {
+        serde_json::from_value(json_arg(options, "options")?)
+            .map_err(|e| invalid_argument(&format!("`options`: {e}")))?
+    };
+    Ok((UserFacts::new(role, user.has_own_mitid, user.age), options))
+}
+
+/// A login guide for `task` (`activation`, `forgotten_password`, `login_failed` with
+/// `options.cause`, `change_password`).
+///
+/// # Errors
+/// The problem of the user's role or grade (`role_unknown`, `grade_required`, …) as an `Error`
+/// carrying `.code`; `invalid_argument` for a wrong argument (an unknown task or cause, a cause
+/// where none belongs, an unknown field).
+#[wasm_bindgen(js_name = loginGuide, unchecked_return_type = "LoginGuide")]
+pub fn login_guide(
+    #[wasm_bindgen(unchecked_param_type = "LoginTask")] task: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LoginUser")] user: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LoginOptions")] options: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = lang_arg(lang)?;
+    let task = string_arg(task, "task")?;
+    let (user, options) = login_args(user, options, lang)?;
+    let policy = options.policy.unwrap_or_default();
+    let guide =
+        form::login_guide(&task, options.cause.as_deref(), &user, &policy).map_err(argument)?;
+    to_js(&guide)
+}
+
+/// Login help from the message the user saw: one guide per cause the message points to
+/// ("Ingen adgang" alone gives both).
+///
+/// # Errors
+/// `login_message_unknown`, `missing` and `string_too_long` for the message, and the problem
+/// of the user's role or grade, as an `Error` carrying `.code`; `invalid_argument` for a wrong
+/// argument.
+#[wasm_bindgen(js_name = loginHelp, unchecked_return_type = "LoginGuide[]")]
+pub fn login_help(
+    #[wasm_bindgen(unchecked_param_type = "string")] message: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LoginUser")] user: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LoginOptions")] options: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = lang_arg(lang)?;
+    let message = string_arg(message, "message")?;
+    let (user, options) = login_args(user, options, lang)?;
+    if options.cause.is_some() {
+        return Err(invalid_argument(
+            "`options.cause`: the message gives the cause",
+        ));
+    }
+    let policy = options.policy.unwrap_or_default();
+    let guides = Guide::for_message(&message, &user, &policy)
+        .map_err(|e| problem_error(&e.at(unilogin::Loc::root(), Some(&message)), lang))?;
+    to_js(&guides)
 }
 
 // ---- onboarding, choices, catalogue ----------------------------------------------------------

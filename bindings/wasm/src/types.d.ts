@@ -73,7 +73,9 @@ export interface InstitutionNumberRequest {
   email: string;
   phone: string;
   legal_basis: "kommunal" | "selvejet" | "privat";
-  institution_type: 6010 | 6011 | 6012;
+  /** 6010, 6011 or 6012 under STIL's policy; a host's `request_institution_types` may add
+   * other recognised codes. */
+  institution_type: InstitutionTypeCode;
 }
 
 /** A record checked whole: the canonical record, or every problem. */
@@ -124,6 +126,26 @@ export type UserGroup =
   | "employee"
   | "parent";
 
+/** The recognised institution type codes (instType3). */
+export type InstitutionTypeCode = 6010 | 6011 | 6012 | 6013 | 6014 | 6020 | 6021 | 6022;
+
+/** Overrides of the validation policy, the rules of medium or low confidence (docs/domain.md);
+ * every field is optional and keeps STIL's value when absent. */
+export interface ValidationPolicyOverrides {
+  /** Enforce the P-number modulus-11 check (default true). */
+  p_number_checksum?: boolean;
+  /** The last P-number checked with the old weights (default 1006959421). */
+  p_number_weight_switch?: number;
+  /** The register's ownership code (ejerformKode) of each legal basis; `null`: none. */
+  ownership_codes?: Partial<Record<"kommunal" | "selvejet" | "privat" | "udliciteret", number | null>>;
+  /** The institution types a request accepts (default [6010, 6011, 6012]). */
+  request_institution_types?: InstitutionTypeCode[];
+  /** The institution types a register row accepts (default every recognised type). */
+  register_institution_types?: InstitutionTypeCode[];
+  /** The date the records are checked on, `YYYY-MM-DD` (default none: no check against a date). */
+  as_of?: string;
+}
+
 /** STIL's password rules for a group; `PasswordOptions.policy` overrides any of them. */
 export interface PasswordPolicy {
   may_choose: boolean;
@@ -141,9 +163,11 @@ export interface PasswordPolicy {
 /** Who chooses the password. */
 export interface PasswordOptions {
   group: UserGroup;
-  /** The user's names, whole or in parts. */
+  /** The user's names, whole or in parts; without them `no_name` is `not_checked`. */
   names?: string[];
-  /** Earlier passwords, most recent first, as `sha256$<salt hex>$<digest hex>`. */
+  /** Earlier passwords, most recent first, as Argon2id PHC strings or
+   * `sha256$<salt hex>$<digest hex>`; absent: `not_recent` is `not_checked`, `[]`: a user with
+   * none (checked, met). */
   history?: string[];
   /** Overrides of STIL's rules for the group. */
   policy?: Partial<PasswordPolicy>;
@@ -166,14 +190,19 @@ export interface PasswordRuleCheck {
   rule: PasswordRuleId;
   /** The label in the requested language, e.g. "Mellem 8 og 24 tegn". */
   label: string;
-  status: "met" | "not_met" | "not_applicable";
-  /** `null` when the group's policy does not apply the rule. */
+  /** `not_checked`: the rule applies but the options gave nothing to check it against (no
+   * `names` for `no_name`, no `history` for `not_recent`); it is never shown as met. */
+  status: "met" | "not_met" | "not_checked" | "not_applicable";
+  /** `null` when the rule was not checked or the group's policy does not apply it. */
   met: boolean | null;
 }
 
 /** A password check: every violation (`{type, msg, ctx}`) and every rule's status. */
 export interface PasswordReport {
+  /** No rule that was checked is broken. */
   ok: boolean;
+  /** Every rule that applies was checked (none is `not_checked`). */
+  complete: boolean;
   violations: { type: string; msg: string; ctx: Ctx }[];
   rules: PasswordRuleCheck[];
 }
@@ -192,7 +221,7 @@ export interface OnboardingStep {
   id: string;
   actor: Actor;
   recipient: Actor | null;
-  requirement: "mandatory" | "recommended" | "advisory";
+  requirement: "mandatory" | "recommended" | "advisory" | "conditional";
   prerequisites: string[];
   title: Localized;
   explanation: Localized;
@@ -204,6 +233,42 @@ export interface OnboardingPlan {
   legal_basis: LegalBasisKey;
   source: string;
   steps: OnboardingStep[];
+}
+
+/** What a login guide helps with. */
+export type LoginTask = "activation" | "forgotten_password" | "login_failed" | "change_password";
+
+/** The user of a login guide, role and grade as roster exports give them. */
+export interface LoginUser {
+  role: string;
+  grade?: string | number | null;
+  has_own_mitid: boolean;
+  age?: number | null;
+}
+
+/** The options of a login guide: the cause of a failed login, and the pupils' MitID ages. */
+export interface LoginOptions {
+  cause?: "wrong_username_or_password" | "no_access_to_service";
+  policy?: { own_mitid_create_min_age?: number; own_mitid_reset_min_age?: number };
+}
+
+/** Someone who can (or cannot) help. */
+export interface LoginHelper {
+  id: string;
+  name: Localized;
+  how: Localized;
+}
+
+/** A login guide: ordered steps (consecutive steps with the same `choice` are alternatives),
+ * who can help and who cannot. */
+export interface LoginGuide {
+  task: LoginTask;
+  cause: "wrong_username_or_password" | "no_access_to_service" | null;
+  title: Localized;
+  steps: { id: string; actor: "user" | "parent" | "teacher"; choice: string | null; text: Localized }[];
+  helpers: LoginHelper[];
+  cannot_help: LoginHelper[];
+  source: string;
 }
 
 /** One option of a select. */

@@ -135,9 +135,9 @@ function randomValue(r, depth = 0) {
 test("every export is covered", () => {
   const exported = Object.keys(u).filter((k) => typeof u[k] === "function").sort();
   assert.deepEqual(exported, [
-    "checkPassword", "errorCatalogue", "formChoices", "formatPhone", "onboardingMermaid",
-    "onboardingPlan", "parseValue", "recordKeys", "searchMunicipalities", "validateField",
-    "validateRecord", "validateRequest",
+    "checkPassword", "errorCatalogue", "formChoices", "formatPhone", "loginGuide", "loginHelp",
+    "onboardingMermaid", "onboardingPlan", "parseValue", "recordKeys", "searchMunicipalities",
+    "validateField", "validateRecord", "validateRequest",
   ]);
 });
 
@@ -154,6 +154,12 @@ test(`random arguments never trap (seed ${SEED}, ${CALLS} calls)`, () => {
       if (name === "validateField") args[0] = r.pick(KEYS.slice(0, 12));
       if (name === "parseValue") args[0] = r.pick(["cvr", "p_number", "municipality", "phone", "legal_basis_accepted", "email"]);
       if (name === "checkPassword") args[1] = { group: r.pick(["udskoling", "mellemtrin", "indskoling", "parent"]), names: [randomString(r)] };
+      if (name === "loginGuide") args[0] = r.pick(["activation", "forgotten_password", "login_failed", "change_password"]);
+      if (["loginGuide", "loginHelp"].includes(name)) {
+        args[1] = { role: r.pick(["elev", "parent", "medarbejder", randomString(r)]), grade: r.pick(["3", 8, null, randomString(r)]),
+          has_own_mitid: r.pick([true, false]), age: r.pick([null, 14, 15, -1, 300]) };
+      }
+      if (name === "loginHelp") args[0] = r.pick(["Ingen adgang", "Forkert brugernavn eller adgangskode", randomString(r)]);
     }
     let result;
     try {

@@ -41,13 +41,15 @@ function recordVectors(file, kind) {
   assert.equal(doc.kind, kind);
   for (const c of doc.cases) {
     const label = `${file}: ${c.name}`;
-    const da = u.validateRecord(kind, c.input, "da");
+    // The policy's overrides, and `as_of`: the reference date the record is checked on.
+    const policy = c.as_of ? { ...(c.policy ?? {}), as_of: c.as_of } : c.policy;
+    const da = u.validateRecord(kind, c.input, "da", policy);
     if ("valid" in c) {
       assert.deepEqual(da.problems, [], label);
       assert.equal(da.ok, true, label);
       assert.deepEqual(da.value, c.valid, label);
     } else {
-      const en = u.validateRecord(kind, c.input, "en");
+      const en = u.validateRecord(kind, c.input, "en", policy);
       assert.equal(da.ok, false, label);
       assert.equal(da.value, null, label);
       assert.deepEqual(
@@ -113,6 +115,12 @@ test("password vectors", () => {
       expect.rules,
       `${label}: rules`,
     );
+    const statuses = Object.fromEntries(da.rules.map((r) => [r.rule, r.status]));
+    for (const [rule, status] of Object.entries(expect.status ?? {})) {
+      assert.equal(statuses[rule], status, `${label}: status of ${rule}`);
+    }
+    if ("complete" in expect) assert.equal(da.complete, expect.complete, `${label}: complete`);
+    assert.equal(da.complete, !Object.values(statuses).includes("not_checked"), label);
     if (expect.msg) {
       assert.deepEqual(
         da.violations.map((v, j) => ({ da: v.msg, en: en.violations[j].msg })),
@@ -146,7 +154,7 @@ test("argument vectors: the same bad argument gives the same code as in Rust and
       group: a.group, ...(a.history ? { history: a.history } : {}), ...(a.policy ? { policy: a.policy } : {}),
     }),
     check_value: (a) => u.parseValue(a.kind, a.value),
-    validate_record: (a) => u.validateRecord(a.kind, a.record, a.lang),
+    validate_record: (a) => u.validateRecord(a.kind, a.record, a.lang, a.policy),
     record_keys: (a) => u.recordKeys(a.kind),
   };
   for (const c of vectors("arguments.json").cases) {
@@ -160,5 +168,39 @@ test("argument vectors: the same bad argument gives the same code as in Rust and
       assert.deepEqual(error.loc, c.error.loc, c.name);
       assert.deepEqual(error.input, c.error.input, c.name);
     }
+  }
+});
+
+test("login vectors: loginGuide gives the same steps and helpers as Rust and Python", () => {
+  const doc = vectors("login.json");
+  for (const c of doc.cases) {
+    const options = { ...(c.cause ? { cause: c.cause } : {}), ...(c.policy ? { policy: c.policy } : {}) };
+    if ("error" in c) {
+      const error = thrown(() => u.loginGuide(c.guide, c.user, options));
+      assert.equal(error.code, c.error.type, c.name);
+      continue;
+    }
+    const guide = u.loginGuide(c.guide, c.user, options);
+    assert.equal(guide.task, c.guide, c.name);
+    assert.deepEqual(guide.steps.map((s) => s.id), c.expect.steps, `${c.name}: steps`);
+    assert.deepEqual(guide.helpers.map((h) => h.id), c.expect.helpers, `${c.name}: helpers`);
+    assert.deepEqual(guide.cannot_help.map((h) => h.id), c.expect.cannot_help, `${c.name}: cannot_help`);
+  }
+});
+
+test("login message vectors: loginHelp reads the causes of a pasted message", () => {
+  for (const c of vectors("login.json").messages) {
+    if ("error" in c) {
+      const da = thrown(() => u.loginHelp(c.message, c.user));
+      const en = thrown(() => u.loginHelp(c.message, c.user, undefined, "en"));
+      checkProblem(c.name, da, en, c.error);
+      assert.equal(da.code, c.error.type, c.name);
+      continue;
+    }
+    const guides = u.loginHelp(c.message, c.user);
+    assert.deepEqual(guides.map((g) => g.cause), c.expect.causes, c.name);
+    assert.ok(guides.every((g) => g.task === "login_failed"), c.name);
+    if ("steps" in c.expect) assert.deepEqual(guides[0].steps.map((s) => s.id), c.expect.steps, c.name);
+    if ("helpers" in c.expect) assert.deepEqual(guides[0].helpers.map((h) => h.id), c.expect.helpers, c.name);
   }
 });

@@ -1,14 +1,16 @@
 //! `unilogin check`: single values, each printed in its canonical form or with why it is invalid.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Write};
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::ValueEnum;
 use serde::Serialize;
+use unilogin::escape;
 use unilogin::form::{ValueCheck, ValueKind};
 use unilogin::{Ctx, ErrorType, Lang};
 
 use crate::exit::{Fatal, Verdict};
+use crate::input::{Lines, MAX_LINE_BYTES};
 
 pub(crate) const AFTER_HELP: &str = "\
 Kinds:
@@ -22,13 +24,14 @@ Kinds:
 
 Input:
   The values are the arguments after the kind; with none, standard input is read, one value
-  per line (blank lines are skipped).
+  per line (blank lines are skipped), each checked and printed as it is read. A line longer
+  than 65536 bytes, or one that is not UTF-8, is an input error (exit status 2).
 
 Output:
   text  one line per value: `input → canonical`, or `input: message [type]`.
   json  a JSON array of {kind, input, valid, canonical, error: {type, msg, ctx} | null}.
 
-Exit status: 0 every value valid, 1 some value invalid, 2 usage error.
+Exit status: 0 every value valid, 1 some value invalid, 2 usage or input error.
 
 Examples:
   unilogin check cvr 13585628 \"DK-1358 5627\"
@@ -122,38 +125,92 @@ fn text_line(outcome: &Outcome, lang: Lang) -> String {
 }
 
 pub(crate) fn run(args: &Args) -> Result<Verdict, Fatal> {
-    let values = if args.values.is_empty() {
-        let mut values = Vec::new();
-        for line in io::stdin().lock().lines() {
-            let line = line.map_err(|e| {
-                Fatal::new(
-                    format!("kan ikke læse standard input: {e}"),
-                    format!("cannot read standard input: {e}"),
-                )
-            })?;
-            if !line.trim().is_empty() {
-                values.push(line);
+    let mut out = Output::new(io::BufWriter::new(io::stdout().lock()), args.format);
+    let mut valid = true;
+    let mut one = |input: &str| {
+        let outcome = check(args.kind, input, args.lang);
+        valid &= outcome.valid;
+        out.outcome(&outcome, args.lang)
+    };
+    let read = if args.values.is_empty() {
+        // One value per line, each checked and printed as it is read: constant memory for
+        // endless input, and a line longer than the bound is an input error.
+        let mut lines = Lines::new(io::stdin().lock(), MAX_LINE_BYTES);
+        let mut read = Ok(());
+        let mut values = 0_usize;
+        while let Some(line) = lines.next_line() {
+            match line {
+                Ok(line) if line.trim().is_empty() => {}
+                Ok(line) => {
+                    values += 1;
+                    one(line)?;
+                }
+                Err(e) => {
+                    read = Err(e.fatal("en værdi", "a value"));
+                    break;
+                }
             }
         }
-        values
+        // Empty input is not a valid result: nothing was checked.
+        if values == 0 && read.is_ok() {
+            read = Err(Fatal::new(
+                "ingen værdier på standard input: skriv én værdi pr. linje, eller giv dem som argumenter",
+                "no values on standard input: write one value per line, or give them as arguments",
+            ));
+        }
+        read
     } else {
-        args.values.clone()
+        args.values.iter().try_for_each(|value| one(value))
     };
-    let outcomes: Vec<Outcome> = values
-        .iter()
-        .map(|v| check(args.kind, v, args.lang))
-        .collect();
-    let mut out = io::stdout().lock();
-    let written = match args.format {
-        Format::Text => outcomes
-            .iter()
-            .try_for_each(|o| writeln!(out, "{}", text_line(o, args.lang))),
-        Format::Json => serde_json::to_writer_pretty(&mut out, &outcomes)
-            .map_err(io::Error::other)
-            .and_then(|()| writeln!(out)),
-    };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|e| Fatal::write(&e))?;
-    Ok(Verdict::of(outcomes.iter().all(|o| o.valid)))
+    // The values before an input error are printed, as a complete text or JSON array.
+    out.finish()?;
+    read?;
+    Ok(Verdict::of(valid))
+}
+
+/// Prints outcomes as they come: one line each, or the elements of one JSON array.
+struct Output<W: Write> {
+    out: W,
+    format: Format,
+    count: usize,
+}
+
+impl<W: Write> Output<W> {
+    fn new(out: W, format: Format) -> Self {
+        Self {
+            out,
+            format,
+            count: 0,
+        }
+    }
+
+    fn outcome(&mut self, outcome: &Outcome, lang: Lang) -> Result<(), Fatal> {
+        let written = match self.format {
+            // The input and messages quoting it come from the user's text: escaped.
+            Format::Text => writeln!(self.out, "{}", escape::terminal(&text_line(outcome, lang))),
+            Format::Json => {
+                // As `to_writer_pretty` prints the whole array: each element indented by two
+                // spaces (a raw line break only occurs between tokens: strings escape theirs).
+                let element = serde_json::to_string_pretty(outcome)
+                    .map_err(io::Error::other)
+                    .map(|json| escape::json(&json).replace('\n', "\n  "));
+                let separator = if self.count == 0 { "[\n  " } else { ",\n  " };
+                element.and_then(|json| write!(self.out, "{separator}{json}"))
+            }
+        };
+        self.count += 1;
+        written.map_err(|e| Fatal::write(&e))
+    }
+
+    fn finish(mut self) -> Result<(), Fatal> {
+        let end = match (self.format, self.count) {
+            (Format::Text, _) => "",
+            (Format::Json, 0) => "[]\n",
+            (Format::Json, _) => "\n]\n",
+        };
+        self.out
+            .write_all(end.as_bytes())
+            .and_then(|()| self.out.flush())
+            .map_err(|e| Fatal::write(&e))
+    }
 }

@@ -59,7 +59,11 @@ impl Fatal {
     /// Prints the message on standard error and returns exit status 2.
     pub(crate) fn report(&self, lang: Lang) -> ExitCode {
         // Nothing more can be done if standard error is gone too.
-        let _ = writeln!(io::stderr(), "unilogin: {}", self.message(lang));
+        let _ = writeln!(
+            io::stderr(),
+            "unilogin: {}",
+            unilogin::escape::terminal(&self.message(lang))
+        );
         ExitCode::from(2)
     }
 }

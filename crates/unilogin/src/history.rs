@@ -9,12 +9,19 @@
 //! [`ErrorType::JsonInvalid`]. Loading replays every event through the owner's
 //! [`Replay::apply`], the same rules its commands use, and the first event that breaks one is
 //! [`ErrorType::HistoryInvalid`] naming its position and the rule.
+//!
+//! Every history is in time order: an event dated before the one recorded last is
+//! [`ErrorType::EventOutOfOrder`] when a command makes it and, on loading, `history_invalid`
+//! with that reason; a time outside the years 1–9999 (which RFC 3339 text and the bindings'
+//! date types hold) is [`ErrorType::TimeOutOfRange`].
 
+use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::{Ctx, CtxValue, ErrorType, FieldError};
+use crate::problem::serde_input::{self, ReadError};
+use crate::{Ctx, CtxValue, ErrorType, FieldError, LocItem};
 
 /// An owner of a history: applies one event of type `E`, checked by its rules.
 pub(crate) trait Replay<E> {
@@ -35,7 +42,8 @@ pub(crate) fn replay<H: Replay<E>, E>(
     Ok(history)
 }
 
-fn broken(index: usize, error: &FieldError) -> FieldError {
+/// [`ErrorType::HistoryInvalid`] for the event at `index` that broke `error`'s rule.
+pub(crate) fn broken(index: usize, error: &FieldError) -> FieldError {
     let reason = match error.ctx().get("reason") {
         Some(reason) if error.kind() == ErrorType::JsonInvalid => reason.to_string(),
         _ => error.kind().code().to_owned(),
@@ -46,10 +54,41 @@ fn broken(index: usize, error: &FieldError) -> FieldError {
     )
 }
 
-/// `json_invalid` with `reason`.
-pub(crate) fn json_invalid(reason: impl Into<CtxValue>) -> FieldError {
-    FieldError::with_ctx(ErrorType::JsonInvalid, Ctx::new().with("reason", reason))
+/// RFC 3339 text of `at`, as events are stored.
+pub(crate) fn time_text(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
+
+/// `Ok` unless `at` lies before `last`, the time of the last event (or the latest time the
+/// owner has been told of): [`ErrorType::EventOutOfOrder`].
+pub(crate) fn check_order(
+    last: Option<DateTime<Utc>>,
+    at: DateTime<Utc>,
+) -> Result<(), FieldError> {
+    match last {
+        Some(last) if at < last => Err(FieldError::with_ctx(
+            ErrorType::EventOutOfOrder,
+            Ctx::new()
+                .with("at", time_text(at))
+                .with("last", time_text(last)),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `Ok` if `at` lies within the years 1–9999: [`ErrorType::TimeOutOfRange`] otherwise.
+pub(crate) fn check_storable(at: DateTime<Utc>) -> Result<(), FieldError> {
+    if (1..=9999).contains(&at.year()) {
+        Ok(())
+    } else {
+        Err(FieldError::with_ctx(
+            ErrorType::TimeOutOfRange,
+            Ctx::new().with("at", time_text(at)),
+        ))
+    }
+}
+
+pub(crate) use crate::problem::serde_input::json_invalid;
 
 /// Reads the owner's fields `B` of a stored document in JSON text whose version must be at most
 /// `supported`.
@@ -68,7 +107,17 @@ pub(crate) fn load_value<B: DeserializeOwned>(
     if let Some(fields) = value.as_object_mut() {
         fields.remove("version");
     }
-    serde_json::from_value(value).map_err(|e| json_invalid(e.to_string()))
+    serde_input::read(&value).map_err(|e| match e {
+        // A domain value of an event (an A-number, a grade 11) breaks the history at that
+        // event, as a rule its replay checks does: `history_invalid` naming it.
+        ReadError::Domain { error, loc, .. } => match loc.items() {
+            [LocItem::Key(events), LocItem::Index(index), ..] if events == "events" => {
+                broken(*index, &error)
+            }
+            _ => error,
+        },
+        ReadError::Shape(error) => error,
+    })
 }
 
 /// Deserialises a stored document for an owner's serde `Deserialize`: reads its fields `B` as
@@ -227,6 +276,25 @@ mod tests {
             err.to_string(),
             "The history cannot be replayed: event 1 is invalid (1 is not above the last)"
         );
+    }
+
+    #[test]
+    fn times_are_in_order_and_storable() {
+        use chrono::TimeZone;
+        let nine = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+        assert!(check_order(None, nine).is_ok());
+        assert!(check_order(Some(nine), nine).is_ok());
+        let e = check_order(Some(nine), nine - chrono::Duration::seconds(1)).unwrap_err();
+        assert_eq!(
+            e.message(crate::Lang::En),
+            "The time 2026-11-02T08:59:59Z lies before the last event (2026-11-02T09:00:00Z); events are recorded in time order"
+        );
+        assert!(check_storable(nine).is_ok());
+        let far = Utc.with_ymd_and_hms(9999, 12, 31, 23, 59, 59).unwrap();
+        assert!(check_storable(far).is_ok());
+        let e = check_storable(far + chrono::Duration::seconds(1)).unwrap_err();
+        assert_eq!(e.kind(), ErrorType::TimeOutOfRange);
+        assert!(check_storable(DateTime::<Utc>::MIN_UTC).is_err());
     }
 
     #[test]

@@ -172,9 +172,11 @@ impl LegalBasis {
     /// (they are ambiguous between a subsection and a register ownership code).
     ///
     /// # Errors
-    /// [`ErrorType::LegalBasisUnknown`] when nothing is recognised, or the text names two bases,
-    /// or a word and a subsection contradict each other.
+    /// [`ErrorType::LegalBasisUnknown`] when nothing is recognised, or the text's words name
+    /// two bases; [`ErrorType::LegalBasisContradictory`] when a word and a subsection name
+    /// different bases ("Kommunal, dagtilbudslovens §19, stk. 3").
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        crate::text::visible(input)?;
         let trimmed = trim(input);
         // Fast path: the canonical key, as a form's select sends it.
         if let Some(basis) = Self::from_key(trimmed) {
@@ -198,7 +200,13 @@ impl LegalBasis {
             return Err(unknown_basis());
         }
         match (by_stk, by_word) {
-            (Some(Some(a)), Some(b)) if a != b => Err(unknown_basis()),
+            (Some(Some(by_stk)), Some(by_word)) if by_stk != by_word => Err(FieldError::with_ctx(
+                ErrorType::LegalBasisContradictory,
+                Ctx::new()
+                    .with("label", by_word.term())
+                    .with("label_stk", i64::from(by_word.stk()))
+                    .with("stk", i64::from(by_stk.stk())),
+            )),
             (Some(Some(a)), _) => Ok(a),
             (None, Some(b)) => Ok(b),
             _ => Err(unknown_basis()),
@@ -244,6 +252,91 @@ impl LegalBasis {
 
 fn unknown_basis() -> FieldError {
     FieldError::new(ErrorType::LegalBasisUnknown)
+}
+
+fn unknown_type() -> FieldError {
+    FieldError::new(ErrorType::InstitutionTypeUnknown)
+}
+
+/// Two institution types named by one text (a code and a name or an age label that disagree).
+fn contradictory(first: InstitutionType, second: InstitutionType) -> FieldError {
+    FieldError::with_ctx(
+        ErrorType::InstitutionTypeContradictory,
+        Ctx::new()
+            .with("first_code", i64::from(first.code()))
+            .with("first", first.term())
+            .with("second_code", i64::from(second.code()))
+            .with("second", second.term()),
+    )
+}
+
+/// The position of `word` in `folded` where it starts a word (at the start, or after a
+/// character that is not a letter), if anywhere.
+fn word_at(folded: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(rel) = folded.get(from..).and_then(|rest| rest.find(word)) {
+        let pos = from + rel;
+        let boundary = folded
+            .get(..pos)
+            .and_then(|before| before.chars().next_back())
+            .is_none_or(|c| !c.is_alphabetic());
+        if boundary {
+            return Some(pos);
+        }
+        from = pos + word.len();
+    }
+    None
+}
+
+/// The numbers in an institution type's text: a four-digit code, and an age range written
+/// as two numbers of one or two digits ("0-2 år").
+struct Numbers {
+    code: Option<InstitutionType>,
+    ages: Option<(u8, u8)>,
+}
+
+impl Numbers {
+    /// Reads the runs of ASCII digits in `text`.
+    ///
+    /// # Errors
+    /// [`ErrorType::InstitutionTypeUnknown`] for a run of three or five or more digits, an
+    /// unknown code, or small numbers other than two;
+    /// [`ErrorType::InstitutionTypeContradictory`] for two different codes.
+    fn read(text: &str) -> Result<Self, FieldError> {
+        let mut code: Option<InstitutionType> = None;
+        // The numbers of one or two digits: the first two, and how many there are.
+        let mut small = [0_u8; 2];
+        let mut smalls = 0_usize;
+        for run in text.split(|c: char| !c.is_ascii_digit()) {
+            match run.len() {
+                0 => {}
+                1 | 2 => {
+                    if let Some(slot) = small.get_mut(smalls) {
+                        *slot = run.parse().map_err(|_| unknown_type())?;
+                    }
+                    smalls += 1;
+                }
+                4 => {
+                    let named = run
+                        .parse()
+                        .ok()
+                        .and_then(InstitutionType::from_code)
+                        .ok_or_else(unknown_type)?;
+                    match code {
+                        Some(first) if first != named => return Err(contradictory(first, named)),
+                        _ => code = Some(named),
+                    }
+                }
+                _ => return Err(unknown_type()),
+            }
+        }
+        let ages = match (smalls, small) {
+            (0, _) => None,
+            (2, [from, to]) => Some((from, to)),
+            _ => return Err(unknown_type()),
+        };
+        Ok(Self { code, ages })
+    }
 }
 
 /// `haystack.find(needle)`, by a plain scan: for the short text of a legal basis this beats
@@ -422,11 +515,29 @@ impl InstitutionType {
     }
 
     /// Parses a code ("6012"), a name in Danish or English ("Aldersintegreret", "børnehave",
-    /// "nursery"), or the form's wording ("6010 - Alderen omkring 0-2 år").
+    /// "nursery"), the form's wording ("6010 - Alderen omkring 0-2 år"), or the form's age
+    /// label alone ("Alderen omkring 0-5 år", "0-5 år").
+    ///
+    /// A code, a name and an age label may be given together, but must name the same type:
+    /// "6012 - Alderen omkring 0-2 år" and "Vuggestue 6012" are refused.
+    ///
+    /// ```
+    /// use unilogin::InstitutionType;
+    /// assert_eq!(InstitutionType::parse("Alderen omkring 0-5 år")?.code(), 6012);
+    /// assert_eq!(
+    ///     InstitutionType::parse("Vuggestue 6012").unwrap_err().kind().code(),
+    ///     "institution_type_contradictory"
+    /// );
+    /// # Ok::<(), unilogin::FieldError>(())
+    /// ```
     ///
     /// # Errors
-    /// [`ErrorType::InstitutionTypeUnknown`] when nothing is recognised.
+    /// [`ErrorType::InstitutionTypeUnknown`] when nothing is recognised (an unknown code, an
+    /// age range the form does not name, a number that is not a four-digit code);
+    /// [`ErrorType::InstitutionTypeContradictory`] when a code, a name and an age label name
+    /// different types.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        crate::text::visible(input)?;
         let trimmed = input.trim();
         // Fast path: a bare four-digit code, as in register exports.
         if let Ok(code) = <[u8; 4]>::try_from(trimmed.as_bytes()) {
@@ -434,21 +545,8 @@ impl InstitutionType {
                 let n = code
                     .iter()
                     .fold(0_u16, |acc, &d| acc * 10 + u16::from(d - b'0'));
-                return Self::from_code(n)
-                    .ok_or(FieldError::new(ErrorType::InstitutionTypeUnknown));
+                return Self::from_code(n).ok_or_else(unknown_type);
             }
-        }
-        // Leading digits: lower-casing leaves ASCII digits alone and turns nothing else into
-        // one (a test checks every character), so they are read from the input as it is.
-        let leading = trimmed
-            .split_at(trimmed.bytes().take_while(u8::is_ascii_digit).count())
-            .0;
-        if !leading.is_empty() {
-            return leading
-                .parse()
-                .ok()
-                .and_then(Self::from_code)
-                .ok_or(FieldError::new(ErrorType::InstitutionTypeUnknown));
         }
         let mut buf = [0_u8; LOWER_BUF];
         let heap: String;
@@ -463,10 +561,49 @@ impl InstitutionType {
             replaced = folded.replace('ø', "oe");
             folded = replaced.as_str();
         }
+        // Lower-casing leaves ASCII digits alone and turns nothing else into one (a test
+        // checks every character), so the numbers are read from the folded text.
+        let numbers = Numbers::read(folded)?;
+        let by_code = numbers.code;
+        let by_ages = numbers
+            .ages
+            .map(|ages| {
+                Self::ACCEPTED
+                    .into_iter()
+                    .find(|t| t.age_range() == Some(ages))
+                    .ok_or(ages)
+            })
+            .transpose();
+        let by_word = Self::named(folded);
+        // Every indication given must name the same type, in the order code, name, ages.
+        let mut found: Option<Self> = None;
+        for next in [by_code, by_word, by_ages.unwrap_or(None)]
+            .into_iter()
+            .flatten()
+        {
+            match found {
+                Some(first) if first != next => return Err(contradictory(first, next)),
+                _ => found = Some(next),
+            }
+        }
+        match (found, by_ages) {
+            (Some(t), Ok(_)) => Ok(t),
+            // Nothing named, or an age range the form does not name ("0-3 år").
+            _ => Err(unknown_type()),
+        }
+    }
+
+    /// The type the earliest recognised name in `folded` (lower case, ø as oe) names.
+    fn named(folded: &str) -> Option<Self> {
         Self::ALL
             .into_iter()
-            .find(|t| t.words().iter().any(|w| folded.starts_with(w)))
-            .ok_or(FieldError::new(ErrorType::InstitutionTypeUnknown))
+            .flat_map(|t| {
+                t.words()
+                    .iter()
+                    .filter_map(move |w| word_at(folded, w).map(|pos| (pos, t)))
+            })
+            .min_by_key(|&(pos, _)| pos)
+            .map(|(_, t)| t)
     }
 
     /// Parses like [`InstitutionType::parse`] and refuses the types STIL's form does not offer.
@@ -566,7 +703,6 @@ mod tests {
             "§ 19",
             "stk. 1",
             "stk. 6",
-            "Kommunal, stk. 5",
             "andelsbolig",
             "Selvejende, ikke kommunal",
         ] {
@@ -576,6 +712,35 @@ mod tests {
                 "{input}"
             );
         }
+    }
+
+    #[test]
+    fn a_word_and_a_subsection_that_disagree_are_contradictory() {
+        for (input, label, stk) in [
+            ("Kommunal, dagtilbudslovens §19, stk. 3", "kommunal", 3),
+            ("Kommunal, stk. 5", "kommunal", 5),
+            ("Selveje, dagtilbudslovens §19, stk. 2", "selvejet", 2),
+            ("private, section 19(4)", "privat", 4),
+        ] {
+            let err = LegalBasis::parse(input).unwrap_err();
+            assert_eq!(err.kind(), ErrorType::LegalBasisContradictory, "{input}");
+            assert_eq!(
+                serde_json::to_value(err.ctx()).unwrap(),
+                serde_json::json!({"label": label, "label_stk": LegalBasis::from_key(label).unwrap().stk(), "stk": stk}),
+                "{input}"
+            );
+        }
+        assert_eq!(
+            LegalBasis::parse("Kommunal, dagtilbudslovens §19, stk. 3")
+                .unwrap_err()
+                .message(Lang::Da),
+            "Lovgrundlaget modsiger sig selv: Kommunal daginstitution er dagtilbudslovens § 19, stk. 2, ikke stk. 3; ret enten ordet eller stykket"
+        );
+        // A subsection the statute does not have stays unknown, word or not.
+        assert_eq!(
+            LegalBasis::parse("Kommunal, stk. 6").map_err(|e| e.kind()),
+            Err(ErrorType::LegalBasisUnknown)
+        );
     }
 
     #[test]
@@ -650,9 +815,64 @@ mod tests {
             ("bornehave", InstitutionType::Boernehave),
             ("Vuggestue", InstitutionType::Vuggestue),
             ("6013", InstitutionType::Dagpleje),
+            ("6010 - Alderen omkring 0-2 år", InstitutionType::Vuggestue),
+            (
+                "6012 - Alderen omkring 0-5 år",
+                InstitutionType::Aldersintegreret,
+            ),
+            ("Alderen omkring 0-5 år", InstitutionType::Aldersintegreret),
+            ("alderen omkring 3-5 år", InstitutionType::Boernehave),
+            ("0-2 år", InstitutionType::Vuggestue),
+            ("Vuggestue 6010", InstitutionType::Vuggestue),
+            ("6011 Børnehave", InstitutionType::Boernehave),
+            ("Børnehave (3-5 år)", InstitutionType::Boernehave),
+            ("Integreret børnehave", InstitutionType::Boernehave),
+            ("after-school club", InstitutionType::Fritidshjem),
         ] {
             assert_eq!(InstitutionType::parse(input), Ok(want), "{input}");
         }
+        for input in [
+            "Alderen omkring 0-3 år",
+            "6010 - Alderen omkring 0-3 år",
+            "601",
+            "60100",
+            "6010 - 0-2-5 år",
+            "mother",
+        ] {
+            assert_eq!(
+                InstitutionType::parse(input).map_err(|e| e.kind()),
+                Err(ErrorType::InstitutionTypeUnknown),
+                "{input}"
+            );
+        }
+        for (input, first, second) in [
+            ("6012 - Alderen omkring 0-2 år", 6012, 6010),
+            ("Vuggestue 6012", 6012, 6010),
+            ("6010 Børnehave", 6010, 6011),
+            ("Vuggestue - Alderen omkring 3-5 år", 6010, 6011),
+            ("6010/6011", 6010, 6011),
+        ] {
+            let err = InstitutionType::parse(input).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                ErrorType::InstitutionTypeContradictory,
+                "{input}"
+            );
+            assert_eq!(
+                serde_json::to_value(err.ctx()).unwrap(),
+                serde_json::json!({
+                    "first_code": first, "first": first.to_string(),
+                    "second_code": second, "second": second.to_string()
+                }),
+                "{input}"
+            );
+        }
+        assert_eq!(
+            InstitutionType::parse_accepted("6012 - Alderen omkring 0-2 år")
+                .unwrap_err()
+                .message(Lang::En),
+            "The institution type contradicts itself: it names both 6012 (Age-integrated institution) and 6010 (Nursery); give one of 6010 (ages 0-2), 6011 (ages 3-5) and 6012 (ages 0-5)"
+        );
         assert_eq!(
             InstitutionType::parse("6099").map_err(|e| e.kind()),
             Err(ErrorType::InstitutionTypeUnknown)

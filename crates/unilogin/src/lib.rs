@@ -42,6 +42,7 @@ pub use rand_core;
 
 pub mod agreement;
 pub mod credentials;
+pub mod escape;
 pub mod export;
 pub mod form;
 mod history;
@@ -50,10 +51,10 @@ pub mod institution;
 pub mod login;
 pub mod onboarding;
 pub mod people;
-/// The former home of [`ValidationPolicy`], kept so `unilogin::policy::ValidationPolicy` keeps
-/// working; the type lives in `validation_policy.rs`.
+/// [`ValidationPolicy`] and the types of its host-overridable rules ([`policy::OwnershipCodes`],
+/// [`policy::InstitutionTypes`]); the types live in `validation_policy.rs`.
 pub mod policy {
-    pub use crate::validation_policy::ValidationPolicy;
+    pub use crate::validation_policy::{InstitutionTypes, OwnershipCodes, ValidationPolicy};
 }
 pub mod problem;
 pub mod provisioning;

@@ -162,19 +162,6 @@ pub struct RegisterRecord {
     pub p_number: PNumber,
 }
 
-/// Parses the register's ownership code (`1`–`4`) or any form [`LegalBasis::parse`] accepts.
-fn parse_ownership(input: &str) -> Result<LegalBasis, FieldError> {
-    let trimmed = input.trim();
-    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
-        return trimmed
-            .parse()
-            .ok()
-            .and_then(LegalBasis::from_ownership_code)
-            .ok_or(FieldError::new(ErrorType::LegalBasisUnknown));
-    }
-    LegalBasis::parse(trimmed)
-}
-
 /// The register's phone field: free text ≤ 20 characters that must be one Danish number.
 /// Two numbers in the field are reported as such even when the text is also too long.
 fn parse_register_phone(input: &str) -> Result<PhoneNumber, FieldError> {
@@ -250,21 +237,23 @@ impl RecordType for RegisterRecord {
         policy: ValidationPolicy,
     ) -> Result<Self, Problems> {
         use RegisterField as F;
-        let placement_unit_number = c.required(F::PlacementUnitNumber, InstitutionNumber::parse);
+        let placement_unit_number =
+            c.required_exact(F::PlacementUnitNumber, InstitutionNumber::parse);
         let daycare_number = c.optional_text::<DaycareNumber>(F::DaycareNumber);
         let institution_name = c.required_text::<InstitutionName>(F::InstitutionName);
-        let institution_type = c.required(F::InstitutionType, InstitutionType::parse);
-        let legal_basis = c.required(F::LegalBasis, parse_ownership);
+        let institution_type =
+            c.required(F::InstitutionType, |v| policy.register_institution_type(v));
+        let legal_basis = c.required(F::LegalBasis, |v| policy.register_legal_basis(v));
         let municipality = c.required(F::Municipality, Municipality::parse);
         let admin_municipality = c.optional(F::AdminMunicipality, Municipality::parse);
         let street = c.required_text::<Street>(F::Street);
-        let house_number = c.required(F::HouseNumber, HouseNumber::parse);
-        let postal_code = c.required(F::PostalCode, PostalCode::parse);
+        let house_number = c.required_exact(F::HouseNumber, HouseNumber::parse);
+        let postal_code = c.required_exact(F::PostalCode, PostalCode::parse);
         let city = c.required_text::<City>(F::City);
         let supplementary_city = c.optional_text::<City>(F::SupplementaryCity);
         let email = c.optional_text::<Email>(F::Email);
-        let phone = c.optional(F::Phone, parse_register_phone);
-        let cvr = c.optional(F::Cvr, Cvr::parse);
+        let phone = c.optional_exact(F::Phone, parse_register_phone);
+        let cvr = c.optional_exact(F::Cvr, Cvr::parse);
         let p_number = match c.value(F::PNumber) {
             None => {
                 c.report(
@@ -273,7 +262,7 @@ impl RecordType for RegisterRecord {
                 );
                 None
             }
-            Some(_) => c.required(F::PNumber, |v| policy.p_number(v)),
+            Some(_) => c.required_exact(F::PNumber, |v| policy.p_number(v)),
         };
         match (
             placement_unit_number,

@@ -77,6 +77,28 @@ impl Field for RequestField {
         }
     }
 
+    /// The labels of STIL's guide for the request (S-private: "CVR og P-nummer",
+    /// "Kommunenavn", "Institutionens navn", "Email-adresse", "Telefonnummer", "Dagtilbuddets
+    /// lovgrundlag", "Dagtilbuddets institutionstype") and the register's column names for the
+    /// same values (S-datireg-model: `cvrNummer`, `pNummer`, `vejNavn`, …), so a request file
+    /// with either header is read. Matched case-insensitively.
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Self::Cvr => &["CVR-nummer", "cvrNummer"],
+            Self::PNumber => &["P-nummer", "pNummer"],
+            Self::InstitutionName => &["Institutionens navn", "Institutionsnavn", "dagtilbudsNavn"],
+            Self::Street => &["vejNavn"],
+            Self::HouseNumber => &["husNummer", "Husnr"],
+            Self::PostalCode => &["postNummer", "Postnr"],
+            Self::City => &["byNavn", "By"],
+            Self::Municipality => &["Kommunenavn", "Kommune", "kommuneKode_Tekst"],
+            Self::Email => &["Email-adresse", "E-mail-adresse", "E-mail"],
+            Self::Phone => &["Telefonnummer", "Telefon", "Tlf"],
+            Self::LegalBasis => &["Dagtilbuddets lovgrundlag", "Lovgrundlag"],
+            Self::InstitutionType => &["Dagtilbuddets institutionstype", "Institutionstype"],
+        }
+    }
+
     fn index(self) -> usize {
         self as usize
     }
@@ -191,18 +213,18 @@ impl InstitutionNumberRequest {
     fn check_each(c: &mut Checker<'_, '_, RequestField>, policy: ValidationPolicy) -> Checked {
         use RequestField as F;
         (
-            c.required(F::Cvr, Cvr::parse),
-            c.required(F::PNumber, |v| policy.p_number(v)),
+            c.required_exact(F::Cvr, Cvr::parse),
+            c.required_exact(F::PNumber, |v| policy.p_number(v)),
             c.required_text::<InstitutionName>(F::InstitutionName),
             c.required_text::<Street>(F::Street),
-            c.required(F::HouseNumber, HouseNumber::parse),
-            c.required(F::PostalCode, PostalCode::parse),
+            c.required_exact(F::HouseNumber, HouseNumber::parse),
+            c.required_exact(F::PostalCode, PostalCode::parse),
             c.required_text::<City>(F::City),
             c.required(F::Municipality, Municipality::parse),
             c.required_text::<Email>(F::Email),
-            c.required(F::Phone, PhoneNumber::parse),
+            c.required_exact(F::Phone, PhoneNumber::parse),
             c.required(F::LegalBasis, LegalBasis::parse_accepted),
-            c.required(F::InstitutionType, InstitutionType::parse_accepted),
+            c.required(F::InstitutionType, |v| policy.request_institution_type(v)),
         )
     }
 }

@@ -581,3 +581,310 @@ fn children_naming_their_parents_and_paths_into_other_crates_are_no_cycle() {
     ];
     assert_eq!(Crate::new(without_test).cycles(), Vec::<String>::new());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sources: the repository cites public sources only, each listed once in docs/sources.md.
+// ---------------------------------------------------------------------------------------------
+
+/// Names of the project's planning files, which are not part of the repository and must not be
+/// cited by it. Built from parts so that this file does not name them itself.
+const PLANNING_NAMES: &[&str] = &[
+    concat!("RULES", ".md"),
+    concat!("DESIGN", ".md"),
+    concat!("TOOLCHAIN", ".md"),
+    concat!("/work", "/shared"),
+    concat!("..", "/shared"),
+    concat!("seed-", "stil"),
+];
+
+/// Every `(file, needle, line)` where a file names a planning file, as "path:line: needle".
+fn planning_mentions<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Vec<String> {
+    let mut found = Vec::new();
+    for (path, bytes) in files {
+        for needle in PLANNING_NAMES {
+            let needle = needle.as_bytes();
+            for (i, window) in bytes.windows(needle.len()).enumerate() {
+                if window == needle {
+                    // The segments before the match, split at line ends: its line number.
+                    let line = bytes[..i].split(|&b| b == b'\n').count();
+                    let needle = String::from_utf8_lossy(needle);
+                    found.push(format!("{path}:{line}: {needle}"));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The files git tracks, relative to the repository root.
+fn tracked_files() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(&root)
+        .args(["ls-files", "-z"])
+        .output()
+        .expect("git runs (the test reads the tracked files)");
+    assert!(out.status.success(), "git ls-files failed");
+    String::from_utf8(out.stdout)
+        .expect("file names are UTF-8")
+        .split('\0')
+        .filter(|f| !f.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn no_tracked_file_names_the_planning_files() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let files: Vec<(String, Vec<u8>)> = tracked_files()
+        .into_iter()
+        .filter_map(|f| {
+            // A file deleted in the working tree but still tracked has nothing to check.
+            let bytes = std::fs::read(root.join(&f)).ok()?;
+            Some((f, bytes))
+        })
+        .collect();
+    assert!(
+        files.len() > 100,
+        "only {} tracked files found",
+        files.len()
+    );
+    let found = planning_mentions(files.iter().map(|(f, b)| (f.as_str(), b.as_slice())));
+    assert!(
+        found.is_empty(),
+        "cite the public source (docs/sources.md) instead:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn planning_mentions_are_found_in_text_and_binary_files() {
+    let text = format!("ok\nsee {} §3\n", PLANNING_NAMES[0]);
+    let binary = [
+        b"\x00\xff".as_slice(),
+        PLANNING_NAMES[5].as_bytes(),
+        b"\x00",
+    ]
+    .concat();
+    assert_eq!(
+        planning_mentions([
+            ("a.md", text.as_bytes()),
+            ("b.bin", binary.as_slice()),
+            ("c.md", b"public sources only".as_slice()),
+        ]),
+        [
+            format!("a.md:2: {}", PLANNING_NAMES[0]),
+            format!("b.bin:1: {}", PLANNING_NAMES[5])
+        ]
+    );
+}
+
+/// The entries of docs/sources.md: id (`S-…`) and the text under its `### S-…` heading.
+fn source_entries(sources_md: &str) -> Vec<(String, String)> {
+    let mut entries: Vec<(String, String)> = Vec::new();
+    let mut current: Option<usize> = None;
+    for line in sources_md.lines() {
+        if let Some(id) = line.strip_prefix("### ") {
+            entries.push((id.trim().to_owned(), String::new()));
+            current = Some(entries.len() - 1);
+        } else if line.starts_with("## ") || line.starts_with("# ") {
+            current = None;
+        } else if let Some(i) = current {
+            entries[i].1.push_str(line);
+            entries[i].1.push('\n');
+        }
+    }
+    entries
+}
+
+/// Every `[S-…]` tag in `text`, with whether it links to its entry in docs/sources.md
+/// (`[S-guide](sources.md#s-guide)`).
+fn source_tags(text: &str) -> Vec<(String, bool)> {
+    let mut tags = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("[S-") {
+        let after = &rest[at + 1..];
+        let len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(after.len());
+        let id = &after[..len];
+        let tail = &after[len..];
+        if let Some(tail) = tail.strip_prefix(']') {
+            let link = format!("(sources.md#{})", id.to_lowercase());
+            tags.push((id.to_owned(), tail.starts_with(&link)));
+        }
+        rest = &after[len..];
+    }
+    tags
+}
+
+/// What is wrong with the sources: ids cited in `docs` (name, text) but not listed in
+/// `sources_md`, listed but never cited, cited without the link to their entry, listed twice,
+/// or listed without a field or a public address.
+fn source_problems(docs: &[(&str, &str)], sources_md: &str) -> Vec<String> {
+    let mut bad = Vec::new();
+    let entries = source_entries(sources_md);
+    let mut defined = BTreeSet::new();
+    for (id, body) in &entries {
+        if !id.starts_with("S-")
+            || id.len() < 3
+            || !id[2..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            bad.push(format!(
+                "sources.md: heading {id:?} is not a source id (S-…)"
+            ));
+        }
+        if !defined.insert(id.clone()) {
+            bad.push(format!("sources.md: {id} is listed twice"));
+        }
+        for field in [
+            "Title",
+            "Publisher",
+            "Address",
+            "Backs",
+            "Confidence",
+            "Read",
+        ] {
+            if !body.contains(&format!("- **{field}:**")) {
+                bad.push(format!("sources.md: {id} has no {field}"));
+            }
+        }
+        let address = body
+            .split("- **Address:**")
+            .nth(1)
+            .and_then(|a| a.split("\n- **").next())
+            .unwrap_or("");
+        let links: Vec<&str> = address
+            .split('<')
+            .skip(1)
+            .filter_map(|l| l.split('>').next())
+            .collect();
+        if links.is_empty() {
+            bad.push(format!("sources.md: {id} has no <address>"));
+        }
+        for link in links {
+            if !(link.starts_with("https://") || link.starts_with("http://")) {
+                bad.push(format!(
+                    "sources.md: {id} has a non-public address {link:?}"
+                ));
+            }
+        }
+        for local in ["/work/", "../", "file:", "crates/", "tests/"] {
+            if body.contains(local) {
+                bad.push(format!("sources.md: {id} names a local path ({local})"));
+            }
+        }
+    }
+    let mut used = BTreeSet::new();
+    for (name, text) in docs {
+        for (id, linked) in source_tags(text) {
+            if !defined.contains(&id) {
+                bad.push(format!("{name}: [{id}] is not listed in docs/sources.md"));
+            }
+            if !linked {
+                bad.push(format!(
+                    "{name}: [{id}] does not link to its entry: [{id}](sources.md#{})",
+                    id.to_lowercase()
+                ));
+            }
+            used.insert(id);
+        }
+    }
+    for id in defined.difference(&used) {
+        bad.push(format!("sources.md: {id} is cited nowhere in docs/"));
+    }
+    bad
+}
+
+#[test]
+fn every_source_cited_in_the_docs_is_listed_once_with_a_public_address_and_every_listed_one_is_cited(
+) {
+    let docs_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs");
+    let mut docs = Vec::new();
+    for entry in std::fs::read_dir(&docs_dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.extension().is_some_and(|e| e == "md") && name != "sources.md" {
+            docs.push((name, std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    docs.sort();
+    let sources_md = std::fs::read_to_string(docs_dir.join("sources.md")).unwrap();
+    assert!(source_entries(&sources_md).len() > 20);
+    let docs: Vec<(&str, &str)> = docs.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let bad = source_problems(&docs, &sources_md);
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn source_problems_are_all_reported() {
+    let sources_md = "# Sources\n\nSee [S-a](#s-a).\n\n## STIL\n\n\
+        ### S-a\n\n- **Title:** A\n- **Publisher:** P\n- **Address:** <https://example.org/a>\n\
+        - **Backs:** x\n- **Confidence:** H\n- **Read:** by 2026-11-28\n\n\
+        ### S-b\n\n- **Title:** B\n- **Address:** <../notes/b.txt>\n- **Backs:** y\n\
+        - **Confidence:** H\n- **Read:** by 2026-11-28\n\n\
+        ### S-a\n\n- **Title:** A again\n- **Publisher:** P\n- **Address:** none\n\
+        - **Backs:** x\n- **Confidence:** H\n- **Read:** by 2026-11-28\n";
+    let docs = [(
+        "x.md",
+        "Rule [S-a](sources.md#s-a), bare [S-a], wrong [S-a](#sources), unknown [S-c](sources.md#s-c).",
+    )];
+    assert_eq!(
+        source_problems(&docs, sources_md),
+        [
+            "sources.md: S-b has no Publisher",
+            "sources.md: S-b has a non-public address \"../notes/b.txt\"",
+            "sources.md: S-b names a local path (../)",
+            "sources.md: S-a is listed twice",
+            "sources.md: S-a has no <address>",
+            "x.md: [S-a] does not link to its entry: [S-a](sources.md#s-a)",
+            "x.md: [S-a] does not link to its entry: [S-a](sources.md#s-a)",
+            "x.md: [S-c] is not listed in docs/sources.md",
+            "sources.md: S-b is cited nowhere in docs/",
+        ]
+    );
+}
+
+#[test]
+fn the_sources_the_library_prints_are_public_addresses_listed_in_docs_sources_md() {
+    use unilogin::login::{FailureCause, Guide, LoginPolicy, UserFacts};
+    use unilogin::onboarding::Plan;
+    use unilogin::people::Role;
+    use unilogin::LegalBasis;
+
+    let sources_md = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/sources.md"),
+    )
+    .unwrap();
+    let parent = UserFacts::new(Role::Parent, true, None);
+    let policy = LoginPolicy::default();
+    let mut printed = vec![
+        Guide::activation(&parent, &policy).source,
+        Guide::forgotten_password(&parent, &policy).source,
+        Guide::login_failed(FailureCause::NoAccessToService, &parent, &policy).source,
+        unilogin::provisioning::Estimate::source().to_owned(),
+    ];
+    for basis in LegalBasis::ACCEPTED {
+        printed.push(Plan::for_legal_basis(basis).unwrap().source);
+    }
+    for source in printed {
+        let addresses: Vec<&str> = source
+            .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ';')
+            .filter(|w| w.starts_with("https://") || w.starts_with("http://"))
+            .collect();
+        assert!(!addresses.is_empty(), "no address in {source:?}");
+        for address in addresses {
+            assert!(
+                sources_md.contains(&format!("<{address}>")),
+                "{address} (in {source:?}) is not an address in docs/sources.md"
+            );
+        }
+        assert_eq!(
+            planning_mentions([("source", source.as_bytes())]),
+            Vec::<String>::new()
+        );
+    }
+}

@@ -241,7 +241,8 @@ fn the_policy_is_applied() {
     assert_eq!(count(&ValidationPolicy::STIL), Some(1));
     assert_eq!(
         count(&ValidationPolicy {
-            p_number_checksum: false
+            p_number_checksum: false,
+            ..ValidationPolicy::STIL
         }),
         None
     );

@@ -32,6 +32,7 @@ fn guide_of(case: &Value, user: UserFacts) -> Guide {
     match case["guide"].as_str().unwrap() {
         "activation" => Guide::activation(&user, &policy),
         "forgotten_password" => Guide::forgotten_password(&user, &policy),
+        "change_password" => Guide::change_password(&user, &policy),
         "login_failed" => {
             let why = FailureCause::parse(case["cause"].as_str().unwrap()).unwrap();
             Guide::login_failed(why, &user, &policy)
@@ -70,6 +71,46 @@ fn login_vectors() {
             }
             (Err(err), None, Some(want)) => {
                 assert_eq!(err.kind().code(), want["type"].as_str().unwrap(), "{label}");
+            }
+            (got, _, _) => panic!("{label}: got {got:?}"),
+        }
+    }
+}
+
+#[test]
+fn message_vectors() {
+    let doc = load("login.json");
+    let cases = doc["messages"].as_array().unwrap();
+    assert!(cases.len() >= 8);
+    for case in cases {
+        let label = case["name"].as_str().unwrap();
+        let user = user_of(&case["user"]).unwrap();
+        let message = case["message"].as_str().unwrap();
+        match (
+            Guide::for_message(message, &user, &LoginPolicy::default()),
+            case.get("expect"),
+            case.get("error"),
+        ) {
+            (Ok(guides), Some(want), None) => {
+                let found: Vec<_> = guides.iter().map(|g| g.cause.unwrap()).collect();
+                assert_eq!(keys(&found), want["causes"], "{label}: causes");
+                assert!(
+                    guides.iter().all(|g| g.task == Task::LoginFailed),
+                    "{label}"
+                );
+                for (key, got) in [
+                    ("steps", keys(&guides[0].step_ids())),
+                    ("helpers", keys(&guides[0].helper_ids())),
+                ] {
+                    if let Some(w) = want.get(key) {
+                        assert_eq!(&got, w, "{label}: {key}");
+                    }
+                }
+            }
+            (Err(err), None, Some(want)) => {
+                assert_eq!(err.kind().code(), want["type"].as_str().unwrap(), "{label}");
+                // The message renders in both languages.
+                assert!(!err.message(Lang::Da).is_empty() && !err.message(Lang::En).is_empty());
             }
             (got, _, _) => panic!("{label}: got {got:?}"),
         }
@@ -126,7 +167,13 @@ fn the_json_form_of_a_guide() {
         json["helpers"][0]["name"],
         json!({"da": "Din lærer", "en": "Your teacher"})
     );
-    assert!(json["source"].as_str().unwrap().contains("RULES.md §9"));
+    let source = json["source"].as_str().unwrap();
+    assert!(
+        source.contains(
+            "https://viden.stil.dk/display/STILVIDENOFFENTLIG/Unilogin+%7C+For+daginstitutioner"
+        ),
+        "{source}"
+    );
     let back: Guide = serde_json::from_value(json).unwrap();
     assert_eq!(back, guide);
 }

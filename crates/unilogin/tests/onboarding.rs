@@ -53,6 +53,8 @@ fn kommunal_and_selvejet_differ_exactly_in_who_receives_and_who_approves() {
             StepId::ApproveRequest,
             StepId::OrderReadAccess,
             StepId::GuideUsers,
+            StepId::CreateUsers,
+            StepId::ActivateUnilogin,
         ]
     );
 
@@ -125,6 +127,7 @@ fn privat_has_the_guides_steps_in_order() {
         privat.step_ids(),
         [
             StepId::InstitutionNumber,
+            StepId::RequestInstitutionNumber,
             StepId::AdministrativeSystem,
             StepId::LanguageAssessmentAdvice,
             StepId::MitidErhvervKeyFile,
@@ -146,6 +149,18 @@ fn privat_has_the_guides_steps_in_order() {
         level(StepId::LanguageAssessmentAdvice),
         Requirement::Advisory
     );
+    // Asking STIL for a number is needed only when the look-up finds none.
+    assert_eq!(
+        level(StepId::RequestInstitutionNumber),
+        Requirement::Conditional
+    );
+    assert_eq!(
+        privat
+            .step(StepId::RequestInstitutionNumber)
+            .unwrap()
+            .prerequisites,
+        [StepId::InstitutionNumber]
+    );
     let optional: Vec<StepId> = privat
         .steps
         .iter()
@@ -155,6 +170,7 @@ fn privat_has_the_guides_steps_in_order() {
     assert_eq!(
         optional,
         [
+            StepId::RequestInstitutionNumber,
             StepId::LanguageAssessmentAdvice,
             StepId::DataProcessingAgreement
         ]
@@ -191,6 +207,49 @@ fn privat_has_the_guides_steps_in_order() {
         .explanation
         .da
         .contains("nøglefil"));
+}
+
+/// Staff and parents of every daycare are created in Unilogin and activate it with MitID: every
+/// plan ends with the same two steps.
+#[test]
+fn every_plan_ends_with_user_creation_and_activation() {
+    let plans: Vec<Plan> = [
+        LegalBasis::Kommunal,
+        LegalBasis::Selvejet,
+        LegalBasis::Privat,
+    ]
+    .into_iter()
+    .map(plan)
+    .collect();
+    for p in &plans {
+        let ids = p.step_ids();
+        assert_eq!(
+            ids[ids.len() - 2..],
+            [StepId::CreateUsers, StepId::ActivateUnilogin],
+            "{}",
+            p.legal_basis
+        );
+        let create = p.step(StepId::CreateUsers).unwrap();
+        assert_eq!(create.actor, Actor::Stil);
+        assert!(create.prerequisites.contains(&StepId::ApproveRequest));
+        let activate = p.step(StepId::ActivateUnilogin).unwrap();
+        assert_eq!(activate.actor, Actor::EmployeeOrParent);
+        assert_eq!(activate.prerequisites, [StepId::CreateUsers]);
+        assert!(activate.title.en.contains("Employees and parents"));
+        let first = plans[0].step(StepId::ActivateUnilogin).unwrap();
+        assert_eq!(
+            (&activate.title, &activate.explanation),
+            (&first.title, &first.explanation)
+        );
+    }
+    // The municipal approval step also says who may approve other agreements.
+    for p in &plans[..2] {
+        let approve = p.step(StepId::ApproveRequest).unwrap();
+        assert!(approve
+            .explanation
+            .da
+            .contains("dagtilbuddet eller en medarbejder fra kommunen"));
+    }
 }
 
 #[test]
@@ -331,6 +390,51 @@ fn a_step_of_another_journey_is_unknown() {
     );
 }
 
+/// "Look up your number" and "ask STIL for one" are two steps; the second is needed only when
+/// the first finds nothing, and is passed over once the daycare goes on without it.
+#[test]
+fn the_request_for_an_institution_number_is_only_needed_when_the_look_up_finds_none() {
+    let looked_up = progressed(LegalBasis::Privat, &[StepId::InstitutionNumber]);
+    let daycare = ids(&looked_up.next_steps(Some(Actor::Daycare)));
+    assert_eq!(
+        daycare[..2],
+        [
+            StepId::RequestInstitutionNumber,
+            StepId::AdministrativeSystem
+        ]
+    );
+    // Found: the daycare goes on; the request is skipped, not outstanding, and not needed.
+    let found = progressed(
+        LegalBasis::Privat,
+        &[StepId::InstitutionNumber, StepId::AdministrativeSystem],
+    );
+    assert!(!ids(&found.next_steps(None)).contains(&StepId::RequestInstitutionNumber));
+    assert_eq!(
+        found.summary().skipped_steps,
+        [StepId::RequestInstitutionNumber]
+    );
+    // Not found: the daycare asks STIL first, and the step is done like any other.
+    let asked = progressed(
+        LegalBasis::Privat,
+        &[
+            StepId::InstitutionNumber,
+            StepId::RequestInstitutionNumber,
+            StepId::AdministrativeSystem,
+        ],
+    );
+    let summary = asked.summary();
+    assert_eq!(summary.skipped, 0);
+    assert!(summary
+        .done_steps
+        .contains(&StepId::RequestInstitutionNumber));
+    // Asking STIL needs the look-up first.
+    let fresh = Progress::new(LegalBasis::Privat).unwrap();
+    assert_eq!(
+        fresh.open_prerequisites(StepId::RequestInstitutionNumber),
+        [StepId::InstitutionNumber]
+    );
+}
+
 #[test]
 fn next_steps_per_actor() {
     let progress = Progress::new(LegalBasis::Privat).unwrap();
@@ -412,6 +516,9 @@ fn summary_counts_and_lists() {
                 StepId::CreateUsers,
                 StepId::ActivateUnilogin
             ],
+            // The daycare went on to its administrative system: it found its number.
+            skipped: 1,
+            skipped_steps: vec![StepId::RequestInstitutionNumber],
             complete: false,
         }
     );
@@ -425,7 +532,7 @@ fn summary_counts_and_lists() {
     let summary = finished.summary();
     assert_eq!(
         (summary.done, summary.remaining, summary.blocked),
-        (5, 0, 0)
+        (7, 0, 0)
     );
     assert!(summary.complete && finished.is_complete());
 }
@@ -621,7 +728,7 @@ proptest! {
 
         // The summary partitions the plan.
         let s = progress.summary();
-        prop_assert_eq!(s.done + s.remaining + s.blocked, plan.steps.len());
+        prop_assert_eq!(s.done + s.remaining + s.blocked + s.skipped, plan.steps.len());
         prop_assert_eq!(s.done, progress.completions().len());
         prop_assert_eq!(s.remaining_steps, ids(&progress.next_steps(None)));
 
@@ -858,6 +965,12 @@ fn escape_cell(text: &str) -> String {
 
 /// The generated part of a journey's section: its diagram (English) and its table of steps.
 fn expected_section(plan: &Plan) -> String {
+    // The public source of the plan's steps, as its id in docs/sources.md.
+    let source = if plan.legal_basis == LegalBasis::Privat {
+        "S-private"
+    } else {
+        "S-guide"
+    };
     let mut out = format!("```mermaid\n{}```\n\n", plan.to_mermaid(Lang::En));
     out.push_str("| # | step | title (en) | titel (da) | actor | level | after | source |\n");
     out.push_str("|---|---|---|---|---|---|---|---|\n");
@@ -877,7 +990,7 @@ fn expected_section(plan: &Plan) -> String {
         };
         let _ = writeln!(
             out,
-            "| {} | `{}` | {} | {} | {} | {} | {} | STIL guide, {}; RULES.md §3 (H) |",
+            "| {} | `{}` | {} | {} | {} | {} | {} | [{source}](sources.md#{}), {} (H) |",
             i + 1,
             step.id,
             escape_cell(&step.title.en),
@@ -885,6 +998,7 @@ fn expected_section(plan: &Plan) -> String {
             actor,
             step.requirement.label(Lang::En),
             after,
+            source.to_lowercase(),
             escape_cell(&step.source),
         );
     }

@@ -47,6 +47,41 @@ fn check_messages(label: &str, actual: &[(String, String)], expected: &Value) {
     }
 }
 
+/// The case's earlier passwords; `None` without a `history` key: they are not known, and
+/// `not_recent` is not checked.
+fn history_of(case: &Value) -> Option<Vec<HashedPassword>> {
+    case.get("history").map(|h| {
+        h.as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h.as_str().unwrap().parse().unwrap())
+            .collect()
+    })
+}
+
+/// The optional `status` (rule id → status key) and `complete` of a case; `complete` is always
+/// whether no rule was left unchecked.
+fn check_statuses(label: &str, report: &PasswordReport, rendered: &Value, expect: &Value) {
+    if let Some(statuses) = expect.get("status") {
+        for (id, status) in statuses.as_object().unwrap() {
+            let rule = PasswordRule::from_id(id).unwrap();
+            assert_eq!(
+                report.status(rule).key(),
+                status.as_str().unwrap(),
+                "{label}: status of {id}"
+            );
+        }
+    }
+    if let Some(complete) = expect.get("complete") {
+        assert_eq!(&rendered["complete"], complete, "{label}: complete");
+    }
+    assert_eq!(
+        rendered["complete"],
+        json!(report.not_checked().next().is_none()),
+        "{label}"
+    );
+}
+
 fn check_case(i: usize, case: &Value) {
     let name = case["name"].as_str().unwrap();
     let label = format!("passwords #{i} {name}");
@@ -60,15 +95,11 @@ fn check_case(i: usize, case: &Value) {
         .iter()
         .map(|n| n.as_str().unwrap())
         .collect();
-    let history: Vec<HashedPassword> = case["history"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h.as_str().unwrap().parse().unwrap())
-        .collect();
-    let context = PasswordContext::new(group)
-        .with_names(&names)
-        .with_history(&history);
+    let history = history_of(case);
+    let mut context = PasswordContext::new(group).with_names(&names);
+    if let Some(history) = &history {
+        context = context.with_history(history);
+    }
     let expect = &case["expect"];
     let result = check_password(password, &context, &policy);
 
@@ -125,6 +156,7 @@ fn check_case(i: usize, case: &Value) {
         .map(|(k, v)| (k.as_str(), v.clone()))
         .collect();
     assert_eq!(rules, want, "{label}: rules");
+    check_statuses(&label, &report, &rendered, expect);
 
     if let Some(msgs) = expect.get("msg") {
         let actual: Vec<(String, String)> = report

@@ -126,7 +126,12 @@ proptest! {
         match UserRecord::validate(&raw) {
             Ok(user) => {
                 let json = serde_json::to_value(&user).unwrap();
-                prop_assert_eq!(serde_json::from_value::<UserRecord>(json).unwrap(), user);
+                if user.alias.is_none() {
+                    prop_assert_eq!(serde_json::from_value::<UserRecord>(json).unwrap(), user);
+                } else {
+                    // A protected person's real name is withheld, so the object does not read back.
+                    prop_assert!(json["first_name"].is_null() && json["last_name"].is_null());
+                }
             }
             Err(problems) => prop_assert!(!problems.is_empty()),
         }
@@ -206,16 +211,57 @@ proptest! {
             assert_hidden(&format!("{problems:?}"), &digits, "RecordKind::User problems");
         }
     }
+
+    /// Issue 13 item 16: with an alias, no problem, `Debug` output or JSON shows the real name,
+    /// whatever is wrong with it or the rest of the row.
+    #[test]
+    fn no_output_shows_the_real_name_of_a_protected_person(
+        first in "Zq[a-zæøå]{2,6}",
+        first_tail in prop::sample::select(vec!["", "\t", "\u{200b}", " 150320-4000", "x".repeat(140).leak()]),
+        last in "Xv[a-zæøå]{2,6}",
+        cpr in prop::sample::select(vec!["150320-4000", "", "12", "310220-4000"]),
+        grade in prop::sample::select(vec!["", "3", "11"]),
+    ) {
+        let first = format!("{first}{first_tail}");
+        let raw = RawUserRecord::from_pairs([
+            ("cpr", cpr), ("alias", "Er.Navne.Beskyttet"), ("fornavn", first.as_str()),
+            ("efternavn", last.as_str()), ("rolle", "elev"), ("klasse", grade),
+            ("instnr", "G18062"),
+        ]);
+        let hidden = |text: &str, what: &str| {
+            assert!(!text.contains("Zq") && !text.contains("Xv"), "{what} shows the real name: {text}");
+        };
+        hidden(&format!("{raw:?}"), "Debug of RawRecord");
+        match UserRecord::validate(&raw) {
+            Ok(user) => {
+                hidden(&format!("{user:?}"), "Debug of UserRecord");
+                hidden(&serde_json::to_string(&user).unwrap(), "JSON of UserRecord");
+            }
+            Err(problems) => {
+                hidden(&format!("{problems:?}"), "Debug of Problems");
+                for p in &problems {
+                    hidden(&serde_json::to_string(&p.rendered(Lang::Da)).unwrap(), "problem");
+                    hidden(&serde_json::to_string(&p.rendered(Lang::En)).unwrap(), "problem");
+                }
+            }
+        }
+        let pairs = [("cpr", cpr), ("alias", "E.N.B."), ("first_name", first.as_str()), ("last_name", last.as_str())];
+        if let Err(problems) = RecordKind::User.validate_pairs(pairs) {
+            hidden(&format!("{problems:?}"), "RecordKind::User problems");
+        }
+    }
 }
 
 #[test]
-fn the_cpr_field_masks_and_no_other_field_does() {
+fn every_field_masks_a_cpr_number_and_only_the_cpr_field_masks_other_text() {
     for &field in UserField::ALL {
-        let masked = field.mask_input("150320-4000");
+        assert_eq!(field.mask_input("150320-4000"), "150320-****", "{field:?}");
+        let masked = field.mask_input("Freja 1503204000");
         if field == UserField::Cpr {
-            assert_eq!(masked, "150320-****");
+            assert_eq!(masked, "****************");
         } else {
-            assert_eq!(masked, "150320-4000", "{field:?}");
+            assert_eq!(masked, "Freja 150320****", "{field:?}");
+            assert_eq!(field.mask_input("Freja"), "Freja", "{field:?}");
         }
     }
 }

@@ -108,6 +108,7 @@ proptest! {
     fn generated_p_numbers_are_accepted_and_round_trip(d in valid_p_number()) {
         let s = to_string(&d);
         let p = PNumber::parse(&format!(" {} {} ", &s[..4], &s[4..])).unwrap();
+        prop_assert_eq!(p.value(), s.parse::<u64>().unwrap());
         prop_assert_eq!(p.to_string(), s);
         prop_assert_eq!(PNumber::parse(&p.to_string()).unwrap(), p);
     }
@@ -384,6 +385,7 @@ fn rows_of_valid_values_are_valid_when_checked_and_validated() {
 fn records_validated_without_the_p_number_checksum_read_back() {
     let lenient = unilogin::ValidationPolicy {
         p_number_checksum: false,
+        ..unilogin::ValidationPolicy::STIL
     };
     let keys = RecordKind::Register.keys();
     let header = RecordKind::Register.header(&keys);

@@ -73,8 +73,14 @@ fn run_record_vectors(file: &str, kind: RecordKind) {
     for case in cases(&doc) {
         let label = format!("{file}: {}", case["name"]);
         let input = case["input"].as_object().unwrap();
+        // A host's overrides of the validation policy, as the bindings take them.
+        let mut policy = form::validation_policy(case.get("policy"), true).unwrap();
+        // `as_of`: the reference date the record is checked on (issue 13 item 11).
+        if let Some(date) = case.get("as_of") {
+            policy.as_of = Some(form::as_of(date.as_str().unwrap()).unwrap());
+        }
         match (
-            kind.validate_json(input),
+            kind.validate_json_with(input, &policy),
             case.get("valid"),
             case.get("errors"),
         ) {
@@ -114,13 +120,15 @@ fn user_vectors() {
     run_record_vectors("users.json", RecordKind::User);
 }
 
-/// Collects every string under a `"type"` key anywhere in `value`.
+/// Collects every string under a `"type"` key anywhere in `value`, and under an `"error"` key
+/// (the hostile vectors name the expected error type so).
 fn collect_types(value: &Value, out: &mut BTreeSet<String>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
                 match (k.as_str(), v) {
-                    ("type", Value::String(s)) => {
+                    // `error`: the type a hostile vector's call must fail with.
+                    ("type" | "error", Value::String(s)) => {
                         out.insert(s.clone());
                     }
                     _ => collect_types(v, out),
@@ -155,7 +163,14 @@ fn every_error_type_occurs_in_a_vector() {
         let value: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
         collect_types(&value, &mut seen);
     }
-    let declared: BTreeSet<String> = ErrorType::ALL.iter().map(|t| t.code().to_owned()).collect();
+    // No longer raised, kept because codes are never withdrawn: a redemption before its grant
+    // was issued is `event_out_of_order` since every call is in time order (issue 12).
+    let retired = ["reset_not_yet_valid"];
+    let declared: BTreeSet<String> = ErrorType::ALL
+        .iter()
+        .map(|t| t.code().to_owned())
+        .filter(|c| !retired.contains(&c.as_str()))
+        .collect();
     let missing: Vec<_> = declared.difference(&seen).collect();
     assert!(
         missing.is_empty(),
@@ -185,7 +200,8 @@ fn argument_outcome(call: &str, args: &Value) -> Result<(), form::CallError> {
         "validate_record" => {
             let kind = form::record_kind(text("kind"))?;
             form::lang(args.get("lang").and_then(Value::as_str).unwrap_or("da"))?;
-            let _ = kind.validate_json(args["record"].as_object().unwrap());
+            let policy = form::validation_policy(args.get("policy"), true)?;
+            let _ = kind.validate_json_with(args["record"].as_object().unwrap(), &policy);
         }
         "record_keys" => form::record_kind(text("kind")).map(drop)?,
         other => panic!("unknown call {other}"),

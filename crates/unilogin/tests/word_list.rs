@@ -1,4 +1,4 @@
-//! The data that Unilogin's assigned passwords are drawn from (RULES.md §7):
+//! The data that Unilogin's assigned passwords are drawn from (STIL's rules; docs/sources.md):
 //! `data/compound-words-da.txt` (mellemtrin: two compound words; udskoling, youth education,
 //! staff and parents: two compound words and two digits) and `data/pictures.tsv` (indskoling:
 //! four pictures, order matters). Every rule stated in `docs/word-list.md` is checked here.
@@ -21,14 +21,14 @@ const DOC: &str = include_str!("../../../docs/word-list.md");
 const MIN_WORDS: usize = 2_000;
 const MIN_LEN: usize = 5;
 const MAX_LEN: usize = 11;
-/// RULES.md §7: passwords are 8–24 characters.
+/// STIL's password policy (S-policy-draft): passwords are 8–24 characters.
 const PASSWORD_MIN: usize = 8;
 const PASSWORD_MAX: usize = 24;
-/// RULES.md §7: seasons are forbidden in passwords; ASCII-folded spellings count too.
+/// STIL (S-change): seasons are forbidden in passwords; ASCII-folded spellings count too.
 const SEASONS: &[&str] = &[
     "forår", "foraar", "forar", "sommer", "efterår", "efteraar", "efterar", "vinter",
 ];
-/// RULES.md §7: the most common passwords are forbidden.
+/// STIL (S-change): the most common passwords are forbidden.
 const COMMON: &[&str] = &["password", "kodeord", "qwerty", "123", "abc"];
 const MIN_PICTURES: usize = 32;
 const MAX_PICTURES: usize = 64;

@@ -13,6 +13,7 @@ with ``msg`` in Danish (``lang="da"``, the default) or English (``lang="en"``).
 
 from __future__ import annotations
 
+import datetime
 import enum
 import importlib
 import json
@@ -23,6 +24,7 @@ from unilogin._errors import (
     ArgumentError,
     AssignmentError,
     ErrorDict,
+    ExportError,
     ExportProblem,
     ExportReport,
     ResetError,
@@ -46,6 +48,7 @@ from unilogin._unilogin import (
     PhoneNumber,
     PNumber,
     PostalCode,
+    ProblemBatches,
     ProvisioningEstimate,
     Street,
     Username,
@@ -58,11 +61,14 @@ from unilogin._unilogin import (
     error_types,
     hash_password,
     is_common_password,
+    iter_problems,
     login_guide,
+    login_help,
     onboarding_mermaid,
     onboarding_plan,
     parse_record,
     password_expiry,
+    password_needs_rehash,
     provisioning_estimate,
     record_keys,
     reset_public_message,
@@ -87,6 +93,7 @@ __all__ = [
     "Cvr",
     "Email",
     "ErrorDict",
+    "ExportError",
     "ExportProblem",
     "ExportReport",
     "GrantStore",
@@ -102,6 +109,7 @@ __all__ = [
     "PasswordExpiry",
     "PhoneNumber",
     "PostalCode",
+    "ProblemBatches",
     "ProvisioningEstimate",
     "ResetError",
     "Street",
@@ -117,11 +125,14 @@ __all__ = [
     "error_types",
     "hash_password",
     "is_common_password",
+    "iter_problems",
     "login_guide",
+    "login_help",
     "onboarding_mermaid",
     "onboarding_plan",
     "parse_record",
     "password_expiry",
+    "password_needs_rehash",
     "provisioning_estimate",
     "record_keys",
     "reset_public_message",
@@ -234,25 +245,38 @@ def _frame_rows(problems: List[ErrorDict]) -> Dict[str, List[Any]]:
     return columns
 
 
-def validate_frame(df: Any, *, kind: str, lang: str = "da", p_number_checksum: bool = True) -> Any:
+def validate_frame(
+    df: Any,
+    *,
+    kind: str,
+    lang: str = "da",
+    p_number_checksum: bool = True,
+    as_of: Optional[datetime.date] = None,
+    policy: Optional[Mapping[str, Any]] = None,
+) -> Any:
     """Validates every row of a pandas or polars DataFrame.
 
     Returns a DataFrame of the same library with one row per problem and the columns ``row``
     (0-based position of the row), ``field`` (the canonical key), ``type``, ``msg``, ``input``
     and ``ctx`` (the context as JSON text). Missing values (``None``, ``NaN``, ``pd.NA``) count
-    as absent. Neither pandas nor polars is a dependency of this package.
+    as absent. ``as_of`` as in :func:`validate_records`. Neither pandas nor polars is a
+    dependency of this package.
     """
     library = type(df).__module__.split(".")[0]
     if library == "pandas":
         pd: Any = importlib.import_module("pandas")
         clean = df.astype(object).where(df.notna(), None)
         rows: Iterable[Mapping[str, Any]] = clean.to_dict("records")
-        problems = validate_records(rows, kind=kind, lang=lang, p_number_checksum=p_number_checksum)
+        problems = validate_records(
+            rows, kind=kind, lang=lang, p_number_checksum=p_number_checksum, as_of=as_of,
+            policy=policy,
+        )
         return pd.DataFrame(_frame_rows(problems), columns=list(FRAME_COLUMNS))
     if library == "polars":
         pl: Any = importlib.import_module("polars")
         problems = validate_records(
-            df.to_dicts(), kind=kind, lang=lang, p_number_checksum=p_number_checksum
+            df.to_dicts(), kind=kind, lang=lang, p_number_checksum=p_number_checksum, as_of=as_of,
+            policy=policy,
         )
         schema = {
             "row": pl.Int64,

@@ -12,12 +12,13 @@ field was absent) and ``ctx`` the values the message was rendered from.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, TypedDict, Union
+from typing import Any, Dict, Iterable, List, Optional, TypedDict, Union
 
 __all__ = [
     "ArgumentError",
     "AssignmentError",
     "ErrorDict",
+    "ExportError",
     "ExportProblem",
     "ExportReport",
     "ResetError",
@@ -144,3 +145,36 @@ class ArgumentError(ValueError):
     def __init__(self, message: str, argument: str) -> None:
         super().__init__(message)
         self.argument = argument
+
+
+class ExportError(ValidationError):
+    """Reading an export file stopped at an error (:func:`unilogin.validate_csv`,
+    :func:`unilogin.iter_problems`): a missing file, UTF-16 or binary data, a ragged CSV row, a
+    line that is not a JSON object, ...
+
+    :meth:`errors` holds that one error (``loc`` ``[]``); ``problems`` the problems of the rows
+    read before it that the call had not returned yet (``validate_csv``: all of them;
+    ``iter_problems``: none, its batches handed them out); ``summary`` what was read, in
+    :func:`unilogin.check_export`'s summary shape (``None`` when the file could not be opened
+    or its header not read). It is a :class:`ValidationError`, so ``except ValidationError``
+    catches it.
+
+    >>> import pathlib, tempfile, unilogin
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "register.csv"
+    >>> _ = path.write_bytes(b"cvrNummer;pNummer\\n13585627;1029829825\\n13585628\\n")
+    >>> try:
+    ...     unilogin.validate_csv(path, kind="register", lang="en")
+    ... except unilogin.ExportError as e:
+    ...     print(e.code, [p["type"] for p in e.problems][-1], e.summary["rows"])
+    csv_row_length cvr_checksum 1
+    """
+
+    def __init__(
+        self,
+        errors: List[ErrorDict],
+        problems: Iterable[ErrorDict] = (),
+        summary: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        super().__init__(errors)
+        self.problems: List[ErrorDict] = list(problems)
+        self.summary: Optional[Dict[str, Any]] = summary

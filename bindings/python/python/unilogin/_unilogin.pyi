@@ -10,9 +10,22 @@
 import datetime
 import os
 import sys
-from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Tuple, Union, final
+from typing import (
+    Any,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Literal,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+    final,
+)
 
-from unilogin._errors import ErrorDict, ExportReport
+from unilogin._errors import ErrorDict, ExportProblem, ExportReport
 
 if sys.version_info >= (3, 11):
     from typing import Self
@@ -27,13 +40,30 @@ def validate_records(
     kind: str,
     lang: str = "da",
     p_number_checksum: bool = True,
+    as_of: Optional[datetime.date] = None,
+    policy: Optional[Mapping[str, Any]] = None,
 ) -> List[ErrorDict]:
     """Validates every row and returns every problem; ``loc`` starts with the row index.
 
     Keys are canonical field keys or the column names the command accepts (in any case);
     other keys are ignored. Values are text; ``None`` (and a float NaN) count as absent,
     numbers and bools as their JSON text. ``p_number_checksum=False`` checks P-numbers' format
-    only (a host policy).
+    only (a host policy). ``as_of`` is the date the rows are checked on (``None``: no check
+    against a date): user rows then refuse a CPR number born after it (``cpr_date_in_future``)
+    and report a pupil whose age does not fit the grade band (``age_outside_grade_band``).
+    only (a host policy). ``policy`` overrides fields of the validation policy, the rules of
+    medium or low confidence (``docs/domain.md``): ``p_number_checksum``,
+    ``p_number_weight_switch``, ``ownership_codes`` (``{"udliciteret": 5}``),
+    ``request_institution_types`` and ``register_institution_types`` (lists of codes); a
+    mapping of another shape raises ``ValidationError`` ``json_invalid`` at ``["policy"]``.
+
+    >>> def type_problems(**kw):
+    ...     rows = unilogin.validate_records([{"institution_type": "6013"}], kind="request", **kw)
+    ...     return [p["type"] for p in rows if p["loc"] == [0, "institution_type"]]
+    >>> type_problems()
+    ['institution_type_not_accepted']
+    >>> type_problems(policy={"request_institution_types": [6010, 6011, 6012, 6013]})
+    []
 
     >>> rows = [
     ...     {"pNummer": "1029829825", "cvrNummer": "13748136", "kommuneKode_Tekst": "Aarhus"},
@@ -48,7 +78,12 @@ def validate_records(
     """
 
 def validate_request(
-    mapping: Mapping[str, Any], *, lang: str = "da", p_number_checksum: bool = True
+    mapping: Mapping[str, Any],
+    *,
+    lang: str = "da",
+    p_number_checksum: bool = True,
+    as_of: Optional[datetime.date] = None,
+    policy: Optional[Mapping[str, Any]] = None,
 ) -> List[ErrorDict]:
     """Validates one institution-number request; ``loc`` starts at the field (empty: valid).
 
@@ -61,17 +96,34 @@ def validate_request(
     """
 
 def validate_record(
-    mapping: Mapping[str, Any], *, kind: str, lang: str = "da", p_number_checksum: bool = True
+    mapping: Mapping[str, Any],
+    *,
+    kind: str,
+    lang: str = "da",
+    p_number_checksum: bool = True,
+    as_of: Optional[datetime.date] = None,
+    policy: Optional[Mapping[str, Any]] = None,
 ) -> List[ErrorDict]:
-    """Validates one record of ``kind``; ``loc`` starts at the field.
+    """Validates one record of ``kind``; ``loc`` starts at the field. ``as_of`` as in
+    :func:`validate_records`.
 
     >>> [p["type"] for p in unilogin.validate_record({"cpr": "150320-4000", "rolle": "elev"}, kind="user")]
     ['missing', 'missing', 'grade_required', 'missing']
+    >>> pupil = {"cpr": "150320-4000", "fornavn": "Freja", "efternavn": "Testesen",
+    ...     "rolle": "elev", "klasse": "9", "instnr": "G18062"}
+    >>> [p["type"] for p in unilogin.validate_record(pupil, kind="user", as_of=dt.date(2026, 8, 15))]
+    ['age_outside_grade_band']
 
     """
 
 def parse_record(
-    mapping: Mapping[str, Any], *, kind: str, lang: str = "da", p_number_checksum: bool = True
+    mapping: Mapping[str, Any],
+    *,
+    kind: str,
+    lang: str = "da",
+    p_number_checksum: bool = True,
+    as_of: Optional[datetime.date] = None,
+    policy: Optional[Mapping[str, Any]] = None,
 ) -> Dict[str, Any]:
     """Validates one record and returns its canonical form, or raises ``ValidationError``.
 
@@ -88,29 +140,39 @@ def validate_csv(
     kind: str,
     lang: str = "da",
     p_number_checksum: bool = True,
+    as_of: Optional[datetime.date] = None,
     jobs: int = 0,
+    max_errors: Optional[int] = None,
+    policy: Optional[Mapping[str, Any]] = None,
 ) -> List[ErrorDict]:
     """Validates a CSV or JSON Lines (``.jsonl``) export, read in Rust with the GIL released.
 
     One thread reads while ``jobs`` threads check the rows (``0``, the default: one per CPU;
     ``1``: read and check on one thread); the problems are the same, in file order, for any
-    ``jobs``.
+    ``jobs``. ``max_errors`` (an ``int`` of 1 or more; ``None``, the default: no limit) stops
+    reading after the row where the ``max_errors``-th problem is found, that row's problems
+    included; :func:`check_export` and :func:`iter_problems` say whether it did
+    (``max_errors_reached``).
 
     The reader is the command's: delimiter ``;``, ``,`` or tab detected from the header, UTF-8
     (with or without BOM) or Windows-1252, register and roster column names. ``loc`` starts with
-    the 0-based data row. A file that cannot be read at all (missing, not CSV or JSON Lines,
-    UTF-16, a ragged row, ...) raises ``ValidationError`` with its type (``file_unreadable``,
-    ``csv_row_length``, ...).
+    the 0-based data row. What stops reading (a missing file, not CSV or JSON Lines, UTF-16, a
+    ragged row, a file with no data rows, ...) raises :class:`ExportError` (a
+    ``ValidationError``) with its type (``file_unreadable``, ``csv_row_length``,
+    ``file_no_rows``, ...); its ``problems`` are those of the rows before it and its ``summary``
+    what was read.
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "requests.csv"
     >>> _ = path.write_text("cvr;p_number;municipality\n13585628;1029829825;Aarhus\n13585627;1029829825;Kobenhvn\n", encoding="utf-8")
     >>> [(p["loc"], p["type"]) for p in unilogin.validate_csv(path, kind="request") if p["type"] != "missing"]
     [([1, 'cvr'], 'cvr_checksum'), ([1, 'municipality'], 'municipality_suggestion')]
+    >>> len(unilogin.validate_csv(path, kind="request", max_errors=1)) < len(unilogin.validate_csv(path, kind="request"))
+    True
     >>> unilogin.validate_csv(path.with_name("missing.csv"), kind="request")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    unilogin._errors.ValidationError: Filen kan ikke læses: ... [file_unreadable]
+    unilogin._errors.ExportError: Filen kan ikke læses: ... [file_unreadable]
 
     """
 
@@ -120,8 +182,10 @@ def check_export(
     kind: str,
     lang: str = "da",
     p_number_checksum: bool = True,
+    as_of: Optional[datetime.date] = None,
     jobs: int = 0,
-    max_errors: int = 0,
+    max_errors: Optional[int] = None,
+    policy: Optional[Mapping[str, Any]] = None,
 ) -> ExportReport:
     """Checks a CSV or JSON Lines export like :func:`validate_csv` and returns the core's export
     report, the object the command's ``--format json`` prints: ``{"problems", "summary",
@@ -129,7 +193,7 @@ def check_export(
     read, rows with problems, problems per type, the detected delimiter and encoding
     (``utf-8``, ``utf-8-bom``, ``windows-1252``), the columns and the ignored ones
     (``unknown_columns``, each with a ``suggestion`` and a ``msg``) and ``max_errors_reached``
-    (reading stops after the row where the ``max_errors``-th problem is found; ``0``: never);
+    (reading stops after the row where the ``max_errors``-th problem is found; ``None``: never);
     ``error`` is the problem that stopped reading in the same shape as the problems (``loc`` is
     ``[]``, ``input`` ``None``; ``None`` when the whole file was read), with the problems found
     before it kept. Never raises for the file's content.
@@ -148,6 +212,62 @@ def check_export(
     True
 
     """
+
+def iter_problems(
+    path: Union[str, "os.PathLike[str]"],
+    *,
+    kind: str,
+    lang: str = "da",
+    p_number_checksum: bool = True,
+    as_of: Optional[datetime.date] = None,
+    max_errors: Optional[int] = None,
+    batch_size: Optional[int] = None,
+    policy: Optional[Mapping[str, Any]] = None,
+) -> ProblemBatches:
+    """The problems of a CSV or JSON Lines export in batches, in constant memory: an iterator
+    of lists of at most ``batch_size`` problems (``None``, the default: 1000), each in
+    :func:`check_export`'s shape (with its ``line``), in file order; only the last list is
+    shorter. Each ``next()`` reads and checks (with the GIL released, on one thread) just as
+    far as it needs to fill its list, so memory does not grow with the file.
+
+    ``max_errors`` stops reading as in :func:`check_export`. A file that cannot be opened or
+    whose CSV header cannot be read raises :class:`ExportError` here; an error met later (a
+    ragged row, binary data, ...) raises :class:`ExportError` from the ``next()`` after the
+    last list (its ``problems`` are empty: the lists handed them out). The iterator's
+    ``summary`` and ``error`` are :func:`check_export`'s for what was read so far.
+    ``itertools.chain.from_iterable(...)`` gives one problem at a time.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "register.csv"
+    >>> _ = path.write_text("cvrNummer;pNummer\n" + "13585627;1029829825\n" * 100_000)
+    >>> batches = unilogin.iter_problems(path, kind="register", lang="en", batch_size=50)
+    >>> first = next(batches)
+    >>> len(first), first[-1]["line"], first[-1]["type"]
+    (50, 6, 'cvr_checksum')
+    >>> batches.summary["rows"], batches.summary["complete"]
+    (5, False)
+    >>> batches.close()
+    >>> list(batches), batches.error
+    ([], None)
+
+    """
+
+@final
+class ProblemBatches(Iterator[List[ExportProblem]]):
+    """What :func:`iter_problems` returns: an iterator of lists of problems."""
+
+    def __iter__(self) -> Self: ...
+    def __next__(self) -> List[ExportProblem]: ...
+    @property
+    def summary(self) -> Optional[Dict[str, Any]]:
+        """What was read so far, in :func:`check_export`'s summary shape (with
+        ``max_errors_reached``); ``complete`` once the whole file was read."""
+    @property
+    def error(self) -> Optional[ExportProblem]:
+        """The error that stopped reading, in :func:`check_export`'s error shape, or ``None``."""
+    def close(self) -> None:
+        """Stops reading and closes the file; the iterator ends (problems read and not handed
+        out are dropped)."""
 
 def check_value(value: Any, *, kind: str, lang: str = "da") -> str:
     """Parses one value of a value kind (see :func:`value_kinds`) and returns its canonical text.
@@ -317,11 +437,14 @@ class Username(_Identifier):
 
 @final
 class Cpr:
-    """A CPR number. ``repr()`` masks the serial number; ``str()`` gives the whole number.
+    """A CPR number. ``str()``, ``format()`` and ``repr()`` mask the serial number; the whole
+    number needs the explicit call :meth:`full`.
 
     >>> cpr = unilogin.Cpr("290204 4131")
-    >>> cpr, cpr.birth_date, cpr.masked
-    (Cpr("290204-****"), datetime.date(2004, 2, 29), '290204-****')
+    >>> cpr, str(cpr), cpr.birth_date, cpr.masked
+    (Cpr("290204-****"), '290204-****', datetime.date(2004, 2, 29), '290204-****')
+    >>> cpr.full()
+    '290204-4131'
 
     """
     def __new__(cls, text: str, /, *, lang: str = "da") -> Self: ...
@@ -331,6 +454,9 @@ class Cpr:
     def birth_date(self) -> datetime.date: ...
     @property
     def masked(self) -> str: ...
+    def full(self) -> str:
+        """The full canonical number ``DDMMYY-SSSS`` (personal data)."""
+        ...
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
@@ -494,15 +620,21 @@ def check_password(
     policy: Optional[Mapping[str, Any]] = None,
     lang: str = "da",
 ) -> Dict[str, Any]:
-    """Checks a chosen password against STIL's rules: ``{ok, violations, rules}``.
+    """Checks a chosen password against STIL's rules: ``{ok, complete, violations, rules}``.
 
-    ``previous_hashes`` are earlier passwords in the format of :func:`hash_password`, most
-    recent first; ``policy`` overrides fields of STIL's policy (``{"min_length": 12}``).
+    A rule's ``status`` is ``met``, ``not_met``, ``not_checked`` or ``not_applicable``: without
+    ``names`` the name rule is ``not_checked``, and without ``previous_hashes`` (``None``) so is
+    ``not_recent``; ``previous_hashes=[]`` is a user with no earlier passwords (checked).
+
+    ``previous_hashes`` are earlier passwords as :func:`hash_password` makes them (Argon2id) or
+    in the old ``sha256$<salt hex>$<digest hex>`` form (still checked), most recent first; ``policy`` overrides fields of STIL's policy (``{"min_length": 12}``).
     Indskoling cannot choose a password: ``ValidationError`` (``password_not_choosable``).
 
     >>> report = unilogin.check_password("soeren2024", group="parent", names=["Søren Kierkegaard"], lang="en")
     >>> report["ok"], [v["type"] for v in report["violations"]]
     (False, ['password_needs_uppercase', 'password_contains_name', 'password_common'])
+    >>> [r["status"] for r in report["rules"] if r["rule"] == "not_recent"], report["complete"]
+    (['not_checked'], False)
     >>> old = unilogin.hash_password("Hestesko-Bilvask-12")
     >>> [v["type"] for v in unilogin.check_password("Hestesko-Bilvask-12", group="udskoling", previous_hashes=[old])["violations"]]
     ['password_reused']
@@ -510,7 +642,26 @@ def check_password(
     """
 
 def hash_password(password: str) -> str:
-    """A salted hash in the portable history format ``sha256$<salt hex>$<digest hex>``."""
+    """An Argon2id hash for the password history: a PHC string
+    ``$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`` (OWASP's parameters, a fresh random salt;
+    slow on purpose). Entries of the old, fast ``sha256$…`` form are still checked, but
+    :func:`password_needs_rehash` says they should be replaced by this hash the next time the
+    user gives that password.
+
+    >>> unilogin.hash_password("Hestesko-Bilvask-12").startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    True
+
+    """
+
+def password_needs_rehash(stored: str) -> bool:
+    """Whether a stored history entry should be replaced by :func:`hash_password`: it is of the
+    old ``sha256$`` form (fast to attack offline) or Argon2id with other parameters.
+    ``ArgumentError`` for text of neither form.
+
+    >>> unilogin.password_needs_rehash("sha256$000102030405060708090a0b0c0d0e0f$0dc10b4720471a31332cbe9e5e49d74c215b51dcc1f7653213b0b6670faa370a")
+    True
+
+    """
 
 def is_common_password(password: str) -> bool:
     """Whether the password is on the embedded list of common passwords."""
@@ -554,10 +705,50 @@ class GrantStore:
     ...     print(e.code, "/", e.public_message("en"))
     reset_used / That did not work. Ask your teacher for a new password.
 
+    One-time codes are stored as HMAC-SHA-256 keyed with the host's secret when ``keys``
+    (``{key id: secret bytes}``, at least 32 bytes each) and ``key_id`` (the current key) are
+    given; the keys are never stored with the grants, so give them again to ``from_json``. Keep
+    old keys in ``keys`` after a rotation to verify the codes issued under them. Without keys,
+    codes are stored unkeyed (salted SHA-256), which is weaker: anyone who reads ``to_json()``
+    can try every six-digit code offline; ``keyed`` and ``unkeyed_codes`` say so.
+
+    Every call is in time order: an issue or redemption dated before ``last_time`` (the last
+    event, or a redemption refused after it) is ``event_out_of_order``, and a failed call
+    changes no grant.
+
+    >>> keyed = unilogin.GrantStore(keys={"2026-11": bytes(range(32))}, key_id="2026-11")
+    >>> issued = keyed.issue(teacher, {"username": "efgh5678", "grade": 5}, at, code=True)
+    >>> keyed.keyed, keyed.unkeyed_codes, '"sha256"' in keyed.to_json()
+    (True, [], False)
+    >>> try:
+    ...     keyed.issue(teacher, {"username": "efgh5678", "grade": 5}, at - dt.timedelta(minutes=1))
+    ... except unilogin.ResetError as e:
+    ...     print(e.code)
+    event_out_of_order
+
     """
-    def __new__(cls, *, policy: Optional[Mapping[str, Any]] = None, lang: str = "da") -> Self: ...
+    def __new__(
+        cls,
+        *,
+        policy: Optional[Mapping[str, Any]] = None,
+        keys: Optional[Mapping[str, bytes]] = None,
+        key_id: Optional[str] = None,
+        lang: str = "da",
+    ) -> Self: ...
     @property
-    def policy(self) -> Dict[str, Any]: ...
+    def policy(self) -> Dict[str, Any]:
+        """The policy as enforced: every value clamped to the range the library accepts."""
+    @property
+    def keyed(self) -> bool:
+        """Whether new one-time codes are keyed with a host secret."""
+    @property
+    def unkeyed_codes(self) -> List[int]:
+        """The grants whose code is stored unkeyed (weaker: brute-forceable offline)."""
+    @property
+    def last_time(self) -> Optional[datetime.datetime]:
+        """The last event or refused redemption; a call dated before it is refused."""
+    def set_keys(self, keys: Mapping[str, bytes], *, key_id: str, lang: str = "da") -> None:
+        """Replaces the keys (never stored): ``key_id`` keys new codes, all verify."""
     def issue(
         self,
         issuer: Mapping[str, Any],
@@ -583,8 +774,16 @@ class GrantStore:
     def to_json(self) -> str: ...
     @classmethod
     def from_json(
-        cls, text: str, *, policy: Optional[Mapping[str, Any]] = None, lang: str = "da"
-    ) -> "GrantStore": ...
+        cls,
+        text: str,
+        *,
+        policy: Optional[Mapping[str, Any]] = None,
+        keys: Optional[Mapping[str, bytes]] = None,
+        key_id: Optional[str] = None,
+        lang: str = "da",
+    ) -> "GrantStore":
+        """Loads a stored store (format version 1 or 2), replaying its history; a history out
+        of time order is refused (``history_invalid``)."""
     def __len__(self) -> int: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
@@ -678,6 +877,9 @@ class LoginGuide:
     @property
     def task(self) -> str: ...
     @property
+    def cause(self) -> Optional[str]:
+        """For a failed login, its cause (``wrong_username_or_password``, ``no_access_to_service``)."""
+    @property
     def step_ids(self) -> List[str]: ...
     @property
     def helper_ids(self) -> List[str]: ...
@@ -690,7 +892,7 @@ class LoginGuide:
     __hash__: None  # type: ignore[assignment]
 
 def login_guide(
-    task: Literal["activation", "forgotten_password", "login_failed"],
+    task: Literal["activation", "forgotten_password", "login_failed", "change_password"],
     *,
     role: str,
     has_own_mitid: bool,
@@ -705,5 +907,26 @@ def login_guide(
     >>> guide = unilogin.login_guide("forgotten_password", role="elev", grade="2", has_own_mitid=False, age=8)
     >>> guide.helper_ids
     ['teacher', 'parent']
+
+    """
+
+def login_help(
+    message: str,
+    *,
+    role: str,
+    has_own_mitid: bool,
+    grade: Union[str, int, None] = None,
+    age: Optional[int] = None,
+    policy: Optional[Mapping[str, Any]] = None,
+    lang: str = "da",
+) -> List[LoginGuide]:
+    """Login help from the message the user saw (as a helpdesk pastes it): one guide per cause
+    the message points to; "Ingen adgang" alone gives both. Raises ``ValidationError``
+    (``login_message_unknown``, ``missing``, ``string_too_long``) for other text.
+
+    >>> [g.cause for g in unilogin.login_help("Forkert brugernavn eller adgangskode", role="forælder", has_own_mitid=True)]
+    ['wrong_username_or_password']
+    >>> [g.cause for g in unilogin.login_help("Ingen adgang", role="medarbejder", has_own_mitid=True)]
+    ['wrong_username_or_password', 'no_access_to_service']
 
     """

@@ -179,7 +179,9 @@ municipality.addEventListener("blur", closeOptions);
 
 function updateChecklist() {
   try {
-    const report = checkPassword(password.value, { group: group.value }, lang);
+    // A new account has no earlier passwords (an empty history: checked). The form asks for
+    // no name, so the name rule stays "not_checked" and is shown as such, never as met.
+    const report = checkPassword(password.value, { group: group.value, history: [] }, lang);
     errorFor("password").textContent = "";
     checklist.replaceChildren(
       ...report.rules.map((rule) => {

@@ -5,6 +5,8 @@ import init, {
   errorCatalogue,
   formChoices,
   formatPhone,
+  loginGuide,
+  loginHelp,
   onboardingMermaid,
   onboardingPlan,
   parseValue,
@@ -16,21 +18,26 @@ import init, {
   type CatalogueEntry,
   type FieldValidation,
   type InstitutionNumberRequest,
+  type InstitutionTypeCode,
   type InvalidArgumentError,
+  type LoginGuide,
   type MunicipalityChoice,
   type PasswordReport,
   type Problem,
   type RequestInput,
   type UniloginError,
   type Validation,
+  type ValidationPolicyOverrides,
 } from "../../pkg/web/unilogin.js";
 
 await init();
 
 const input: RequestInput = { cvr: "13585627", phone: 33663366, email: null };
 const result: Validation<InstitutionNumberRequest> = validateRequest(input, "en");
+const policy: ValidationPolicyOverrides = { request_institution_types: [6010, 6011, 6012, 6013] };
+console.log(validateRecord("request", input, "da", policy).ok, validateRequest(input, "da", policy).ok);
 if (result.ok) {
-  const code: 6010 | 6011 | 6012 = result.value.institution_type;
+  const code: InstitutionTypeCode = result.value.institution_type;
   const basis: "kommunal" | "selvejet" | "privat" = result.value.legal_basis;
   console.log(code, basis);
 } else {
@@ -81,6 +88,9 @@ for (const rule of report.rules) {
   console.log(rule.rule, rule.label, rule.status, met);
 }
 console.log(report.violations.map((v) => v.type));
+const complete: boolean = report.complete;
+const unchecked = report.rules.filter((r) => r.status === "not_checked");
+console.log(complete, unchecked.length);
 
 const plan = onboardingPlan("privat");
 console.log(plan.legal_basis, plan.steps.map((s) => `${s.id} ${s.actor} ${s.title.da}`));
@@ -88,6 +98,9 @@ const mermaid: string = onboardingMermaid("kommunal", "en");
 const choices = formChoices("en");
 const labels: string[] = choices.legal_basis.map((c) => c.label);
 const catalogue: CatalogueEntry[] = errorCatalogue();
+const guide: LoginGuide = loginGuide("change_password", { role: "elev", grade: "8", has_own_mitid: true, age: 14 });
+const help: LoginGuide[] = loginHelp("Ingen adgang", { role: "medarbejder", has_own_mitid: true }, { policy: { own_mitid_reset_min_age: 16 } }, "en");
+console.log(guide.steps.map((s) => s.id), help.map((g) => g.cause), guide.helpers[0]?.name.da);
 console.log(canonical, mermaid, labels, catalogue[0]?.da, choices.user_group[0]?.value);
 
 // Mistakes the declarations catch.
@@ -95,6 +108,8 @@ console.log(canonical, mermaid, labels, catalogue[0]?.da, choices.user_group[0]?
 validateField("cvr_number", "13585628");
 // @ts-expect-error: not a user group
 checkPassword("x", { group: "teacher" });
+// @ts-expect-error: not a login task
+loginGuide("reset", { role: "parent", has_own_mitid: true });
 // @ts-expect-error: not a record kind
 validateRecord("school", {});
 // @ts-expect-error: a value kind is required

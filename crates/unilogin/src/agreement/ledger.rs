@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::party::{check_decider, Institution, Party, Person, Vendor};
+use super::party::{check_decider, check_rights, Institution, Party, Person, Vendor};
 use super::AgreementState;
 use crate::history::{self, Events, Replay, Stored};
 use crate::identifiers::MAX_TEXT_CHARS;
@@ -38,10 +38,10 @@ const THE_VENDOR: &Term = &Term {
     da: "den leverandør, anmodningen gælder,",
     en: "the vendor the request is about",
 };
-const STIL: &Term = &Term {
-    key: "stil",
-    da: "STIL",
-    en: "STIL",
+const STIL_OR_APPROVER: &Term = &Term {
+    key: "stil_or_approver",
+    da: "STIL eller den part, der godkendte aftalen,",
+    en: "STIL or the party that approved the agreement",
 };
 const TO_SEND: &Term = &Term {
     key: "send_request",
@@ -86,6 +86,14 @@ pub struct DataAccessRequest {
     /// One optional comment for all.
     #[serde(default)]
     pub comment: Option<String>,
+    /// Whether this is the request of the vendor of the municipality's placement system
+    /// (*pladsanvisningssystem*) and Aula, which goes to the municipality for a municipal
+    /// daycare and to the daycare otherwise, and is decided by that addressee alone. Any other
+    /// request (the default), e.g. for digital learning materials, goes to the daycare and may be
+    /// decided by the daycare or, for municipal and self-governing daycares, the municipality.
+    /// See [`Institution::approvers`].
+    #[serde(default)]
+    pub placement_system: bool,
 }
 
 /// A decision on a pending request.
@@ -116,6 +124,9 @@ pub enum EventKind {
         service: Option<String>,
         /// The institution.
         institution: Institution,
+        /// Whether it is the placement-system vendor's request ([`DataAccessRequest::placement_system`]).
+        #[serde(default, skip_serializing_if = "is_false")]
+        placement_system: bool,
     },
     /// The deciding party approved.
     Approved {
@@ -124,7 +135,7 @@ pub enum EventKind {
     },
     /// The deciding party rejected.
     Rejected,
-    /// STIL closed the approved agreement.
+    /// STIL, or the party that approved it, closed (ended) the approved agreement.
     Closed,
     /// The vendor withdrew the pending request.
     Withdrawn,
@@ -160,6 +171,10 @@ pub struct Agreement {
     pub service: Option<String>,
     /// The institution.
     pub institution: Institution,
+    /// Whether it is the placement-system vendor's request ([`DataAccessRequest::placement_system`]).
+    pub placement_system: bool,
+    /// The party that approved it, once approved.
+    pub approved_by: Option<Party>,
     /// The current state.
     pub state: AgreementState,
     /// Positions of this agreement's events in [`Ledger::events`], oldest first.
@@ -185,7 +200,7 @@ pub struct Outcome {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NotificationKind {
-    /// A request was sent (to the deciding party).
+    /// A request was sent (to its addressee, see [`Institution::addressee`]).
     Sent,
     /// A request was approved (to the vendor).
     Approved,
@@ -250,6 +265,14 @@ fn wrong_actor(expected: &'static Term, action: &'static Term) -> FieldError {
         ErrorType::AgreementWrongActor,
         Ctx::new().with("expected", expected).with("action", action),
     )
+}
+
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn clean_comment(comment: Option<&str>) -> Option<String> {
@@ -343,6 +366,7 @@ impl Ledger {
     ///         municipality: Municipality::parse("Aarhus")?,
     ///     }],
     ///     comment: Some("Ny aftale".into()),
+    ///     placement_system: false,
     /// };
     /// let mut ledger = Ledger::new();
     /// let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
@@ -359,7 +383,9 @@ impl Ledger {
     /// Every problem: the sender is not the vendor (`agreement_wrong_actor`), an invalid system
     /// or service name, no institutions (`agreement_no_institutions`), an institution whose
     /// legal basis the portal does not cover (`legal_basis_not_accepted`), an institution named
-    /// twice or already covered by a pending or approved agreement (`agreement_duplicate`).
+    /// twice or already covered by a pending or approved agreement (`agreement_duplicate`), a
+    /// time before the last event (`event_out_of_order`) or outside the years 1–9999
+    /// (`time_out_of_range`), located at `at`.
     pub fn request(
         &mut self,
         request: &DataAccessRequest,
@@ -388,6 +414,9 @@ impl Ledger {
         if let Err(e) = &service {
             push(Loc::key("service"), request.service.as_deref(), e.clone());
         }
+        if let Err(e) = self.check_time(at) {
+            push(Loc::key("at"), Some(&history::time_text(at)), e);
+        }
         if request.institutions.is_empty() {
             push(
                 Loc::key("institutions"),
@@ -402,7 +431,7 @@ impl Ledger {
             let mut loc = Loc::key("institutions");
             loc.push(LocItem::Index(i));
             let number = institution.number.to_string();
-            if let Err(e) = institution.deciding_party() {
+            if let Err(e) = institution.addressee(request.placement_system) {
                 push(loc, Some(&number), e);
                 continue;
             }
@@ -446,6 +475,7 @@ impl Ledger {
                     system: system.clone(),
                     service: service.clone(),
                     institution: *institution,
+                    placement_system: request.placement_system,
                 },
             };
             ids.push(event.agreement);
@@ -462,13 +492,16 @@ impl Ledger {
     /// Approves or rejects one pending request.
     ///
     /// # Errors
-    /// `agreement_not_found`; `agreement_wrong_party` unless `by` acts for the deciding party
-    /// (the municipality for a municipal daycare, the daycare otherwise);
+    /// `agreement_not_found`; `agreement_wrong_party` unless `by` acts for a party that may
+    /// decide ([`Institution::approvers`]: the addressee of the placement-system vendor's
+    /// request; for other requests the daycare, or the municipality of a municipal or
+    /// self-governing daycare);
     /// `agreement_missing_right` without the Tilslutning right; `agreement_missing_key_file`
     /// for a private daycare's employee without MitID Erhverv with key file;
     /// `agreement_illegal_transition` unless pending; `agreement_dpa_missing` when approving
     /// without a data processing agreement under a policy that requires one (otherwise it is a
-    /// warning in the [`Outcome`]).
+    /// warning in the [`Outcome`]); `event_out_of_order` for a time before the last event of the
+    /// ledger, `time_out_of_range` outside the years 1–9999. Nothing is recorded then.
     pub fn decide(
         &mut self,
         id: AgreementId,
@@ -506,11 +539,16 @@ impl Ledger {
             .collect()
     }
 
-    /// STIL closes an approved agreement (for example when it closes the institution number).
+    /// Closes (ends) an approved agreement: STIL (for example when it closes the institution
+    /// number), or the party that approved it, acting through a person with the rights a
+    /// decision needs.
     ///
     /// # Errors
-    /// `agreement_not_found`; `agreement_wrong_actor` unless `by` acts for STIL;
-    /// `agreement_illegal_transition` unless approved.
+    /// `agreement_not_found`; `agreement_wrong_actor` unless `by` acts for STIL or for the party
+    /// that approved the agreement (so nobody else can close a pending one);
+    /// `agreement_missing_right` or `agreement_missing_key_file` for a person of the approving
+    /// party without the rights a decision needs; `agreement_illegal_transition` unless
+    /// approved; `event_out_of_order`, `time_out_of_range` as for [`Ledger::decide`].
     pub fn close(
         &mut self,
         id: AgreementId,
@@ -532,7 +570,8 @@ impl Ledger {
     ///
     /// # Errors
     /// `agreement_not_found`; `agreement_wrong_actor` unless `by` acts for the requesting
-    /// vendor; `agreement_illegal_transition` unless pending.
+    /// vendor; `agreement_illegal_transition` unless pending; `event_out_of_order`,
+    /// `time_out_of_range` as for [`Ledger::decide`].
     pub fn withdraw(
         &mut self,
         id: AgreementId,
@@ -550,8 +589,8 @@ impl Ledger {
         self.apply(event).map(|_| ())
     }
 
-    /// The notifications the portal sends, derived from the history: *sent* to the deciding
-    /// party for each request, *approved* and *rejected* to the vendor.
+    /// The notifications the portal sends, derived from the history: *sent* to the addressee of
+    /// each request ([`Institution::addressee`]), *approved* and *rejected* to the vendor.
     pub fn notifications(&self) -> Vec<Notification> {
         self.events
             .iter()
@@ -559,9 +598,14 @@ impl Ledger {
                 let agreement = self.agreement(e.agreement).ok()?;
                 let vendor = Party::Vendor(agreement.vendor.cvr);
                 let (kind, to) = match &e.kind {
-                    EventKind::Requested { institution, .. } => {
-                        (NotificationKind::Sent, institution.deciding_party().ok()?)
-                    }
+                    EventKind::Requested {
+                        institution,
+                        placement_system,
+                        ..
+                    } => (
+                        NotificationKind::Sent,
+                        institution.addressee(*placement_system).ok()?,
+                    ),
                     EventKind::Approved { .. } => (NotificationKind::Approved, vendor),
                     EventKind::Rejected => (NotificationKind::Rejected, vendor),
                     EventKind::Closed | EventKind::Withdrawn => return None,
@@ -614,6 +658,12 @@ impl Ledger {
         self.stored().to_json()
     }
 
+    /// `Ok` if an event at `at` may follow the history: storable, and not before the last event.
+    fn check_time(&self, at: DateTime<Utc>) -> Result<(), FieldError> {
+        history::check_storable(at)?;
+        history::check_order(self.events.last().map(|e| e.at), at)
+    }
+
     fn next_id(&self) -> AgreementId {
         AgreementId(
             u64::try_from(self.agreements.len())
@@ -625,6 +675,7 @@ impl Ledger {
     /// The one place where the rules of the lifecycle live: checks `event` against the current
     /// state, then appends it and updates the derived agreement.
     fn apply(&mut self, event: Event) -> Result<Outcome, FieldError> {
+        self.check_time(event.at)?;
         let position = self.events.len();
         let mut outcome = Outcome::default();
         if let EventKind::Requested {
@@ -632,6 +683,7 @@ impl Ledger {
             system,
             service,
             institution,
+            placement_system,
         } = &event.kind
         {
             if event.agreement != self.next_id() {
@@ -643,13 +695,15 @@ impl Ledger {
             if event.by.party != Party::Vendor(vendor.cvr) {
                 return Err(wrong_actor(THE_VENDOR, TO_SEND));
             }
-            institution.deciding_party()?;
+            institution.addressee(*placement_system)?;
             self.agreements.push(Agreement {
                 id: event.agreement,
                 vendor: vendor.clone(),
                 system: system.clone(),
                 service: service.clone(),
                 institution: *institution,
+                placement_system: *placement_system,
+                approved_by: None,
                 state: AgreementState::Pending,
                 history: vec![position],
             });
@@ -661,7 +715,7 @@ impl Ledger {
         let next = match &event.kind {
             EventKind::Requested { .. } => return Err(illegal(agreement.state, APPROVE)),
             EventKind::Approved { dpa_in_place } => {
-                check_decider(agreement.institution, &event.by)?;
+                check_decider(agreement.institution, agreement.placement_system, &event.by)?;
                 if agreement.state != AgreementState::Pending {
                     return Err(illegal(agreement.state, APPROVE));
                 }
@@ -679,7 +733,7 @@ impl Ledger {
                 AgreementState::Approved
             }
             EventKind::Rejected => {
-                check_decider(agreement.institution, &event.by)?;
+                check_decider(agreement.institution, agreement.placement_system, &event.by)?;
                 if agreement.state != AgreementState::Pending {
                     return Err(illegal(agreement.state, REJECT));
                 }
@@ -687,7 +741,10 @@ impl Ledger {
             }
             EventKind::Closed => {
                 if event.by.party != Party::Stil {
-                    return Err(wrong_actor(STIL, TO_CLOSE));
+                    if agreement.approved_by != Some(event.by.party) {
+                        return Err(wrong_actor(STIL_OR_APPROVER, TO_CLOSE));
+                    }
+                    check_rights(agreement.institution, &event.by)?;
                 }
                 if agreement.state != AgreementState::Approved {
                     return Err(illegal(agreement.state, CLOSE));
@@ -708,6 +765,9 @@ impl Ledger {
             .unwrap_or(usize::MAX)
             .saturating_sub(1);
         if let Some(a) = self.agreements.get_mut(index) {
+            if next == AgreementState::Approved {
+                a.approved_by = Some(event.by.party);
+            }
             a.state = next;
             a.history.push(position);
         }

@@ -2,9 +2,9 @@
 //!
 //! A vendor asks for access for one system (and optionally one service) to one or several
 //! institution numbers at once; each institution gets its own agreement, pending (*Venter*)
-//! until the deciding party approves (*Godkend*) or rejects (*Afvis*) it. STIL can close an
-//! approved agreement (e.g. when it closes an institution number) and a vendor can withdraw a
-//! pending request. Every change is an event in an append-only history kept by a [`Ledger`];
+//! until a party that may decide approves (*Godkend*) or rejects (*Afvis*) it. STIL, or the
+//! party that approved it, can close (end) an approved agreement (e.g. when STIL closes an
+//! institution number) and a vendor can withdraw a pending request. Every change is an event in an append-only history kept by a [`Ledger`];
 //! the state of each agreement is derived from that history and can be rebuilt from it.
 //!
 //! Sources: STIL, "Tilslutning til Unilogin" and the Tilslutning guides on viden.stil.dk
@@ -37,7 +37,8 @@ pub enum AgreementState {
     Approved,
     /// *Afvist*: rejected.
     Rejected,
-    /// Closed by STIL after approval (model choice: the portal's wording is not published).
+    /// Closed after approval, by STIL or by the party that approved it (model choice: the
+    /// portal's wording is not published).
     Closed,
     /// Withdrawn by the vendor while pending (model choice).
     Withdrawn,
@@ -111,7 +112,7 @@ pub enum Action {
     Approve,
     /// The deciding party rejects.
     Reject,
-    /// STIL closes.
+    /// STIL, or the party that approved, closes (ends) the agreement.
     Close,
     /// The vendor withdraws.
     Withdraw,
@@ -155,12 +156,12 @@ pub fn state_diagram(lang: Lang) -> String {
         (Action::Request, Lang::Da) => "leverandøren anmoder",
         (Action::Approve, Lang::Da) => "godkend",
         (Action::Reject, Lang::Da) => "afvis",
-        (Action::Close, Lang::Da) => "STIL lukker",
+        (Action::Close, Lang::Da) => "STIL eller godkenderen lukker",
         (Action::Withdraw, Lang::Da) => "leverandøren trækker tilbage",
         (Action::Request, Lang::En) => "vendor requests",
         (Action::Approve, Lang::En) => "approve",
         (Action::Reject, Lang::En) => "reject",
-        (Action::Close, Lang::En) => "STIL closes",
+        (Action::Close, Lang::En) => "STIL or the approver closes",
         (Action::Withdraw, Lang::En) => "vendor withdraws",
     };
     let mut out = String::from("stateDiagram-v2\n");

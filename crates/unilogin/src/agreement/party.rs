@@ -1,4 +1,4 @@
-//! Who takes part: vendors, institutions, the deciding party and the acting person.
+//! Who takes part: vendors, institutions, who may decide for them, and the acting person.
 
 use serde::{Deserialize, Serialize};
 
@@ -67,17 +67,49 @@ pub struct Institution {
 }
 
 impl Institution {
-    /// The party that approves or rejects requests for this institution: the municipality for
-    /// a municipal daycare (§ 19 stk. 2), the daycare itself for self-governing and private ones
-    /// (stk. 3 and 5).
+    /// The party a request for this institution goes to. The request of the vendor of the
+    /// municipality's placement system (*pladsanvisningssystem*) and Aula (`placement_system`)
+    /// goes to the municipality for a municipal daycare (§ 19 stk. 2) and to the daycare for
+    /// self-governing and private ones (stk. 3 and 5); every other request goes to the daycare.
     ///
     /// # Errors
     /// [`ErrorType::LegalBasisNotAccepted`] for § 19 stk. 4, which STIL's guidance does not cover.
-    pub fn deciding_party(&self) -> Result<Party, FieldError> {
+    pub fn addressee(&self, placement_system: bool) -> Result<Party, FieldError> {
         match self.legal_basis.accepted()? {
-            LegalBasis::Kommunal => Ok(Party::Municipality(self.municipality)),
+            LegalBasis::Kommunal if placement_system => Ok(Party::Municipality(self.municipality)),
             _ => Ok(Party::Daycare(self.number)),
         }
+    }
+
+    /// The parties that may approve or reject a request for this institution, the addressee
+    /// first. The placement-system vendor's request is decided by its addressee alone. Any other
+    /// request to a municipal or self-governing daycare may be decided by the daycare or by the
+    /// municipality ("Dagtilbuddet eller en medarbejder fra kommunen kan også godkende aftaler om
+    /// dataadgang"); for a private daycare only by the daycare.
+    ///
+    /// ```
+    /// use unilogin::agreement::{Institution, Party};
+    /// use unilogin::identifiers::{InstitutionNumber, Municipality};
+    /// use unilogin::LegalBasis;
+    /// let number = InstitutionNumber::parse("G10101")?;
+    /// let kbh = Municipality::parse("København")?;
+    /// let kommunal = Institution { number, legal_basis: LegalBasis::Kommunal, municipality: kbh };
+    /// assert_eq!(kommunal.approvers(true)?, [Party::Municipality(kbh)]);
+    /// assert_eq!(kommunal.approvers(false)?, [Party::Daycare(number), Party::Municipality(kbh)]);
+    /// let privat = Institution { legal_basis: LegalBasis::Privat, ..kommunal };
+    /// assert_eq!(privat.approvers(false)?, [Party::Daycare(number)]);
+    /// # Ok::<(), unilogin::FieldError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorType::LegalBasisNotAccepted`] for § 19 stk. 4, as [`Institution::addressee`].
+    pub fn approvers(&self, placement_system: bool) -> Result<Vec<Party>, FieldError> {
+        let addressee = self.addressee(placement_system)?;
+        let mut parties = vec![addressee];
+        if !placement_system && self.legal_basis != LegalBasis::Privat {
+            parties.push(Party::Municipality(self.municipality));
+        }
+        Ok(parties)
     }
 }
 
@@ -149,18 +181,29 @@ impl Person {
     }
 }
 
-/// Checks that `person` may approve or reject requests for `institution`.
-pub(super) fn check_decider(institution: Institution, person: &Person) -> Result<(), FieldError> {
-    let expected = institution.deciding_party()?;
-    if person.party != expected {
+/// Checks that `person` may approve or reject a request for `institution`.
+pub(super) fn check_decider(
+    institution: Institution,
+    placement_system: bool,
+    person: &Person,
+) -> Result<(), FieldError> {
+    let approvers = institution.approvers(placement_system)?;
+    if !approvers.contains(&person.party) {
+        let expected: Vec<String> = approvers.iter().map(ToString::to_string).collect();
         return Err(FieldError::with_ctx(
             ErrorType::AgreementWrongParty,
             crate::Ctx::new()
                 .with("institution", institution.number.to_string())
-                .with("expected", expected.to_string())
+                .with("expected", expected.join(" / "))
                 .with("actual", person.party.to_string()),
         ));
     }
+    check_rights(institution, person)
+}
+
+/// Checks the rights a person needs to act for an institution in the portal: the Tilslutning
+/// right, and for a private daycare's employee MitID Erhverv with key file.
+pub(super) fn check_rights(institution: Institution, person: &Person) -> Result<(), FieldError> {
     if !person.tilslutning_right {
         return Err(FieldError::new(ErrorType::AgreementMissingRight));
     }

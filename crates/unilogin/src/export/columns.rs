@@ -29,17 +29,7 @@ pub(crate) fn known_columns(kind: RecordKind) -> Vec<(usize, &'static str)> {
 /// A name folded for comparison: lower case, letters and digits only, `æøå` spelt out as
 /// exports without Danish letters do (`ae`, `oe`, `aa`).
 fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        match c {
-            'æ' => out.push_str("ae"),
-            'ø' => out.push_str("oe"),
-            'å' => out.push_str("aa"),
-            c if c.is_alphanumeric() => out.push(c),
-            _ => {}
-        }
-    }
-    out
+    crate::text::fold_danish(name, None)
 }
 
 /// Optimal-string-alignment distance over characters: insertions, deletions, substitutions
@@ -74,12 +64,43 @@ fn distance(a: &[char], b: &[char]) -> usize {
 
 /// The known column closest to `name`, if one is close enough to be what was meant: after
 /// folding case, punctuation and `æøå`, at most one edit per four characters (at least one),
-/// and a best that denotes one field (the first name of that field wins). Names longer than 64 characters get no suggestion.
+/// and a best that denotes one field (the first name of that field wins). Failing that, a
+/// name that holds a known name of at least three characters whole (`CVR-nr.` holds `cvr`,
+/// `Kontakt e-mail` holds `email`) gets the longest such name, if it denotes one field. Names
+/// longer than 64 characters get no suggestion.
 pub(crate) fn suggestion(kind: RecordKind, name: &str) -> Option<&'static str> {
     let folded: Vec<char> = fold(name).chars().collect();
     if folded.is_empty() || folded.len() > 64 {
         return None;
     }
+    closest(kind, &folded).or_else(|| containing(kind, &folded.iter().collect::<String>()))
+}
+
+/// The longest known name of at least three characters that `folded` holds whole, if the
+/// longest ones denote one field.
+fn containing(kind: RecordKind, folded: &str) -> Option<&'static str> {
+    let mut best: Option<(usize, usize, &'static str)> = None;
+    let mut tie = false;
+    for (field, known) in known_columns(kind) {
+        let candidate = fold(known);
+        let length = candidate.chars().count();
+        if length < 3 || !folded.contains(&candidate) {
+            continue;
+        }
+        match best {
+            Some((b, _, _)) if length < b => {}
+            Some((b, f, _)) if length == b => tie |= f != field,
+            _ => {
+                best = Some((length, field, known));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, _, known)| known)
+}
+
+/// The known name within the edit limit of `folded`, if the nearest denote one field.
+fn closest(kind: RecordKind, folded: &[char]) -> Option<&'static str> {
     let limit = (folded.len() / 4).max(1);
     let mut best: Option<(usize, usize, &'static str)> = None;
     let mut tie = false;
@@ -88,7 +109,7 @@ pub(crate) fn suggestion(kind: RecordKind, name: &str) -> Option<&'static str> {
         if candidate.len().abs_diff(folded.len()) > limit {
             continue;
         }
-        let d = distance(&folded, &candidate);
+        let d = distance(folded, &candidate);
         match best {
             _ if d > limit => {}
             Some((b, _, _)) if d > b => {}
@@ -137,8 +158,23 @@ mod tests {
         // As close to `p_number` as to `pNummer`: the field's first name.
         assert_eq!(suggestion(register, "pNumer"), Some("p_number"));
         assert_eq!(suggestion(register, "CVR-numer"), Some("cvrNummer"));
-        assert_eq!(suggestion(register, "CVR-nr"), None);
+        // It holds a known name whole (was no suggestion: every ignored column that looks
+        // like a known one gets one).
+        assert_eq!(suggestion(register, "CVR-nr"), Some("cvr"));
         assert_eq!(suggestion(register, "geoBredde"), None);
+        // `navn` is in the names of the institution, the street and the city: no one of them.
+        assert_eq!(suggestion(register, "Navn"), None);
+        let request = RecordKind::Request;
+        assert_eq!(suggestion(request, "CVR nummer"), Some("CVR-nummer"));
+        assert_eq!(
+            suggestion(request, "Institutionens navn:"),
+            Some("Institutionens navn")
+        );
+        assert_eq!(suggestion(request, "Kontakt e-mail"), Some("email"));
+        assert_eq!(
+            suggestion(request, "Lovgrundlag (§ 19)"),
+            Some("Lovgrundlag")
+        );
         assert_eq!(suggestion(register, ""), None);
         assert_eq!(suggestion(RecordKind::User, "Fornvan"), Some("fornavn"));
     }

@@ -6,6 +6,7 @@
 //! (BurntSushi/rust-csv#208), and the core stays free of dependencies for WebAssembly.
 
 use std::io::Read;
+use std::sync::Arc;
 
 use super::decode::decode;
 use super::error::ExportError;
@@ -107,7 +108,7 @@ fn without_line_break(bytes: &[u8]) -> &[u8] {
 pub struct CsvReader<R> {
     lines: Lines<R>,
     delimiter: u8,
-    header: Vec<String>,
+    header: Arc<[String]>,
     header_line: u64,
     /// The current record's bytes, without its line break.
     raw: Vec<u8>,
@@ -172,12 +173,13 @@ impl<R: Read> CsvReader<R> {
     ///
     /// # Errors
     /// [`ErrorType::FileEmpty`] when there is no non-blank line; the errors of
-    /// [`CsvReader::next_record`] for the header line.
+    /// [`CsvReader::next_record`] for the header line, where a quote still open at the record
+    /// limit is [`ErrorType::CsvQuoteUnclosed`] too.
     pub fn new(reader: R) -> Result<Self, ExportError> {
         let mut this = Self {
             lines: Lines::new(reader),
             delimiter: b',',
-            header: Vec::new(),
+            header: Arc::new([]),
             header_line: 0,
             raw: Vec::new(),
             unquoted: Vec::new(),
@@ -186,7 +188,7 @@ impl<R: Read> CsvReader<R> {
             windows_1252_line: None,
             windows_1252: false,
         };
-        let Some(line) = this.next_raw(|b| DELIMITERS.contains(&b))? else {
+        let Some(line) = this.next_raw(|b| DELIMITERS.contains(&b), true)? else {
             return Err(ExportError::new(
                 ErrorType::FileEmpty,
                 crate::Ctx::new(),
@@ -214,6 +216,11 @@ impl<R: Read> CsvReader<R> {
     /// The header's column names, decoded.
     pub fn header(&self) -> &[String] {
         &self.header
+    }
+
+    /// The header's column names, shared.
+    pub(crate) fn shared_header(&self) -> Arc<[String]> {
+        Arc::clone(&self.header)
     }
 
     /// The 1-based line of the header.
@@ -246,10 +253,11 @@ impl<R: Read> CsvReader<R> {
     /// # Errors
     /// [`ErrorType::FileUnreadable`] for an I/O error, [`ErrorType::EncodingInvalid`] for UTF-16
     /// or binary data, [`ErrorType::RecordTooLong`] for a record over
-    /// [`super::MAX_RECORD_BYTES`] (usually a quote never closed).
+    /// [`super::MAX_RECORD_BYTES`] (usually a quote never closed),
+    /// [`ErrorType::CsvQuoteUnclosed`] for a quoted field still open at the end of the file.
     pub fn next_record(&mut self) -> Result<Option<CsvRecord<'_>>, ExportError> {
         let delimiter = self.delimiter;
-        let Some(line) = self.next_raw(|b| b == delimiter)? else {
+        let Some(line) = self.next_raw(|b| b == delimiter, false)? else {
             return Ok(None);
         };
         self.split(line);
@@ -262,16 +270,31 @@ impl<R: Read> CsvReader<R> {
     }
 
     /// Reads the next non-blank record into `raw` (without its line break) and returns the line
-    /// it starts on.
-    fn next_raw(&mut self, is_delimiter: impl Fn(u8) -> bool) -> Result<Option<u64>, ExportError> {
+    /// it starts on. `header`: whether it is the header line, where a quote that is still open
+    /// when the record outgrows [`super::MAX_RECORD_BYTES`] is the error rather than the length.
+    fn next_raw(
+        &mut self,
+        is_delimiter: impl Fn(u8) -> bool,
+        header: bool,
+    ) -> Result<Option<u64>, ExportError> {
         loop {
             self.raw.clear();
             let line = self.lines.line() + 1;
             let mut state = State::FieldStart;
+            // The line of the quote that opened the quoted field the record is in.
+            let mut opened = line;
             loop {
                 let start = self.raw.len();
-                if !self.lines.read_line(&mut self.raw, line)? {
-                    break;
+                match self.lines.read_line(&mut self.raw, line) {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(error) if header && state == State::Quoted => {
+                        if error.kind() == ErrorType::RecordTooLong {
+                            return Err(quote_unclosed(opened));
+                        }
+                        return Err(error);
+                    }
+                    Err(error) => return Err(error),
                 }
                 let chunk = self.raw.get(start..).unwrap_or_default();
                 if state != State::Quoted && !chunk.contains(&b'"') {
@@ -280,7 +303,11 @@ impl<R: Read> CsvReader<R> {
                     state = State::FieldStart;
                 } else {
                     for &byte in chunk {
-                        state = state.step(byte, &is_delimiter);
+                        let next = state.step(byte, &is_delimiter);
+                        if state == State::FieldStart && next == State::Quoted {
+                            opened = self.lines.line();
+                        }
+                        state = next;
                     }
                 }
                 if state != State::Quoted {
@@ -290,12 +317,12 @@ impl<R: Read> CsvReader<R> {
             if self.raw.is_empty() {
                 return Ok(None);
             }
-            // A quote left open at the end of the file keeps its last line break.
-            let length = if state == State::Quoted {
-                self.raw.len()
-            } else {
-                without_line_break(&self.raw).len()
-            };
+            if state == State::Quoted {
+                // The file ended inside a quoted field: every line after the quote was read
+                // into it.
+                return Err(quote_unclosed(opened));
+            }
+            let length = without_line_break(&self.raw).len();
             self.raw.truncate(length);
             if self.raw.iter().all(|b| matches!(b, b' ' | b'\t')) {
                 continue;
@@ -325,9 +352,15 @@ impl<R: Read> CsvReader<R> {
     pub(crate) fn next_raw_record(&mut self) -> Result<Option<(u64, &[u8])>, ExportError> {
         let delimiter = self.delimiter;
         Ok(self
-            .next_raw(|b| b == delimiter)?
+            .next_raw(|b| b == delimiter, false)?
             .map(|line| (line, self.raw.as_slice())))
     }
+}
+
+/// The error of a quoted field that is still open at the end of the file (or, in the header,
+/// at the record limit): [`ErrorType::CsvQuoteUnclosed`] at the line of its opening quote.
+fn quote_unclosed(line: u64) -> ExportError {
+    ExportError::at_line(ErrorType::CsvQuoteUnclosed, line, |c| c)
 }
 
 /// Buffers for splitting records into decoded fields, reused from record to record.
@@ -450,6 +483,19 @@ mod tests {
     }
 
     #[test]
+    fn cr_lf_and_crlf_line_ends_and_a_mix_give_the_same_records() {
+        let lf = records(b"h,x\n1,a\n\n2,\"b\nc\"\n3,d\n");
+        let cr = records(b"h,x\r1,a\r\r2,\"b\nc\"\r3,d\r");
+        let crlf = records(b"h,x\r\n1,a\r\n\r\n2,\"b\nc\"\r\n3,d\r\n");
+        let mixed = records(b"h,x\r1,a\r\n\n2,\"b\nc\"\r3,d");
+        assert_eq!(lf[1], (2, strings(&["1", "a"])));
+        assert_eq!(lf[3], (6, strings(&["3", "d"])));
+        assert_eq!(cr, lf);
+        assert_eq!(crlf, lf);
+        assert_eq!(mixed, lf);
+    }
+
+    #[test]
     fn quotes_inside_unquoted_fields_are_plain_characters() {
         assert_eq!(
             records("a,Børnehuset \"Solsikken,b\nc,d,e\n".as_bytes()),
@@ -496,12 +542,40 @@ mod tests {
         assert_eq!(error.line(), Some(2));
     }
 
-    /// Every record and field as the `csv` crate reads `input` (`\n` ends a record).
+    #[test]
+    fn a_quote_never_closed_is_named_with_the_line_it_opens_on() {
+        let unclosed = |input: &[u8]| {
+            let error = match CsvReader::new(input) {
+                Err(error) => error,
+                Ok(mut reader) => loop {
+                    match reader.next_record() {
+                        Ok(Some(_)) => {}
+                        Ok(None) => panic!("no error: {input:?}"),
+                        Err(error) => break error,
+                    }
+                },
+            };
+            assert_eq!(error.kind(), ErrorType::CsvQuoteUnclosed, "{input:?}");
+            error.line()
+        };
+        // In the header: the whole file would be one column name.
+        assert_eq!(unclosed(b"\"cvr;navn\n13585628;A\n"), Some(1));
+        assert_eq!(unclosed(b"\n\ncvr;\"navn\r13585628;A\r"), Some(3));
+        let mut long = b"cvr;\"navn\n".to_vec();
+        long.extend(b"13585628;A\n".repeat(super::super::MAX_RECORD_BYTES / 8));
+        assert_eq!(unclosed(&long), Some(1));
+        // In a row: at the quote that is still open, also after a closed one.
+        assert_eq!(unclosed(b"h,x\n\"a\nb\",c\nd,\"e\nf\n"), Some(4));
+        assert_eq!(unclosed(b"h,x\n\"a\nb\",\"c\nd\n"), Some(3));
+    }
+
+    /// Every record and field as the `csv` crate reads `input` (`\n`, `\r\n` or `\r` ends a
+    /// record).
     fn with_csv_crate(input: &[u8]) -> Vec<Vec<Vec<u8>>> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .terminator(csv::Terminator::Any(b'\n'))
+            .terminator(csv::Terminator::CRLF)
             .from_reader(input);
         reader
             .byte_records()
@@ -510,16 +584,33 @@ mod tests {
     }
 
     /// Every record and field as this reader reads `input` with `,` (a header of one comma
-    /// fixes the delimiter).
-    fn with_reader(input: &[u8]) -> Vec<Vec<Vec<u8>>> {
+    /// fixes the delimiter), and whether it ended at an unclosed quote.
+    fn with_reader(input: &[u8]) -> (Vec<Vec<Vec<u8>>>, bool) {
         let mut all = b",\n".to_vec();
         all.extend_from_slice(input);
         let mut reader = CsvReader::new(&all[..]).unwrap();
         let mut out = Vec::new();
-        while let Some(r) = reader.next_record().unwrap() {
-            out.push(r.iter().map(|f| f.as_bytes().to_vec()).collect());
+        loop {
+            match reader.next_record() {
+                Ok(Some(r)) => out.push(r.iter().map(|f| f.as_bytes().to_vec()).collect()),
+                Ok(None) => return (out, false),
+                Err(e) => {
+                    assert_eq!(e.kind(), ErrorType::CsvQuoteUnclosed, "{input:?}");
+                    return (out, true);
+                }
+            }
         }
-        out
+    }
+
+    /// The reader agrees with the `csv` crate on `input`, except that a quote left open at the
+    /// end (the `csv` crate's last record) is an error.
+    fn agrees(input: &[u8]) {
+        let (ours, unclosed) = with_reader(input);
+        let mut theirs = with_csv_crate(input);
+        if unclosed {
+            theirs.pop();
+        }
+        assert_eq!(ours, theirs, "{input:?}");
     }
 
     #[test]
@@ -530,20 +621,21 @@ mod tests {
             b"\"open\nquote,x\n\ny",
             b"a\"b\",c\n\"q\"tail,d\n",
             b"\n\n,,\n\"\"\n",
+            b"a,b\r1,2\r\n3,4\n\r5,\"x\ry\"\r",
         ] {
-            assert_eq!(with_reader(input), with_csv_crate(input), "{input:?}");
+            agrees(input);
         }
-        // Every string of up to 7 bytes over a small alphabet.
-        let alphabet = [b'a', b',', b'"', b'\n'];
+        // Every string of up to 6 bytes over a small alphabet.
+        let alphabet = [b'a', b',', b'"', b'\n', b'\r'];
         let mut input = Vec::new();
-        for length in 1..=7_u32 {
-            for mut n in 0..4_usize.pow(length) {
+        for length in 1..=6_u32 {
+            for mut n in 0..alphabet.len().pow(length) {
                 input.clear();
                 for _ in 0..length {
-                    input.push(alphabet[n % 4]);
-                    n /= 4;
+                    input.push(alphabet[n % alphabet.len()]);
+                    n /= alphabet.len();
                 }
-                assert_eq!(with_reader(&input), with_csv_crate(&input), "{input:?}");
+                agrees(&input);
             }
         }
     }

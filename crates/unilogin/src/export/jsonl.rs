@@ -1,14 +1,63 @@
 //! Reading JSON Lines: one JSON object per line, blank lines skipped.
+//!
+//! Each object is read as its keys and values in the order written, so that a key given twice
+//! is seen (a JSON map keeps only the last), and each value as text: a string unescaped, `null`
+//! as absent, and a number, boolean, array or object as written. A number is never converted:
+//! `1e400` or a 30-digit integer is the text of the value, checked like any other in its row.
 
+use std::fmt;
 use std::io::Read;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
 
 use super::decode::decode;
 use super::error::ExportError;
 use super::lines::Lines;
 use crate::{ErrorType, Term};
 
-/// A JSON object as read from one line.
-pub(crate) type Object = serde_json::Map<String, serde_json::Value>;
+/// A JSON object as read from one line: its keys in order (a key given twice is there twice)
+/// and the value of each as text, `None` for `null`.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Object {
+    pub(crate) keys: Vec<String>,
+    pub(crate) values: Vec<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for Object {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> Visitor<'de> for Entries {
+            type Value = Object;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Object, A::Error> {
+                let mut object = Object::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value: &'de RawValue = map.next_value()?;
+                    object.keys.push(key);
+                    object.values.push(text(value).map_err(de::Error::custom)?);
+                }
+                Ok(object)
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
+}
+
+/// A value as the text a field is checked with: a string unescaped, `null` as absent, anything
+/// else as written.
+fn text(value: &RawValue) -> Result<Option<String>, serde_json::Error> {
+    let raw = value.get();
+    match raw.as_bytes().first() {
+        Some(b'"') => serde_json::from_str(raw).map(Some),
+        Some(b'n') => Ok(None),
+        _ => Ok(Some(raw.to_owned())),
+    }
+}
 
 /// One JSON object per line, read in constant memory.
 #[derive(Debug)]
@@ -59,12 +108,18 @@ impl<R: Read> JsonLinesReader<R> {
                 continue;
             }
             self.windows_1252 = windows_1252;
-            return match serde_json::from_str::<serde_json::Value>(text) {
-                Ok(serde_json::Value::Object(object)) => Ok(Some((line, object))),
-                Ok(other) => Err(ExportError::at_line(
+            let parsed = if text.starts_with('{') {
+                serde_json::from_str::<Object>(text).map(Ok)
+            } else {
+                // Not an object: which kind of JSON it is, if it is JSON at all.
+                serde_json::from_str::<&RawValue>(text).map(|value| Err(json_kind(value)))
+            };
+            return match parsed {
+                Ok(Ok(object)) => Ok(Some((line, object))),
+                Ok(Err(found)) => Err(ExportError::at_line(
                     ErrorType::JsonLineNotObject,
                     line,
-                    |c| c.with("found", json_kind(&other)),
+                    |c| c.with("found", found),
                 )),
                 Err(e) => {
                     // serde_json counts lines within the one line it was given; keep the column.
@@ -121,13 +176,72 @@ pub(crate) mod kinds {
     };
 }
 
-fn json_kind(value: &serde_json::Value) -> &'static Term {
-    match value {
-        serde_json::Value::Null => &kinds::NULL,
-        serde_json::Value::Bool(_) => &kinds::BOOLEAN,
-        serde_json::Value::Number(_) => &kinds::NUMBER,
-        serde_json::Value::String(_) => &kinds::STRING,
-        // An object is never an error; arrays are the common mistake.
-        serde_json::Value::Array(_) | serde_json::Value::Object(_) => &kinds::ARRAY,
+/// The kind of a JSON value other than an object, by its first character.
+fn json_kind(value: &RawValue) -> &'static Term {
+    match value.get().as_bytes().first() {
+        Some(b'n') => &kinds::NULL,
+        Some(b't' | b'f') => &kinds::BOOLEAN,
+        Some(b'"') => &kinds::STRING,
+        Some(b'[') => &kinds::ARRAY,
+        _ => &kinds::NUMBER,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn object(line: &str) -> Object {
+        let mut reader = JsonLinesReader::new(line.as_bytes());
+        reader.next_object().unwrap().unwrap().1
+    }
+
+    #[test]
+    fn keys_are_kept_in_order_with_duplicates_and_values_as_written() {
+        let got = object(
+            r#"{"cvr": 1e400, "p": 135856280000000000000000000000, "cvr": "a\"b", "n": null, "b": true, "x": [1, 2.50]}"#,
+        );
+        assert_eq!(got.keys, ["cvr", "p", "cvr", "n", "b", "x"]);
+        assert_eq!(
+            got.values,
+            [
+                Some("1e400".to_owned()),
+                Some("135856280000000000000000000000".to_owned()),
+                Some("a\"b".to_owned()),
+                None,
+                Some("true".to_owned()),
+                Some("[1, 2.50]".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_that_is_no_object_is_named_by_its_kind() {
+        for (line, kind) in [
+            ("1e400", "number"),
+            ("[{}]", "array"),
+            ("\"x\"", "string"),
+            ("null", "null"),
+            ("false", "boolean"),
+        ] {
+            let mut reader = JsonLinesReader::new(line.as_bytes());
+            let error = reader.next_object().unwrap_err();
+            assert_eq!(error.kind(), ErrorType::JsonLineNotObject, "{line}");
+            assert_eq!(
+                error.ctx().get("found"),
+                Some(&crate::CtxValue::Term(match kind {
+                    "number" => &kinds::NUMBER,
+                    "array" => &kinds::ARRAY,
+                    "string" => &kinds::STRING,
+                    "null" => &kinds::NULL,
+                    _ => &kinds::BOOLEAN,
+                }))
+            );
+        }
+        let mut reader = JsonLinesReader::new(&b"{\"cvr\": 01}\n"[..]);
+        assert_eq!(
+            reader.next_object().unwrap_err().kind(),
+            ErrorType::JsonLineInvalid
+        );
     }
 }

@@ -59,38 +59,57 @@ impl<R: Read> Lines<R> {
         self.bom
     }
 
-    /// Appends the next line, with its `\n` if it has one, to `buf`, which may hold at most
-    /// `limit` bytes afterwards; `start` is the line the record began on (for the error).
+    /// Appends the next line, with its line break if it has one, to `buf`, which may hold at
+    /// most [`MAX_RECORD_BYTES`] bytes afterwards (and the `\n` of a `\r\n`); `start` is the line the record began on (for
+    /// the error). A line ends at `\n` (Unix), `\r\n` (Windows) or a `\r` not followed by `\n`
+    /// (old Mac exports), so files with any of these, or a mix, have the same lines.
     /// Returns `false` at the end of the input.
     pub(crate) fn read_line(&mut self, buf: &mut Vec<u8>, start: u64) -> Result<bool, ExportError> {
         let before = buf.len();
-        let room = MAX_RECORD_BYTES.saturating_sub(before);
-        let limit = u64::try_from(room).unwrap_or(u64::MAX);
         let too_long = || {
             ExportError::at_line(ErrorType::RecordTooLong, start, |c| {
                 c.with("max_bytes", MAX_RECORD_BYTES)
             })
         };
-        if room == 0 {
-            let more = self.reader.fill_buf().map_err(|e| ExportError::io(&e))?;
-            return if more.is_empty() {
-                Ok(false)
-            } else {
-                Err(too_long())
+        // Whether the line ended at a `\r`, which a `\n` may still follow.
+        let mut after_cr = false;
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(available) => available,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(ExportError::io(&e)),
             };
+            if after_cr {
+                if available.first() == Some(&b'\n') {
+                    buf.push(b'\n');
+                    self.reader.consume(1);
+                }
+                break;
+            }
+            if available.is_empty() {
+                break;
+            }
+            let end = memchr::memchr2(b'\n', b'\r', available);
+            let take = end.map_or(available.len(), |i| i + 1);
+            let chunk = available.get(..take).unwrap_or_default();
+            if buf.len().saturating_add(take) > MAX_RECORD_BYTES {
+                return Err(too_long());
+            }
+            buf.extend_from_slice(chunk);
+            let last = chunk.last().copied();
+            self.reader.consume(take);
+            match (end, last) {
+                (Some(_), Some(b'\r')) => after_cr = true,
+                (Some(_), _) => break,
+                (None, _) => {}
+            }
         }
-        let read = (&mut self.reader)
-            .take(limit)
-            .read_until(b'\n', buf)
-            .map_err(|e| ExportError::io(&e))?;
+        let read = buf.len() - before;
         if read == 0 {
             return Ok(false);
         }
         self.line += 1;
         self.bytes += u64::try_from(read).unwrap_or(u64::MAX);
-        if buf.len() >= MAX_RECORD_BYTES && buf.last() != Some(&b'\n') {
-            return Err(too_long());
-        }
         let chunk = buf.get(before..).unwrap_or_default();
         if self.line == 1 {
             if chunk.starts_with(BOM) {
@@ -138,4 +157,68 @@ pub(crate) mod encodings {
         da: "binære data, f.eks. en regnearksfil",
         en: "binary data, e.g. a spreadsheet workbook",
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that hands out one byte per read, so every line break meets a buffer's end.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((&byte, rest)), Some(slot)) => {
+                    *slot = byte;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    fn lines(reader: impl Read) -> (Vec<Vec<u8>>, u64, u64) {
+        let mut lines = Lines::new(reader);
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        while lines.read_line(&mut buf, lines.line() + 1).unwrap() {
+            out.push(std::mem::take(&mut buf));
+        }
+        (out, lines.line(), lines.bytes())
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_or_a_lone_cr() {
+        let input = b"a\nb\r\nc\rd\r\re\n\rf";
+        let want: Vec<Vec<u8>> = [
+            &b"a\n"[..],
+            b"b\r\n",
+            b"c\r",
+            b"d\r",
+            b"\r",
+            b"e\n",
+            b"\r",
+            b"f",
+        ]
+        .iter()
+        .map(|l| l.to_vec())
+        .collect();
+        let length = u64::try_from(input.len()).unwrap();
+        assert_eq!(lines(&input[..]), (want.clone(), 8, length));
+        // A `\r\n` split between two reads is one line break.
+        assert_eq!(lines(Trickle(input)), (want, 8, length));
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_refused_whatever_its_line_break() {
+        for end in [&b"\n"[..], b"\r", b"\r\n"] {
+            let mut input = vec![b'x'; MAX_RECORD_BYTES + 1];
+            input.extend_from_slice(end);
+            let mut lines = Lines::new(&input[..]);
+            let error = lines.read_line(&mut Vec::new(), 1).unwrap_err();
+            assert_eq!(error.kind(), ErrorType::RecordTooLong);
+        }
+    }
 }

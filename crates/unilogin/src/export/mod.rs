@@ -14,9 +14,11 @@
 //! - [`ExportReport`]: the report of a whole file in the one shape the command's JSON formats
 //!   and the bindings give, `{problems, summary, error}`, whole or row by row.
 //!
-//! Problems in rows are ordinary [`Problems`](crate::Problems) located at `[row, field]`. What stops reading (an
-//! unreadable file, UTF-16 or binary data, a ragged CSV row, a line that is not a JSON object)
-//! is an [`ExportError`], with an [`ErrorType`](crate::ErrorType) code from the catalogue like every problem.
+//! Lines end at `\n`, `\r\n` or a lone `\r`, in any mix. Problems in rows are ordinary
+//! [`Problems`](crate::Problems) located at `[row, field]`. What stops reading (an unreadable
+//! file, UTF-16 or binary data, a ragged CSV row, a quote never closed, a header naming a field
+//! twice, a line that is not a JSON object, a file without data rows) is an [`ExportError`],
+//! with an [`ErrorType`](crate::ErrorType) code from the catalogue like every problem.
 //!
 //! ```
 //! use std::ops::ControlFlow;
@@ -69,6 +71,7 @@ mod jsonl;
 mod lines;
 mod report;
 mod row;
+mod stream;
 mod summary;
 mod syntax;
 
@@ -85,7 +88,8 @@ pub use self::report::{
     ExportOptions, ExportReport, ExportSource, ReportError, ReportProblem, ReportSummary,
 };
 pub use self::row::ExportRow;
-pub use self::summary::{ExportSummary, UnknownColumn};
+pub use self::stream::ExportStream;
+pub use self::summary::{ExportSummary, UnknownColumn, MAX_UNKNOWN_COLUMNS};
 pub use self::syntax::{Encoding, Syntax};
 
 /// Opens `path` for reading; a directory is refused here rather than at the first read.

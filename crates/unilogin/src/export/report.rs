@@ -361,18 +361,21 @@ impl Serialize for ReportSummary<'_> {
             suggestion: Option<&'static str>,
             msg: String,
         }
+        /// The header's columns, written one by one (a header may have very many).
+        struct Columns<'a>(&'a crate::record::Header);
+        impl Serialize for Columns<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let header = self.0;
+                serializer.collect_seq(header.names().iter().zip(header.keys()).map(
+                    |(name, key)| Column {
+                        column: columns::shown(name),
+                        key,
+                    },
+                ))
+            }
+        }
         let summary = self.summary;
-        let columns: Option<Vec<Column<'_>>> = summary.header.as_ref().map(|header| {
-            header
-                .names()
-                .iter()
-                .zip(header.keys())
-                .map(|(name, key)| Column {
-                    column: columns::shown(name),
-                    key,
-                })
-                .collect()
-        });
+        let columns = summary.header.as_ref().map(Columns);
         let unknown: Vec<Unknown<'_>> = summary
             .unknown_columns
             .iter()
@@ -396,6 +399,7 @@ impl Serialize for ReportSummary<'_> {
         map.serialize_entry("delimiter", &summary.delimiter)?;
         map.serialize_entry("columns", &columns)?;
         map.serialize_entry("unknown_columns", &unknown)?;
+        map.serialize_entry("unknown_columns_omitted", &summary.unknown_columns_omitted)?;
         map.serialize_entry("rows", &summary.rows)?;
         map.serialize_entry("rows_with_problems", &summary.rows_with_problems)?;
         map.serialize_entry("problems", &summary.problems)?;

@@ -7,6 +7,10 @@ use super::{columns, Encoding, Syntax};
 use crate::record::Header;
 use crate::{Ctx, ErrorType, FieldError, RecordKind};
 
+/// How many unknown columns (or JSON keys) a summary lists; the rest are counted in
+/// [`ExportSummary::unknown_columns_omitted`].
+pub const MAX_UNKNOWN_COLUMNS: usize = 100;
+
 /// A column (or JSON key) that no field of the record kind uses. It is ignored; the warning
 /// names the closest known column when one is close.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,9 +66,12 @@ pub struct ExportSummary {
     pub delimiter: Option<char>,
     /// The CSV header resolved against the kind.
     pub header: Option<Header>,
-    /// Columns (CSV) or keys (JSON Lines) no field uses, in the order first seen. JSON keys are
-    /// collected up to 100 distinct names.
+    /// Columns (CSV) or keys (JSON Lines) no field uses, in the order first seen: the first
+    /// [`MAX_UNKNOWN_COLUMNS`] of them.
     pub unknown_columns: Vec<UnknownColumn>,
+    /// How many more columns (or keys) no field uses than `unknown_columns` lists. JSON keys
+    /// are counted among the first 10 000 distinct keys (up to 1 MiB of key names) of the file.
+    pub unknown_columns_omitted: usize,
     /// Data rows read.
     pub rows: usize,
     /// Rows with at least one problem.
@@ -91,6 +98,7 @@ impl ExportSummary {
             delimiter: None,
             header: None,
             unknown_columns: Vec::new(),
+            unknown_columns_omitted: 0,
             rows: 0,
             rows_with_problems: 0,
             problems: 0,

@@ -32,11 +32,13 @@ impl ArgumentError {
     /// The stable code of every argument error: `invalid_argument`.
     pub const CODE: &'static str = "invalid_argument";
 
-    /// An error of the argument named `argument` (as the Python binding names it).
+    /// An error of the argument named `argument` (as the Python binding names it). A message
+    /// quoting the argument keeps any CPR-shaped number in it masked (`150320-****`).
     pub fn new(argument: &'static str, message: impl Into<String>) -> Self {
+        let message = message.into();
         Self {
             argument,
-            message: message.into(),
+            message: crate::problem::mask_personal(&message).into_owned(),
         }
     }
 
@@ -131,6 +133,22 @@ pub fn lang(tag: &str) -> Result<Lang, ArgumentError> {
     })
 }
 
+/// The reference date of an `as_of` argument, `YYYY-MM-DD` ([`crate::ValidationPolicy::as_of`]).
+///
+/// ```
+/// assert_eq!(unilogin::form::as_of("2026-08-15")?.to_string(), "2026-08-15");
+/// assert_eq!(unilogin::form::as_of("15.08.2026").unwrap_err().argument(), "as_of");
+/// # Ok::<(), unilogin::form::ArgumentError>(())
+/// ```
+///
+/// # Errors
+/// An [`ArgumentError`] for text that is not a date in that form.
+pub fn as_of(text: &str) -> Result<chrono::NaiveDate, ArgumentError> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        ArgumentError::new("as_of", format!("`{text}` is not a date: use `YYYY-MM-DD`"))
+    })
+}
+
 /// The record kind named `name` (`request`, `register` or `user`).
 ///
 /// # Errors
@@ -180,7 +198,8 @@ pub fn request_field(key: &str) -> Result<RequestField, ArgumentError> {
         .ok_or_else(|| ArgumentError::new("key", format!("`{key}` is not a field of the request")))
 }
 
-/// Earlier passwords in the portable history format `sha256$<salt hex>$<digest hex>`;
+/// Earlier passwords in the history format (Argon2id PHC strings, or the old
+/// `sha256$<salt hex>$<digest hex>`);
 /// `argument` names the list in the error (`previous_hashes`, `history`).
 ///
 /// # Errors
@@ -196,7 +215,7 @@ pub fn password_history<S: AsRef<str>>(
             HashedPassword::parse(h.as_ref()).map_err(|_| {
                 ArgumentError::new(
                     argument,
-                    format!("{argument}[{i}] is not in the format sha256$<salt hex>$<digest hex>"),
+                    format!("{argument}[{i}] is not a password hash of hash_password (Argon2id) or the old sha256$<salt hex>$<digest hex>"),
                 )
             })
         })
@@ -271,6 +290,7 @@ pub fn login_guide(
     match (parsed, cause) {
         (Task::Activation, None) => Ok(Guide::activation(user, policy)),
         (Task::ForgottenPassword, None) => Ok(Guide::forgotten_password(user, policy)),
+        (Task::ChangePassword, None) => Ok(Guide::change_password(user, policy)),
         (Task::LoginFailed, Some(c)) => FailureCause::parse(c)
             .map(|cause| Guide::login_failed(cause, user, policy))
             .ok_or_else(|| ArgumentError::new("cause", format!("unknown failure cause `{c}`"))),
@@ -306,7 +326,7 @@ mod tests {
             password_history(&["plain"], "history")
                 .unwrap_err()
                 .message(),
-            "history[0] is not in the format sha256$<salt hex>$<digest hex>"
+            "history[0] is not a password hash of hash_password (Argon2id) or the old sha256$<salt hex>$<digest hex>"
         );
         assert_eq!(decision("reject", false), Ok(Decision::Reject));
         assert!(decision("maybe", false).is_err());
@@ -326,8 +346,13 @@ mod tests {
         assert!(guide("login_failed", Some("nope")).is_err());
         assert_eq!(
             guide("nope", None).unwrap_err().message(),
-            "unknown task `nope`: use activation, forgotten_password or login_failed"
+            "unknown task `nope`: use activation, forgotten_password, login_failed or change_password"
         );
+        assert_eq!(
+            guide("change_password", None).map(|g| g.task),
+            Ok(Task::ChangePassword)
+        );
+        assert!(guide("change_password", Some("no_access_to_service")).is_err());
         assert!(guide("login_failed", Some("no_access_to_service")).is_ok());
     }
 }

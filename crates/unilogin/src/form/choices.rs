@@ -125,16 +125,45 @@ fn institution_type_label(t: InstitutionType, lang: Lang) -> String {
     }
 }
 
+/// The label with its first letter in upper case. The labels are the glossary's own Danish and
+/// English words, so ASCII and `æ ø å` cover them (a test checks every label against
+/// `char::to_uppercase`); other letters stay as they are. Not calling `to_uppercase` keeps
+/// Unicode's upper-case table (about 12 KB) out of the WebAssembly module.
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
+        let upper = match first {
+            'æ' => 'Æ',
+            'ø' => 'Ø',
+            'å' => 'Å',
+            c => c.to_ascii_uppercase(),
+        };
+        std::iter::once(upper).chain(chars).collect()
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_group_label_is_capitalised_as_unicode_would() {
+        for group in UserGroup::ALL {
+            for lang in [Lang::Da, Lang::En] {
+                let label = group.label(lang);
+                let mut chars = label.chars();
+                let expected: String = chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default();
+                assert_eq!(capitalised(label), expected, "{group:?} in {lang:?}");
+            }
+        }
+        assert_eq!(capitalised("øvrige"), "Øvrige");
+        assert_eq!(capitalised("ældre"), "Ældre");
+        assert_eq!(capitalised("åben"), "Åben");
+        assert_eq!(capitalised(""), "");
+    }
 
     #[test]
     fn municipalities_fold_danish_letters_and_respect_the_limit() {

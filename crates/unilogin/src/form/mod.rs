@@ -54,7 +54,7 @@ mod validation;
 mod value;
 
 pub use argument::{
-    decision, lang, login_guide, onboarding_actor, onboarding_step, one_time_code,
+    as_of, decision, lang, login_guide, onboarding_actor, onboarding_step, one_time_code,
     password_history, record_kind, request_field, user_group, value_kind, ArgumentError, CallError,
 };
 pub use catalogue::{catalogue, CatalogueEntry};
@@ -63,8 +63,8 @@ pub use expiry::{password_expiry, ExpiryArguments};
 pub use field::{check_request_field, FieldCheck, RenderedFieldCheck};
 pub use institution::{institution_type, parse_institution_type, parse_legal_basis};
 pub use onboarding::{legal_basis, onboarding_plan, onboarding_progress};
-pub use password::{check_password, password_policy, PasswordArguments};
+pub use password::{check_password, password_history_text, password_policy, PasswordArguments};
 pub use provisioning::{provisioning_policy, EstimateArguments};
 pub use reset::{from_json, issue_reset_grant, reset_pupil, reset_username, GrantCode, GrantError};
-pub use validation::{RenderedValidation, Validation};
+pub use validation::{validation_policy, RenderedValidation, Validation};
 pub use value::{parse_value, ValueCheck, ValueKind};

@@ -3,15 +3,18 @@
 
 use serde::Deserialize;
 
-use crate::credentials::check::{self, PasswordContext, PasswordPolicy, PasswordReport};
+use crate::credentials::check::{
+    self, HashedPassword, PasswordContext, PasswordPolicy, PasswordReport,
+};
 use crate::people::UserGroup;
 use crate::Loc;
 
-use super::argument::{self, CallError};
+use super::argument::{self, ArgumentError, CallError};
 
 /// Who chooses the password, as a binding receives it: the group's key, the user's names, the
 /// earlier passwords in the history format and the host's policy overrides (see
-/// [`PasswordPolicy::stil_with_overrides`]).
+/// [`PasswordPolicy::stil_with_overrides`]). Without names the `no_name` rule is
+/// `not_checked`, and so is `not_recent` without a history.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordArguments {
@@ -20,9 +23,11 @@ pub struct PasswordArguments {
     /// The user's names, whole or in parts.
     #[serde(default)]
     pub names: Vec<String>,
-    /// Earlier passwords as `sha256$<salt hex>$<digest hex>`.
+    /// Earlier passwords as Argon2id PHC strings or the old `sha256$<salt hex>$<digest hex>`,
+    /// most recent first. `None` (absent): the earlier passwords are not known and the
+    /// `not_recent` rule is not checked; `Some([])`: the user has none, and it is met.
     #[serde(default)]
-    pub history: Vec<String>,
+    pub history: Option<Vec<String>>,
     /// Overrides of STIL's policy for the group, a JSON object.
     #[serde(default)]
     pub policy: Option<serde_json::Value>,
@@ -41,6 +46,37 @@ pub fn password_policy(
         Some(o) => PasswordPolicy::stil_with_overrides(group, o)
             .map_err(|e| CallError::Problem(e.at(Loc::key("policy"), None))),
     }
+}
+
+/// The earlier passwords in the text of a history file: one hash per line (an Argon2id PHC
+/// string or the old `sha256$<salt hex>$<digest hex>`), most recent first; blank lines and
+/// lines starting with `#` are skipped, spaces around a hash ignored.
+///
+/// ```
+/// use unilogin::form::password_history_text;
+/// let old = "sha256$000102030405060708090a0b0c0d0e0f$0dc10b4720471a31332cbe9e5e49d74c215b51dcc1f7653213b0b6670faa370a";
+/// assert_eq!(password_history_text(&format!("# newest first\n{old}\n\n"))?.len(), 1);
+/// let err = password_history_text("\nplain\n").unwrap_err();
+/// assert_eq!(err.message(), "line 2 is not a password hash of hash_password (Argon2id) or the old sha256$<salt hex>$<digest hex>");
+/// # Ok::<(), unilogin::form::ArgumentError>(())
+/// ```
+///
+/// # Errors
+/// An argument error (`history`) naming the first line that is not a hash.
+pub fn password_history_text(text: &str) -> Result<Vec<HashedPassword>, ArgumentError> {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, line.trim()))
+        .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+        .map(|(number, line)| {
+            HashedPassword::parse(line).map_err(|_| {
+                ArgumentError::new(
+                    "history",
+                    format!("line {number} is not a password hash of hash_password (Argon2id) or the old sha256$<salt hex>$<digest hex>"),
+                )
+            })
+        })
+        .collect()
 }
 
 /// Checks `password` for the user the arguments describe ([`check::check_password`]).
@@ -64,12 +100,17 @@ pub fn check_password(
     history_argument: &'static str,
 ) -> Result<PasswordReport, CallError> {
     let group = argument::user_group(&args.group)?;
-    let history = argument::password_history(&args.history, history_argument)?;
+    let history = args
+        .history
+        .as_deref()
+        .map(|h| argument::password_history(h, history_argument))
+        .transpose()?;
     let policy = password_policy(group, args.policy.as_ref())?;
     let names: Vec<&str> = args.names.iter().map(String::as_str).collect();
-    let context = PasswordContext::new(group)
-        .with_names(&names)
-        .with_history(&history);
+    let mut context = PasswordContext::new(group).with_names(&names);
+    if let Some(history) = &history {
+        context = context.with_history(history);
+    }
     check::check_password(password, &context, &policy)
         .map_err(|e| CallError::Problem(e.at(Loc::key("password"), None)))
 }
@@ -77,7 +118,6 @@ pub fn check_password(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credentials::check::HashedPassword;
 
     #[test]
     fn the_call_locates_its_problems() {
@@ -98,10 +138,20 @@ mod tests {
         let bad = check_password("x", &args("parent", Some(policy)), "history").unwrap_err();
         assert_eq!(bad.code(), "json_invalid");
         let with_history = PasswordArguments {
-            history: vec![HashedPassword::new("Gammel-Kode-12", &mut rand_core::OsRng).to_string()],
+            history: Some(vec![HashedPassword::new(
+                "Gammel-Kode-12",
+                &mut rand_core::OsRng,
+            )
+            .to_string()]),
             ..args("parent", None)
         };
         let report = check_password("Gammel-Kode-12", &with_history, "history").unwrap();
         assert!(!report.is_ok());
+        let without = check_password("Gammel-Kode-12", &args("parent", None), "history").unwrap();
+        assert!(without.is_ok() && !without.is_complete());
+        assert_eq!(
+            without.status(check::PasswordRule::NotRecent),
+            check::RuleStatus::NotChecked
+        );
     }
 }

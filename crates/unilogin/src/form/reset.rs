@@ -8,26 +8,45 @@ use serde::de::DeserializeOwned;
 
 use crate::credentials::reset::{GrantStore, Issued, Issuer, Pupil};
 use crate::people::Username;
-use crate::{history, FieldError, Loc, Problem};
+use crate::problem::serde_input::{self, ReadError};
+use crate::{ErrorType, FieldError, Loc, Problem};
 
 use super::argument::{one_time_code, ArgumentError};
 
-/// A value of the core's serde JSON form (a policy, an issuer, a person, …) from the JSON a
-/// host passes.
+/// A value of the core's serde JSON form (a policy, an issuer, a person, a request, …) from
+/// the JSON a host passes.
 ///
 /// ```
+/// use unilogin::agreement::DataAccessRequest;
 /// use unilogin::credentials::reset::ResetPolicy;
 /// let policy: ResetPolicy = unilogin::form::from_json(serde_json::json!({"max_attempts": 3}))?;
 /// assert_eq!(policy.max_attempts, 3);
 /// let bad = unilogin::form::from_json::<ResetPolicy>(serde_json::json!({"max_attempts": "3"}));
 /// assert_eq!(bad.unwrap_err().kind().code(), "json_invalid");
-/// # Ok::<(), unilogin::FieldError>(())
+///
+/// // A value of a domain type keeps its own error, where it is, with its text.
+/// let request = serde_json::json!({
+///     "vendor": {"name": "Skolesystemer A/S", "cvr": "13585628", "p_number": "1029829825"},
+///     "system": "Pladsanvisning",
+///     "institutions": [{"number": "A11111", "legal_basis": "kommunal", "municipality": "Aarhus"}],
+/// });
+/// let legacy = unilogin::form::from_json::<DataAccessRequest>(request).unwrap_err();
+/// assert_eq!(legacy.kind().code(), "institution_number_legacy");
+/// assert_eq!(legacy.loc().to_string(), "institutions.0.number");
+/// assert_eq!(legacy.input(), Some("A11111"));
+/// # Ok::<(), unilogin::Problem>(())
 /// ```
 ///
 /// # Errors
-/// `json_invalid` (with the reason) when the value does not have the type's form.
-pub fn from_json<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, FieldError> {
-    serde_json::from_value(value).map_err(|e| history::json_invalid(e.to_string()))
+/// The domain error of a value of a domain type (`institution_number_legacy`, `grade_range`,
+/// `cvr_checksum`, …) at that value's location, with its text as the input; otherwise
+/// `json_invalid` (with the reason) at the root when the value does not have the type's form.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the owned value a binding has after converting its argument, as before"
+)]
+pub fn from_json<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Problem> {
+    serde_input::read(&value).map_err(ReadError::into_problem)
 }
 
 /// The username a pupil redeems a grant with.
@@ -74,12 +93,20 @@ impl GrantError {
 /// is a reset problem with its input rather than a shape problem.
 ///
 /// # Errors
-/// [`GrantError::Reset`] for the username; [`GrantError::Shape`] for another field.
+/// [`GrantError::Reset`] for the username or another domain value (a grade outside 0–10, at
+/// `grade`); [`GrantError::Shape`] for a field that does not have its form.
 pub fn reset_pupil(value: serde_json::Value) -> Result<Pupil, GrantError> {
     if let Some(name) = value.get("username").and_then(serde_json::Value::as_str) {
         reset_username(name).map_err(GrantError::Reset)?;
     }
-    from_json(value).map_err(|e| GrantError::Shape(e.at(Loc::root(), None)))
+    from_json(value).map_err(|p| {
+        // A domain value of the pupil (a grade 11) is the pupil's problem, as the username's.
+        if p.kind() == ErrorType::JsonInvalid {
+            GrantError::Shape(p)
+        } else {
+            GrantError::Reset(p)
+        }
+    })
 }
 
 /// Issues a grant for `pupil` by `issuer` at `at`, with the `code` asked for.
@@ -156,6 +183,17 @@ mod tests {
             GrantCode::Without,
         );
         assert!(matches!(&shape, Err(GrantError::Shape(p)) if p.kind().code() == "json_invalid"));
+        // A grade outside 0–10 is the pupil's own problem, not `json_invalid`.
+        let Err(GrantError::Reset(p)) = issue(
+            json!({"username": "abcd1234", "grade": 11}),
+            GrantCode::Without,
+        ) else {
+            panic!("expected a reset problem")
+        };
+        assert_eq!(
+            (p.kind().code(), p.loc()),
+            ("grade_range", &Loc::key("grade"))
+        );
     }
 
     #[test]

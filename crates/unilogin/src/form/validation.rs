@@ -1,9 +1,46 @@
 //! A whole record checked at once.
 
-use serde::Serialize;
+use serde::{Deserialize as _, Serialize};
 
+use crate::problem::serde_input::json_invalid;
 use crate::record::RecordKind;
-use crate::{Lang, Problem, Problems, RenderedProblem, ValidationPolicy};
+use crate::{Lang, Loc, Problem, Problems, RenderedProblem, ValidationPolicy};
+
+use super::CallError;
+
+/// The validation policy a binding is given: STIL's ([`ValidationPolicy::STIL`]) with the
+/// host's `overrides` (a JSON object of [`ValidationPolicy`]'s fields, e.g.
+/// `{"request_institution_types": [6010, 6011, 6012, 6013], "ownership_codes":
+/// {"udliciteret": 5}}`), and the P-number checksum off when `p_number_checksum` is false (the
+/// bindings' older switch; `true` leaves the overrides' value).
+///
+/// ```
+/// use unilogin::form::validation_policy;
+/// let host = serde_json::json!({"p_number_weight_switch": 1006395171});
+/// assert_eq!(validation_policy(Some(&host), true)?.p_number_weight_switch, 1_006_395_171);
+/// assert!(!validation_policy(None, false)?.p_number_checksum);
+/// let typo = serde_json::json!({"request_institution_type": [6013]});
+/// assert_eq!(validation_policy(Some(&typo), true).unwrap_err().code(), "json_invalid");
+/// # Ok::<(), unilogin::form::CallError>(())
+/// ```
+///
+/// # Errors
+/// `json_invalid` at `policy` for overrides that are not an object of the policy's fields (an
+/// unknown field, a code that is not a recognised institution type, an ownership code given
+/// to two legal bases).
+pub fn validation_policy(
+    overrides: Option<&serde_json::Value>,
+    p_number_checksum: bool,
+) -> Result<ValidationPolicy, CallError> {
+    let mut policy = match overrides {
+        None => ValidationPolicy::STIL,
+        Some(o) => ValidationPolicy::deserialize(o).map_err(|e| {
+            CallError::Problem(json_invalid(e.to_string()).at(Loc::key("policy"), None))
+        })?,
+    };
+    policy.p_number_checksum &= p_number_checksum;
+    Ok(policy)
+}
 
 /// A whole record checked at once: its canonical JSON when valid, otherwise every problem.
 #[derive(Debug, Clone, PartialEq)]

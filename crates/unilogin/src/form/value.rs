@@ -125,11 +125,12 @@ impl ValueKind {
     }
 
     /// Raw input of this kind as problems and printed output may show it: a CPR number's
-    /// serial number masked ([`Cpr::redact`]), any other kind as given.
+    /// serial number masked ([`Cpr::redact`]), any other kind as given with the serial number
+    /// of any CPR-shaped number in it masked (`150320-****`).
     pub fn shown(self, input: &str) -> Cow<'_, str> {
         match self {
             Self::Cpr => Cpr::redact(input),
-            _ => Cow::Borrowed(input),
+            _ => crate::text::mask_cpr(input),
         }
     }
 

@@ -28,6 +28,12 @@ impl PostalCode {
     /// [`ErrorType::PostalCodeFormat`] unless four digits; [`ErrorType::PostalCodeRange`]
     /// outside 0800–9990.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        crate::text::or_invisible(input, Self::parse_chars(input))
+    }
+
+    /// [`Self::parse`] but for invisible characters: it accepts none, so one can only make
+    /// it fail, and is looked for only then.
+    fn parse_chars(input: &str) -> Result<Self, FieldError> {
         let trimmed = trim(input);
         let body = match trimmed.get(..3) {
             Some(p) if p.eq_ignore_ascii_case("dk-") => &trimmed[3..],
@@ -87,6 +93,12 @@ impl HouseNumber {
     /// # Errors
     /// [`ErrorType::HouseNumberFormat`] for anything but 1–999 with an optional letter.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        crate::text::or_invisible(input, Self::parse_chars(input))
+    }
+
+    /// [`Self::parse`] but for invisible characters: it accepts none, so one can only make
+    /// it fail, and is looked for only then.
+    fn parse_chars(input: &str) -> Result<Self, FieldError> {
         let err = || FieldError::new(ErrorType::HouseNumberFormat);
         let trimmed = trim(input);
         let split = trimmed

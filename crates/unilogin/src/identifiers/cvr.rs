@@ -30,6 +30,12 @@ impl Cvr {
     /// [`ErrorType::CvrFormat`] unless 8 digits starting with 1–9 remain after removing the
     /// prefix and separators; [`ErrorType::CvrChecksum`] when the modulus-11 check fails.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        crate::text::or_invisible(input, Self::parse_chars(input))
+    }
+
+    /// [`Self::parse`] but for invisible characters: it accepts none, so one can only make
+    /// it fail, and is looked for only then.
+    fn parse_chars(input: &str) -> Result<Self, FieldError> {
         let body = strip_dk_prefix(trim(input));
         let bytes: [u8; 8] = fixed_digits(body).ok_or(FieldError::new(ErrorType::CvrFormat))?;
         if bytes[0] == b'0' {

@@ -24,7 +24,8 @@ impl Email {
     ///
     /// # Errors
     /// [`ErrorType::Missing`] when blank, [`ErrorType::StringTooLong`] above 132 characters,
-    /// [`ErrorType::EmailFormat`] for invalid syntax.
+    /// [`ErrorType::EmailFormat`] for invalid syntax, [`ErrorType::CprInWrongField`] for an
+    /// address holding a CPR-shaped number, [`ErrorType::InvisibleCharacter`].
     pub fn parse(input: &str) -> Result<Self, FieldError> {
         let (trimmed, local) = checked(input)?;
         // `local@domain` is `trimmed` itself: copy it once and lower-case the domain in place.
@@ -43,6 +44,14 @@ impl Email {
 
 /// Checks an address: the trimmed text and the length of its local part.
 fn checked(input: &str) -> Result<(&str, usize), FieldError> {
+    if let Some(e) = crate::text::misplaced_cpr(input) {
+        return Err(e);
+    }
+    // An address accepts only ASCII: an invisible character can only make it fail.
+    crate::text::or_invisible(input, checked_chars(input))
+}
+
+fn checked_chars(input: &str) -> Result<(&str, usize), FieldError> {
     let trimmed = trim(input);
     if trimmed.is_empty() {
         return Err(FieldError::new(ErrorType::Missing));

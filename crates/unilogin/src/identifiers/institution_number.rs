@@ -26,6 +26,12 @@ impl InstitutionNumber {
     /// [`ErrorType::InstitutionNumberLegacy`] for an A-number (`A` and five digits);
     /// [`ErrorType::InstitutionNumberFormat`] for anything else that is not `G` and five digits.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        crate::text::or_invisible(input, Self::parse_chars(input))
+    }
+
+    /// [`Self::parse`] but for invisible characters: it accepts none, so one can only make
+    /// it fail, and is looked for only then.
+    fn parse_chars(input: &str) -> Result<Self, FieldError> {
         let format = || FieldError::new(ErrorType::InstitutionNumberFormat);
         // The input without spaces and dashes must be six ASCII bytes. A non-ASCII character
         // left in it could never pass the digit check below (it takes two or more bytes, so one
@@ -93,7 +99,17 @@ mod tests {
         assert_eq!(kind("A12345"), Err(ErrorType::InstitutionNumberLegacy));
         assert_eq!(kind("a12345"), Err(ErrorType::InstitutionNumberLegacy));
         for s in [
-            "", "G1806", "G180621", "101001", "X18062", "G1806x", "ØG1806",
+            "",
+            "G1806",
+            "G180621",
+            "101001",
+            "X18062",
+            "G1806x",
+            "ØG1806",
+            // Non-ASCII characters whose low byte is an ASCII digit or letter (U+0130 ends in
+            // 0x30, `0`; U+0147 in 0x47, `G`): never read as that byte.
+            "G1806\u{130}",
+            "\u{147}18062",
         ] {
             assert_eq!(kind(s), Err(ErrorType::InstitutionNumberFormat), "{s}");
         }

@@ -91,7 +91,7 @@ macro_rules! canonical_string_type {
         impl<'de> ::serde::Deserialize<'de> for $ty {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let raw = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-                Self::$deserialize(&raw).map_err(::serde::de::Error::custom)
+                Self::$deserialize(&raw).map_err($crate::problem::serde_input::domain)
             }
         }
     };

@@ -39,6 +39,7 @@ impl Municipality {
     /// [`ErrorType::MunicipalitySuggestion`] when the input is close to exactly one name;
     /// [`ErrorType::MunicipalityUnknown`] otherwise.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        crate::text::visible(input)?;
         let trimmed = trim(input);
         if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
             return Self::parse_code(trimmed);
@@ -112,20 +113,22 @@ impl Municipality {
     /// ```
     pub fn search(prefix: &str) -> impl Iterator<Item = Self> {
         let key = fold(prefix);
-        let mut found: Vec<Self> = if key.is_empty() {
-            Vec::new()
-        } else {
-            Self::all()
-                .filter(|m| {
-                    m.name()
-                        .split(['-', ' '])
-                        .chain(std::iter::once(m.name()))
-                        .any(|part| fold(part).starts_with(&key))
-                })
-                .collect()
-        };
-        found.sort_by_key(|m| fold(m.name()));
-        found.into_iter()
+        // Kept in order of the folded name as it is built: an insertion by binary search over at
+        // most 98 names, which needs no sort routine in the WebAssembly module.
+        let mut found: Vec<(String, Self)> = Vec::new();
+        if !key.is_empty() {
+            for m in Self::all().filter(|m| {
+                m.name()
+                    .split(['-', ' '])
+                    .chain(std::iter::once(m.name()))
+                    .any(|part| fold(part).starts_with(&key))
+            }) {
+                let name = fold(m.name());
+                let at = found.partition_point(|(other, _)| *other <= name);
+                found.insert(at, (name, m));
+            }
+        }
+        found.into_iter().map(|(_, m)| m)
     }
 
     fn entry(self) -> (u16, &'static str) {
@@ -347,17 +350,23 @@ fn suggest(key: &str) -> Option<Municipality> {
         (Some((_, only)), None) => Some(Municipality(*only)),
         (Some(first), Some(second)) => {
             // On a tie, the candidate with exactly the same letters (a swap, "Vejel") wins.
-            let sorted = |s: &str| {
-                let mut b = s.as_bytes().to_vec();
-                b.sort_unstable();
-                b
+            // The same letters: the same count of every byte (a histogram, not a sort, which
+            // keeps a sort routine out of the WebAssembly module).
+            let letters_of = |s: &str| {
+                let mut counts = [0_u8; 256];
+                for &b in s.as_bytes() {
+                    if let Some(n) = counts.get_mut(usize::from(b)) {
+                        *n = n.saturating_add(1);
+                    }
+                }
+                counts
             };
-            let letters = sorted(key);
+            let letters = letters_of(key);
             unique(
                 [first, second]
                     .into_iter()
                     .chain(closest)
-                    .filter(|(k, _)| sorted(k) == letters)
+                    .filter(|(k, _)| letters_of(k) == letters)
                     .map(|(_, i)| *i),
             )
         }

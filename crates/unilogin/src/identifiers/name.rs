@@ -46,6 +46,17 @@ mod tests {
     use crate::ErrorType;
 
     #[test]
+    fn the_name_is_kept_trimmed_and_shown_as_written() {
+        let name = InstitutionName::parse("  Børnehuset Mælkebøtten \t").unwrap();
+        assert_eq!(name.as_str(), "Børnehuset Mælkebøtten");
+        assert_eq!(name.to_string(), "Børnehuset Mælkebøtten");
+        assert_eq!(
+            serde_json::to_string(&name).unwrap(),
+            "\"Børnehuset Mælkebøtten\""
+        );
+    }
+
+    #[test]
     fn length_is_counted_in_characters() {
         assert!(InstitutionName::parse(&"ø".repeat(132)).is_ok());
         let err = InstitutionName::parse(&"ø".repeat(133)).unwrap_err();

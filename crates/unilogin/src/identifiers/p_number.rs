@@ -35,14 +35,36 @@ impl PNumber {
     /// digit times its weight is divisible by 11.
     pub const WEIGHTS: [u32; 10] = HIGH_WEIGHTS;
 
+    /// The last P-number checked with the old series' weights (1,5,6,7,3,6,4,8,9,1): the
+    /// highest known number of that series. The real switch lies between 1006395171 and
+    /// 1007201377; a host may move it ([`crate::ValidationPolicy::p_number_weight_switch`]).
+    pub const WEIGHT_SWITCH: u64 = WEIGHT_SWITCH;
+
     /// Parses a P-number from messy input (spaces, dashes and dots are tolerated).
     ///
     /// # Errors
     /// [`ErrorType::PNumberFormat`] unless 10 digits starting with 1–9 remain;
     /// [`ErrorType::PNumberChecksum`] when the modulus-11 check fails.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        Self::parse_with_switch(input, WEIGHT_SWITCH)
+    }
+
+    /// Parses like [`PNumber::parse`], with the old series' weights up to and including
+    /// `weight_switch` instead of [`PNumber::WEIGHT_SWITCH`].
+    ///
+    /// ```
+    /// use unilogin::identifiers::PNumber;
+    /// // Valid in the old series, not in the new one.
+    /// assert!(PNumber::parse_with_switch("1006959421", PNumber::WEIGHT_SWITCH).is_ok());
+    /// let moved = PNumber::parse_with_switch("1006959421", 1_006_395_171);
+    /// assert_eq!(moved.unwrap_err().kind().code(), "p_number_checksum");
+    /// ```
+    ///
+    /// # Errors
+    /// As [`PNumber::parse`].
+    pub fn parse_with_switch(input: &str, weight_switch: u64) -> Result<Self, FieldError> {
         let number = Self::parse_format(input)?;
-        if !number.has_valid_checksum() {
+        if !checksum_ok_with(&number.0, weight_switch) {
             return Err(FieldError::with_ctx(
                 ErrorType::PNumberChecksum,
                 Ctx::new().with("p_number", number.as_str().to_owned()),
@@ -65,6 +87,12 @@ impl PNumber {
     /// # Errors
     /// [`ErrorType::PNumberFormat`].
     pub fn parse_format(input: &str) -> Result<Self, FieldError> {
+        crate::text::or_invisible(input, Self::parse_format_chars(input))
+    }
+
+    /// [`Self::parse_format`] but for invisible characters: it accepts none, so one can only make
+    /// it fail, and is looked for only then.
+    fn parse_format_chars(input: &str) -> Result<Self, FieldError> {
         let bytes: [u8; 10] =
             fixed_digits(trim(input)).ok_or(FieldError::new(ErrorType::PNumberFormat))?;
         if bytes[0] == b'0' {
@@ -92,10 +120,15 @@ impl PNumber {
 }
 
 pub(crate) fn checksum_ok(digits: &[u8; 10]) -> bool {
+    checksum_ok_with(digits, WEIGHT_SWITCH)
+}
+
+/// The modulus-11 check with the old weights up to and including `weight_switch`.
+fn checksum_ok_with(digits: &[u8; 10], weight_switch: u64) -> bool {
     let value = digits
         .iter()
         .fold(0_u64, |acc, &d| acc * 10 + u64::from(d - b'0'));
-    let weights = if value <= WEIGHT_SWITCH {
+    let weights = if value <= weight_switch {
         &LOW_WEIGHTS
     } else {
         &HIGH_WEIGHTS
@@ -121,6 +154,23 @@ mod tests {
         assert_eq!(
             "1029829824".parse::<PNumber>().unwrap_err().kind(),
             ErrorType::PNumberChecksum
+        );
+    }
+
+    #[test]
+    fn the_value_is_the_number_the_digits_spell() {
+        for (input, value) in [
+            ("1000000011", 1_000_000_011),
+            ("10 0695 9421", 1_006_959_421),
+            ("1029829825", 1_029_829_825),
+            ("9999999996", 9_999_999_996),
+        ] {
+            assert_eq!(PNumber::parse(input).unwrap().value(), value, "{input}");
+        }
+        // A number kept without its checksum has its value too.
+        assert_eq!(
+            PNumber::parse_format("1029829824").unwrap().value(),
+            1_029_829_824
         );
     }
 

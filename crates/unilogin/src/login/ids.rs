@@ -152,6 +152,8 @@ keyed! {
         ForgottenPassword = "forgotten_password",
         /// A failed login ("Ingen adgang").
         LoginFailed = "login_failed",
+        /// Changing a password one still knows.
+        ChangePassword = "change_password",
     }
 }
 

@@ -7,9 +7,11 @@
 //!
 //! The steps depend on [`UserFacts`]: the role (and grade) from [`crate::people::Role`],
 //! whether the user has their own MitID, and their age. Pupils may use their own MitID to
-//! create a password from 13 and to reset a forgotten one from 15; the ages are policy values
+//! create a password from 13 (the 'MitID/NemID' button, also for a forgotten one) and to reset a
+//! forgotten one through 'Glemt adgangskode' from 15; the ages are policy values
 //! ([`LoginPolicy`]). Pupils who cannot use their own MitID get help from their parents (with
-//! the parents' MitID) or a teacher (Elevadgang).
+//! the parents' MitID) or a teacher (Elevadgang). A helpdesk can also start from the message
+//! the user saw ([`Guide::for_message`]).
 //!
 //! Sources: STIL's guide "Tilslutning til Unilogin" and its Unilogin help pages on
 //! viden.stil.dk ("Aktiver dit Unilogin og få dit brugernavn", "Lav din adgangskode", "Har du
@@ -44,6 +46,7 @@
 //! ```
 
 mod ids;
+mod message;
 mod texts;
 
 use std::fmt::Write as _;
@@ -55,6 +58,7 @@ use crate::people::{Role, UserGroup};
 use crate::Lang;
 
 pub use ids::{Actor, Choice, FailureCause, HelperId, StepId, Task};
+pub use message::{causes_of_message, MAX_MESSAGE_CHARS};
 
 /// The ages at which pupils may use their own MitID with Unilogin. Policy data
 /// with STIL's defaults; "over N år" in STIL's texts is read as "N years or older".
@@ -244,13 +248,29 @@ fn route(user: UserFacts, own_mitid_allowed: bool) -> Route {
     }
 }
 
-const SOURCE_ACTIVATION: &str = "STIL, \"Tilslutning til Unilogin\" and \"Hvordan får jeg mit \
-     Unilogin som medarbejder?\" (viden.stil.dk): \"Aktiver dit Unilogin og få dit brugernavn\", \
-     \"Lav din adgangskode\"; RULES.md §9 (H), §7 ages (15: H, 13: M)";
-const SOURCE_FORGOTTEN: &str = "STIL, \"Har du glemt adgangskoden til dit Unilogin?\" \
-     (viden.stil.dk, in \"Tilslutning til Unilogin\"); RULES.md §9 (H), §7 ages (15: H, 13: M)";
-const SOURCE_FAILED: &str = "STIL, \"Hvis du har problemer med at logge ind\" (\"Ingen adgang\"; \
-     viden.stil.dk, in \"Tilslutning til Unilogin\"); RULES.md §9 (H)";
+// The public pages behind the guides (docs/sources.md: S-guide, S-stil-unilogin, S-policy-draft).
+const SOURCE_ACTIVATION: &str = "STIL, \"Unilogin | For daginstitutioner\": \"Aktiver dit Unilogin \
+     og få dit brugernavn\", \"Lav din adgangskode\" \
+     (https://viden.stil.dk/display/STILVIDENOFFENTLIG/Unilogin+%7C+For+daginstitutioner; H); \
+     own MitID from 15: STIL, \"Unilogin\" (https://www.stil.dk/administration-og-infrastruktur/unilogin; \
+     H); from 13: STIL, \"Ny politik for adgangskoder\" \
+     (https://viden.stil.dk/pages/viewpage.action?pageId=61014089; M)";
+const SOURCE_FORGOTTEN: &str = "STIL, \"Unilogin | For daginstitutioner\": \"Har du glemt \
+     adgangskoden til dit Unilogin?\" \
+     (https://viden.stil.dk/display/STILVIDENOFFENTLIG/Unilogin+%7C+For+daginstitutioner; H); \
+     own MitID from 15: STIL, \"Unilogin\" (https://www.stil.dk/administration-og-infrastruktur/unilogin; \
+     H); from 13: STIL, \"Ny politik for adgangskoder\" \
+     (https://viden.stil.dk/pages/viewpage.action?pageId=61014089; M)";
+const SOURCE_CHANGE: &str = "STIL, \"Unilogin | For daginstitutioner\": \"Har du glemt \
+     adgangskoden til dit Unilogin?\" (\"Hvis du godt kan huske din nuværende adgangskode og blot \
+     ønsker at skifte den\"; https://viden.stil.dk/display/STILVIDENOFFENTLIG/Unilogin+%7C+For+daginstitutioner; \
+     H); STIL, \"Om adgangskodeskift i Unilogin\" (\"Du kan skifte din adgangskode med MitID\"; \
+     https://viden.stil.dk/display/STILVIDENOFFENTLIG/Om+adgangskodeskift+i+Unilogin; H); the \
+     steps are inferred (L)";
+const SOURCE_FAILED: &str =
+    "STIL, \"Unilogin | For daginstitutioner\": \"Hvis du har problemer med \
+     at logge ind\" (\"Ingen adgang\"; \
+     https://viden.stil.dk/display/STILVIDENOFFENTLIG/Unilogin+%7C+For+daginstitutioner; H)";
 
 impl Guide {
     /// How `user` gets their username and first password.
@@ -317,30 +337,115 @@ impl Guide {
     /// What `user` does about a forgotten password.
     ///
     /// ```
-    /// use unilogin::login::{Guide, LoginPolicy, StepId, UserFacts};
+    /// use unilogin::login::{Guide, HelperId, LoginPolicy, StepId, UserFacts};
     /// use unilogin::people::Role;
     /// let policy = LoginPolicy::default();
     /// let pupil = |age| UserFacts::new(Role::parse("elev", Some("9")).unwrap(), true, Some(age));
     /// // 15 and older: self-service with their own MitID.
     /// assert!(Guide::forgotten_password(&pupil(15), &policy).step_ids().contains(&StepId::UseMitid));
-    /// // 14: not yet; parents or a teacher help.
-    /// let ids = Guide::forgotten_password(&pupil(14), &policy).step_ids();
-    /// assert!(!ids.contains(&StepId::UseMitid));
-    /// assert!(ids.contains(&StepId::TeacherIssuesPassword));
+    /// // 14: not 'Glemt adgangskode' yet, but the 'MitID/NemID' button with their own MitID;
+    /// // the teacher and the parents can help too.
+    /// let guide = Guide::forgotten_password(&pupil(14), &policy);
+    /// assert!(!guide.step_ids().contains(&StepId::UseMitid));
+    /// assert!(guide.step_ids().contains(&StepId::CreatePasswordWithOwnMitid));
+    /// assert_eq!(guide.helper_ids(), [HelperId::SelfService, HelperId::Teacher, HelperId::Parent]);
+    /// // Without MitID: parents or a teacher.
+    /// let no_mitid = UserFacts::new(Role::parse("elev", Some("9")).unwrap(), false, Some(14));
+    /// assert!(Guide::forgotten_password(&no_mitid, &policy).step_ids().contains(&StepId::TeacherIssuesPassword));
     /// ```
     pub fn forgotten_password(user: &UserFacts, policy: &LoginPolicy) -> Self {
-        let ids = reset_steps(*user, *policy, true);
-        Self::credentials(
+        Self::new_password(
             Task::ForgottenPassword,
-            None,
             Localized::new(
                 "Har du glemt adgangskoden til dit Unilogin?",
                 "Forgotten your Unilogin password?",
             ),
-            &ids,
+            &reset_steps(*user, *policy, true),
             *user,
             SOURCE_FORGOTTEN,
         )
+    }
+
+    /// A guide to a new password. When it has the pupil use the 'MitID/NemID' button below the
+    /// reset age, for which STIL documents no 'Glemt adgangskode' route, the teacher and the
+    /// parents stay at hand.
+    fn new_password(
+        task: Task,
+        title: Localized,
+        ids: &[StepId],
+        user: UserFacts,
+        source: &str,
+    ) -> Self {
+        let mut guide = Self::credentials(task, None, title, ids, user, source);
+        if ids.contains(&StepId::CreatePasswordWithOwnMitid) {
+            guide.add_pupil_helpers();
+        }
+        guide
+    }
+
+    /// How `user` changes a password they still know. STIL's guide sends them to "Hvordan kan
+    /// jeg skifte min adgangskode?", and STIL's password FAQ says "Du kan skifte din adgangskode
+    /// med MitID": the steps are those of a new password with MitID, without 'Glemt
+    /// adgangskode' (an inference, confidence L). Pupils who cannot use their own MitID get the
+    /// teacher or the parents, as for a forgotten password.
+    ///
+    /// ```
+    /// use unilogin::login::{Guide, LoginPolicy, StepId, UserFacts};
+    /// use unilogin::people::Role;
+    /// let employee = UserFacts::new(Role::Employee, true, None);
+    /// let ids = Guide::change_password(&employee, &LoginPolicy::default()).step_ids();
+    /// assert_eq!(ids, [
+    ///     StepId::OpenUniloginLogin,
+    ///     StepId::EnterUsername,
+    ///     StepId::ChooseGetNewPassword,
+    ///     StepId::UseMitid,
+    ///     StepId::ChooseOrConfirmPassword,
+    /// ]);
+    /// ```
+    pub fn change_password(user: &UserFacts, policy: &LoginPolicy) -> Self {
+        let ids: Vec<StepId> = reset_steps(*user, *policy, true)
+            .into_iter()
+            .filter(|&id| id != StepId::ChooseForgotPassword)
+            .collect();
+        Self::new_password(
+            Task::ChangePassword,
+            Localized::new(
+                "Skift din adgangskode til Unilogin",
+                "Change your Unilogin password",
+            ),
+            &ids,
+            *user,
+            SOURCE_CHANGE,
+        )
+    }
+
+    /// The help for a failed login, from the message the user saw: one
+    /// [`Guide::login_failed`] per cause the message points to ([`causes_of_message`]), the most
+    /// specific first; "Ingen adgang" alone gives both causes' guides.
+    ///
+    /// ```
+    /// use unilogin::login::{FailureCause, Guide, LoginPolicy, UserFacts};
+    /// use unilogin::people::Role;
+    /// let parent = UserFacts::new(Role::Parent, true, None);
+    /// let policy = LoginPolicy::default();
+    /// let guides = Guide::for_message("Du har ikke adgang til tjenesten", &parent, &policy)?;
+    /// assert_eq!(guides.len(), 1);
+    /// assert_eq!(guides[0].cause, Some(FailureCause::NoAccessToService));
+    /// assert_eq!(Guide::for_message("Ingen adgang", &parent, &policy)?.len(), 2);
+    /// # Ok::<(), unilogin::FieldError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`causes_of_message`]: `missing`, `string_too_long`, `login_message_unknown`.
+    pub fn for_message(
+        message: &str,
+        user: &UserFacts,
+        policy: &LoginPolicy,
+    ) -> Result<Vec<Self>, crate::FieldError> {
+        Ok(causes_of_message(message)?
+            .into_iter()
+            .map(|cause| Self::login_failed(cause, user, policy))
+            .collect())
     }
 
     /// What `user` does after a login failed with "Ingen adgang" for `cause`.
@@ -383,11 +488,7 @@ impl Guide {
                 // STIL: "Er du elev, kan din lærer hjælpe dig. Dine forældre kan evt. også
                 // hjælpe dig."
                 if user.is_pupil() {
-                    for id in [HelperId::Teacher, HelperId::Parent] {
-                        if !guide.helpers.iter().any(|h| h.id == id) {
-                            guide.helpers.push(helper(id, texts::credentials_help(id)));
-                        }
-                    }
+                    guide.add_pupil_helpers();
                 }
                 guide
             }
@@ -457,6 +558,15 @@ impl Guide {
                 .collect(),
             cannot_help: Vec::new(),
             source: source.to_owned(),
+        }
+    }
+
+    /// Adds the teacher and the parents as helpers, unless they are there already.
+    fn add_pupil_helpers(&mut self) {
+        for id in [HelperId::Teacher, HelperId::Parent] {
+            if !self.helpers.iter().any(|h| h.id == id) {
+                self.helpers.push(helper(id, texts::credentials_help(id)));
+            }
         }
     }
 
@@ -534,6 +644,18 @@ fn final_password_step(user: UserFacts) -> StepId {
 /// The steps of a password reset; `with_obtain` adds "get MitID" for adults without it.
 fn reset_steps(user: UserFacts, policy: LoginPolicy, with_obtain: bool) -> Vec<StepId> {
     let mut ids = Vec::new();
+    if !policy.can_reset_with_own_mitid(&user) && policy.can_activate_with_own_mitid(&user) {
+        // A pupil with their own MitID below the reset age: STIL's "Lav din adgangskode": "Hvis
+        // du selv har MitID, og du forsøger at lave en adgangskode til dig selv, skal du klikke
+        // på MitID/NemID knappen".
+        ids.extend([
+            StepId::OpenUniloginLogin,
+            StepId::EnterUsername,
+            StepId::CreatePasswordWithOwnMitid,
+        ]);
+        ids.push(final_password_step(user));
+        return ids;
+    }
     match route(user, policy.can_reset_with_own_mitid(&user)) {
         route @ (Route::OwnMitid | Route::ObtainMitid) => {
             if route == Route::ObtainMitid && with_obtain {
@@ -613,6 +735,7 @@ mod tests {
                 [
                     Guide::activation(u, &p),
                     Guide::forgotten_password(u, &p),
+                    Guide::change_password(u, &p),
                     Guide::login_failed(FailureCause::WrongUsernameOrPassword, u, &p),
                     Guide::login_failed(FailureCause::NoAccessToService, u, &p),
                 ]

@@ -165,7 +165,7 @@ impl fmt::Display for Actor {
 /// How binding a step is.
 ///
 /// Only [`Requirement::Mandatory`] steps block the steps that list them as prerequisites;
-/// recommended and advisory steps can be completed but never hold anything up.
+/// recommended, advisory and conditional steps can be completed but never hold anything up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Requirement {
@@ -175,22 +175,32 @@ pub enum Requirement {
     Recommended,
     /// The guide gives advice only: IT support for language assessment.
     Advisory,
+    /// Needed only when an earlier step finds it is: asking STIL for an institution number when
+    /// the look-up finds none.
+    Conditional,
 }
 
 impl Requirement {
     /// Every level, strongest first.
-    pub const ALL: [Self; 3] = [Self::Mandatory, Self::Recommended, Self::Advisory];
+    pub const ALL: [Self; 4] = [
+        Self::Mandatory,
+        Self::Recommended,
+        Self::Advisory,
+        Self::Conditional,
+    ];
 
-    /// The stable key: `mandatory`, `recommended` or `advisory`.
+    /// The stable key: `mandatory`, `recommended`, `advisory` or `conditional`.
     pub fn key(self) -> &'static str {
         match self {
             Self::Mandatory => "mandatory",
             Self::Recommended => "recommended",
             Self::Advisory => "advisory",
+            Self::Conditional => "conditional",
         }
     }
 
-    /// A short label: "skal" / "mandatory", "bør" / "recommended", "råd" / "advice".
+    /// A short label: "skal" / "mandatory", "bør" / "recommended", "råd" / "advice", "hvis
+    /// nødvendigt" / "if needed".
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Self::Mandatory, Lang::Da) => "skal",
@@ -199,6 +209,8 @@ impl Requirement {
             (Self::Mandatory, Lang::En) => "mandatory",
             (Self::Recommended, Lang::En) => "recommended",
             (Self::Advisory, Lang::En) => "advice",
+            (Self::Conditional, Lang::Da) => "hvis nødvendigt",
+            (Self::Conditional, Lang::En) => "if needed",
         }
     }
 
@@ -239,8 +251,10 @@ pub enum StepId {
     OrderReadAccess,
     /// Kommunal/selvejet 5: the municipality guides employees and parents.
     GuideUsers,
-    /// Privat 1: find the institution number, or request one from STIL.
+    /// Privat 1: look up the institution number in Dagtilbudsregisteret.
     InstitutionNumber,
+    /// Privat 1, only when the look-up finds none: ask STIL for an institution number.
+    RequestInstitutionNumber,
     /// Privat 2: obtain an administrative system that can send user data to Unilogin.
     AdministrativeSystem,
     /// Privat 3 (advice): clarify IT support for language assessment.
@@ -253,21 +267,23 @@ pub enum StepId {
     DataProcessingAgreement,
     /// Privat 8a: the daycare enters its users in the administrative system.
     EnterUsers,
-    /// Privat 8b: the user data reaches Unilogin and the users are created.
+    /// Every plan: the user data reaches Unilogin and the users are created.
     CreateUsers,
-    /// Privat 9: employees activate their Unilogin with MitID.
+    /// Every plan: employees and parents activate their Unilogin and create their first
+    /// password with MitID.
     ActivateUnilogin,
 }
 
 impl StepId {
     /// Every step id, in a fixed order.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::RegisterMasterData,
         Self::VendorSendsRequest,
         Self::ApproveRequest,
         Self::OrderReadAccess,
         Self::GuideUsers,
         Self::InstitutionNumber,
+        Self::RequestInstitutionNumber,
         Self::AdministrativeSystem,
         Self::LanguageAssessmentAdvice,
         Self::MitidErhvervKeyFile,
@@ -287,6 +303,7 @@ impl StepId {
             Self::OrderReadAccess => "order_read_access",
             Self::GuideUsers => "guide_users",
             Self::InstitutionNumber => "institution_number",
+            Self::RequestInstitutionNumber => "request_institution_number",
             Self::AdministrativeSystem => "administrative_system",
             Self::LanguageAssessmentAdvice => "language_assessment_advice",
             Self::MitidErhvervKeyFile => "mitid_erhverv_key_file",
@@ -361,6 +378,7 @@ mod tests {
         assert!(Requirement::Mandatory.blocks());
         assert!(!Requirement::Recommended.blocks());
         assert!(!Requirement::Advisory.blocks());
+        assert!(!Requirement::Conditional.blocks());
     }
 
     #[test]

@@ -5,9 +5,13 @@ use serde::{Deserialize, Serialize};
 use super::{Actor, Localized, Requirement, StepId};
 use crate::{Ctx, ErrorType, FieldError, LegalBasis};
 
-/// Where the plans come from.
-const SOURCE: &str =
-    "STIL, \"Tilslutning til Unilogin\" (viden.stil.dk); RULES.md §3 (confidence H)";
+/// Where the plans of municipal and self-governing daycares come from (docs/sources.md, S-guide).
+const SOURCE_MUNICIPAL: &str = "STIL, \"Unilogin | For daginstitutioner\", \"Tilslutning til \
+     Unilogin\", https://viden.stil.dk/display/STILVIDENOFFENTLIG/Unilogin+%7C+For+daginstitutioner \
+     (confidence H)";
+/// Where the plan of private daycares comes from (docs/sources.md, S-private).
+const SOURCE_PRIVATE: &str = "STIL, \"Unilogin | For daginstitutioner\", \"Privat \
+     daginstitution\", https://viden.stil.dk/pages/viewpage.action?pageId=135200876 (confidence H)";
 
 /// One step of an onboarding journey.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,7 +127,12 @@ impl Plan {
         };
         Ok(Self {
             legal_basis,
-            source: SOURCE.to_owned(),
+            source: if legal_basis == LegalBasis::Privat {
+                SOURCE_PRIVATE
+            } else {
+                SOURCE_MUNICIPAL
+            }
+            .to_owned(),
             steps,
         })
     }
@@ -149,8 +158,9 @@ impl Plan {
     }
 }
 
-/// Kommunal (stk. 2) and selvejet (stk. 3): five steps, differing only in who receives the
-/// vendor's request and who approves it.
+/// Kommunal (stk. 2) and selvejet (stk. 3): the guide's five steps, differing only in who
+/// receives the vendor's request and who approves it, then the user creation and activation every
+/// daycare's staff and parents go through.
 #[allow(
     clippy::too_many_lines,
     reason = "one literal list of steps reads best whole"
@@ -213,10 +223,13 @@ fn municipal_steps(legal_basis: LegalBasis) -> Vec<Step> {
                 "En medarbejder på dagtilbuddet logger på tilslutning.stil.dk og godkender \
                  dataanmodningerne. En godkendt dataadgang tillader leverandøren at sende eller \
                  hente brugernes data, så medarbejdere og forældre bliver oprettet og får tildelt \
-                 et Unilogin.",
+                 et Unilogin. Andre aftaler om dataadgang, f.eks. til digitale læremidler, kan \
+                 godkendes af dagtilbuddet eller en medarbejder fra kommunen.",
                 "An employee of the daycare logs in to tilslutning.stil.dk and approves the \
                  data-access requests. An approved data access lets the vendor send or fetch the \
-                 users' data, so employees and parents are created and get a Unilogin.",
+                 users' data, so employees and parents are created and get a Unilogin. Other \
+                 data-access agreements, e.g. for digital learning materials, can be approved by \
+                 the daycare or by an employee of the municipality.",
             ),
         )
     } else {
@@ -231,11 +244,14 @@ fn municipal_steps(legal_basis: LegalBasis) -> Vec<Step> {
                 "Kommunens dagtilbudsansvarlige logger på tilslutning.stil.dk og godkender \
                  dataanmodningerne. En godkendt dataadgang tillader leverandøren at sende eller \
                  hente brugernes data, så medarbejdere og forældre bliver oprettet og får tildelt \
-                 et Unilogin.",
+                 et Unilogin. Andre aftaler om dataadgang, f.eks. til digitale læremidler, kan \
+                 godkendes af dagtilbuddet eller en medarbejder fra kommunen.",
                 "The municipality's person responsible for daycare (dagtilbudsansvarlig) logs in \
                  to tilslutning.stil.dk and approves the data-access requests. An approved data \
                  access lets the vendor send or fetch the users' data, so employees and parents \
-                 are created and get a Unilogin.",
+                 are created and get a Unilogin. Other data-access agreements, e.g. for digital \
+                 learning materials, can be approved by the daycare or by an employee of the \
+                 municipality.",
             ),
         )
     };
@@ -295,11 +311,65 @@ fn municipal_steps(legal_basis: LegalBasis) -> Vec<Step> {
         )
         .after(&[StepId::ApproveRequest])
         .cited(&both(5)),
+        create_users(
+            (
+                "De brugerdata om medarbejdere og forældre, kommunens pladsanvisningssystem \
+                 sender, overføres til Unilogin, og der oprettes et Unilogin til hver af dem.",
+                "The user data on employees and parents that the municipality's placement system \
+                 sends is transferred to Unilogin, and a Unilogin is created for each of them.",
+            ),
+            "Kommunal daginstitution og Selvejet daginstitution, punkt 3 (brugerdata på \
+             medarbejdere og forældre)",
+        )
+        .after(&[StepId::ApproveRequest]),
+        activate_unilogin("Få dit Unilogin brugernavn som medarbejder: Aktiver dit Unilogin og få \
+             dit brugernavn; Lav din adgangskode"),
     ]
 }
 
-/// Privat (stk. 5): the institution owns the tasks; eleven steps (the guide's nine, with the
-/// request and the user transfer split where two actors act).
+/// The step where the user data reaches Unilogin and the users are created (STIL runs it).
+fn create_users(explanation: (&str, &str), section: &str) -> Step {
+    Step::new(
+        StepId::CreateUsers,
+        Actor::Stil,
+        (
+            "Brugerdata overføres, og Unilogin opretter brugerne",
+            "User data is transferred and Unilogin creates the users",
+        ),
+        explanation,
+    )
+    .cited(section)
+}
+
+/// The last step of every plan: employees and parents activate their Unilogin with MitID and
+/// create their first password.
+fn activate_unilogin(section: &str) -> Step {
+    Step::new(
+        StepId::ActivateUnilogin,
+        Actor::EmployeeOrParent,
+        (
+            "Medarbejdere og forældre aktiverer deres Unilogin med MitID",
+            "Employees and parents activate their Unilogin with MitID",
+        ),
+        (
+            "Ca. et døgn efter oprettelsen kan medarbejdere og forældre bruge deres Unilogin. \
+             Første gang vælger de 'Få mit eller mit barns brugernavn' ved et Unilogin-login, \
+             logger ind med MitID og får deres brugernavn; ved første login laver de deres \
+             adgangskode med MitID. Forældre finder hjælp i STIL's vejledning for forældre og \
+             elever.",
+            "About a day after creation, employees and parents can use their Unilogin. The \
+             first time, they choose 'Få mit eller mit barns brugernavn' at a Unilogin login, \
+             log in with MitID and get their username; at their first login they create their \
+             password with MitID. Parents find help in STIL's guide for parents and pupils.",
+        ),
+    )
+    .after(&[StepId::CreateUsers])
+    .cited(section)
+}
+
+/// Privat (stk. 5): the institution owns the tasks; twelve steps (the guide's nine, with the
+/// institution number split into the look-up and the request to STIL that only a failed look-up
+/// needs, and the request and the user transfer split where two actors act).
 #[allow(
     clippy::too_many_lines,
     reason = "one literal list of steps reads best whole"
@@ -310,27 +380,42 @@ fn private_steps() -> Vec<Step> {
             StepId::InstitutionNumber,
             Actor::Daycare,
             (
-                "Find eller få tildelt et institutionsnummer",
-                "Find or obtain an institution number",
+                "Slå institutionsnummeret op i Dagtilbudsregisteret",
+                "Look up the institution number in Dagtilbudsregisteret",
             ),
             (
                 "Institutionen skal være registreret i Dagtilbudsregisteret med et \
                  institutionsnummer. Slå først op på dagtilbudsregister.stil.dk: det er G-nummeret \
                  for anvisningsenheden eller den alternative adresse, der bruges til Unilogin og \
-                 Tilslutning. Findes det ikke, anmoder I STIL om et institutionsnummer via den \
-                 skriftlige kontaktformular; alle oplysninger er obligatoriske (CVR- og P-nummer, \
-                 adresse, kommune, institutionens navn, e-mail, telefon, lovgrundlag og \
-                 institutionstype).",
+                 Tilslutning. Er I allerede oprettet, springer I det næste trin over.",
                 "The institution must be registered in Dagtilbudsregisteret with an institution \
                  number. Look it up first on dagtilbudsregister.stil.dk: the G-number of the \
                  placement unit (anvisningsenhed) or alternative address is the one used for \
-                 Unilogin and Tilslutning. If there is none, ask STIL for an institution number \
-                 through the written contact form; every field is mandatory (CVR and P-number, \
-                 address, municipality, institution name, email, phone, legal basis and \
-                 institution type).",
+                 Unilogin and Tilslutning. If you are registered already, skip the next step.",
             ),
         )
-        .cited("Privat daginstitution: Registrering i Dagtilbudsregisteret; Tildeling af institutionsnummer"),
+        .cited("Privat daginstitution: Registrering i Dagtilbudsregisteret"),
+        Step::new(
+            StepId::RequestInstitutionNumber,
+            Actor::Daycare,
+            (
+                "Anmod STIL om et institutionsnummer, hvis opslaget ikke finder et",
+                "Ask STIL for an institution number if the look-up finds none",
+            ),
+            (
+                "Kun hvis opslaget ikke finder et institutionsnummer: anmod STIL om et via den \
+                 skriftlige kontaktformular; alle oplysninger er obligatoriske (CVR- og P-nummer, \
+                 adresse, kommune, institutionens navn, e-mail, telefon, lovgrundlag og \
+                 institutionstype).",
+                "Only if the look-up finds no institution number: ask STIL for one through the \
+                 written contact form; every field is mandatory (CVR and P-number, address, \
+                 municipality, institution name, email, phone, legal basis and institution \
+                 type).",
+            ),
+        )
+        .level(Requirement::Conditional)
+        .after(&[StepId::InstitutionNumber])
+        .cited("Privat daginstitution: Tildeling af institutionsnummer"),
         Step::new(
             StepId::AdministrativeSystem,
             Actor::Daycare,
@@ -347,7 +432,7 @@ fn private_steps() -> Vec<Step> {
                  system, either through its municipal administration or from a private vendor.",
             ),
         )
-        .after(&[StepId::InstitutionNumber])
+        .after(&[StepId::InstitutionNumber, StepId::RequestInstitutionNumber])
         .cited("Privat daginstitution: Etablering af administrationssystem"),
         Step::new(
             StepId::LanguageAssessmentAdvice,
@@ -482,13 +567,7 @@ fn private_steps() -> Vec<Step> {
         )
         .after(&[StepId::AdministrativeSystem])
         .cited("Privat daginstitution: Administration af institutionens brugere"),
-        Step::new(
-            StepId::CreateUsers,
-            Actor::Stil,
-            (
-                "Brugerdata overføres, og Unilogin opretter brugerne",
-                "User data is transferred and Unilogin creates the users",
-            ),
+        create_users(
             (
                 "De indtastede brugerdata overføres fra det administrative system til Unilogin, \
                  typisk en gang i døgnet, og der oprettes et Unilogin til hver af institutionens \
@@ -497,29 +576,10 @@ fn private_steps() -> Vec<Step> {
                  Unilogin, typically once a day, and a Unilogin is created for each of the \
                  institution's users.",
             ),
+            "Privat daginstitution: Administration af institutionens brugere",
         )
-        .after(&[StepId::ApproveRequest, StepId::EnterUsers])
-        .cited("Privat daginstitution: Administration af institutionens brugere"),
-        Step::new(
-            StepId::ActivateUnilogin,
-            Actor::EmployeeOrParent,
-            (
-                "Medarbejderne aktiverer deres Unilogin med MitID",
-                "Employees activate their Unilogin with MitID",
-            ),
-            (
-                "Ca. et døgn efter oprettelsen kan medarbejderne bruge deres Unilogin. Første gang \
-                 vælger de 'Få mit eller mit barns brugernavn' ved et Unilogin-login, logger ind \
-                 med MitID og får deres brugernavn; ved første login laver de deres adgangskode \
-                 med MitID. Forældre finder hjælp i STIL's vejledning for forældre og elever.",
-                "About a day after creation, employees can use their Unilogin. The first time, \
-                 they choose 'Få mit eller mit barns brugernavn' at a Unilogin login, log in with \
-                 MitID and get their username; at their first login they create their password \
-                 with MitID. Parents find help in STIL's guide for parents and pupils.",
-            ),
-        )
-        .after(&[StepId::CreateUsers])
-        .cited("Privat daginstitution: Brugernes Unilogin brugernavn og adgangskode"),
+        .after(&[StepId::ApproveRequest, StepId::EnterUsers]),
+        activate_unilogin("Privat daginstitution: Brugernes Unilogin brugernavn og adgangskode"),
     ]
 }
 

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Actor, Plan, Step, StepId};
+use super::{Actor, Plan, Requirement, Step, StepId};
 use crate::history::{self, Replay, Stored};
 use crate::{Ctx, CtxValue, ErrorType, FieldError, LegalBasis};
 
@@ -36,6 +36,13 @@ pub struct Summary {
     pub remaining_steps: Vec<StepId>,
     /// The steps that wait for a mandatory prerequisite, in plan order.
     pub blocked_steps: Vec<StepId>,
+    /// How many conditional steps were passed over: not done, and a step that follows them is
+    /// (asking STIL for an institution number once the daycare went on without one).
+    #[serde(default)]
+    pub skipped: usize,
+    /// The skipped steps, in plan order.
+    #[serde(default)]
+    pub skipped_steps: Vec<StepId>,
     /// Whether every mandatory step is done (recommended and advisory steps may still be open).
     pub complete: bool,
 }
@@ -210,15 +217,27 @@ impl Progress {
         Ok(())
     }
 
-    /// The steps that can be done now (not done, every mandatory prerequisite done), in plan
-    /// order; only `actor`'s steps when given.
+    /// The steps that can be done now (not done, not skipped, every mandatory prerequisite
+    /// done), in plan order; only `actor`'s steps when given.
     pub fn next_steps(&self, actor: Option<Actor>) -> Vec<&Step> {
         self.plan
             .steps
             .iter()
             .filter(|s| actor.is_none_or(|a| s.actor == a))
-            .filter(|s| !self.is_done(s.id) && self.open_of(s).is_empty())
+            .filter(|s| !self.is_done(s.id) && !self.is_skipped(s) && self.open_of(s).is_empty())
             .collect()
+    }
+
+    /// Whether `step` is a conditional step that was passed over: not done, and a step that
+    /// lists it as a prerequisite is done. It can still be completed.
+    fn is_skipped(&self, step: &Step) -> bool {
+        step.requirement == Requirement::Conditional
+            && !self.is_done(step.id)
+            && self
+                .plan
+                .steps
+                .iter()
+                .any(|later| later.prerequisites.contains(&step.id) && self.is_done(later.id))
     }
 
     /// Whether every mandatory step is done.
@@ -230,14 +249,17 @@ impl Progress {
             .all(|s| self.is_done(s.id))
     }
 
-    /// Counts and ids of the done, actionable and blocked steps.
+    /// Counts and ids of the done, actionable, blocked and skipped steps.
     pub fn summary(&self) -> Summary {
         let mut done_steps = Vec::new();
         let mut remaining_steps = Vec::new();
         let mut blocked_steps = Vec::new();
+        let mut skipped_steps = Vec::new();
         for step in &self.plan.steps {
             if self.is_done(step.id) {
                 done_steps.push(step.id);
+            } else if self.is_skipped(step) {
+                skipped_steps.push(step.id);
             } else if self.open_of(step).is_empty() {
                 remaining_steps.push(step.id);
             } else {
@@ -251,6 +273,8 @@ impl Progress {
             done_steps,
             remaining_steps,
             blocked_steps,
+            skipped: skipped_steps.len(),
+            skipped_steps,
             complete: self.is_complete(),
         }
     }

@@ -3,11 +3,9 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use super::cpr_shape::{self, DIGITS};
 use crate::identifiers::canonical_string_type;
 use crate::{ErrorType, FieldError};
-
-/// The number of digits in a CPR number.
-const DIGITS: usize = 10;
 
 /// A Danish CPR number (personnummer): `DDMMYY-SSSS`, a birth date and a four-digit serial
 /// number (confidence H).
@@ -27,8 +25,10 @@ const DIGITS: usize = 10;
 /// | 5–8 | 2000s | 2000s | 1800s |
 ///
 /// So `290204-4xxx` is 29 February 2004, while `290200-0xxx` is refused: 1900 was no leap
-/// year. A date that is not a real date under this rule is `cpr_date`. The date is not compared
-/// with today's date (the core reads no clock), so a birth date in the future is accepted.
+/// year. A date that is not a real date under this rule is `cpr_date`. Parsing does not compare
+/// the date with today's (the core reads no clock); a user row validated under a policy with a
+/// reference date ([`crate::ValidationPolicy::as_of`]) refuses a birth date after it
+/// ([`Cpr::born_by`]).
 ///
 /// **No modulus-11 check.** The CPR office has issued numbers that fail the old modulus-11
 /// check since 1 October 2007, and asks every system to accept them; this type never checks it.
@@ -64,8 +64,15 @@ impl Cpr {
     /// [`ErrorType::CprFormat`] unless ten digits (with the separators described on [`Cpr`]);
     /// [`ErrorType::CprDate`] when the first six digits are not a date under the century rule.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        crate::text::or_invisible(input, Self::parse_chars(input))
+    }
+
+    /// [`Self::parse`] but for invisible characters: it accepts none, so one can only make
+    /// it fail, and is looked for only then.
+    fn parse_chars(input: &str) -> Result<Self, FieldError> {
         let digits = compact(input).ok_or(FieldError::new(ErrorType::CprFormat))?;
-        let birth_date = date_of(digits).ok_or(FieldError::new(ErrorType::CprDate))?;
+        let birth_date =
+            cpr_shape::birth_date(digits).ok_or(FieldError::new(ErrorType::CprDate))?;
         let [d1, d2, m1, m2, y1, y2, s1, s2, s3, s4] = digits;
         Ok(Self {
             text: [d1, d2, m1, m2, y1, y2, b'-', s1, s2, s3, s4],
@@ -81,6 +88,48 @@ impl Cpr {
     /// The birth date, with the century from the 7th digit.
     pub fn birth_date(&self) -> NaiveDate {
         self.birth_date
+    }
+
+    /// `Ok` if the person was born on or before `as_of`, the date a record is checked on.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use unilogin::people::Cpr;
+    /// let as_of = NaiveDate::from_ymd_opt(2026, 8, 15).unwrap();
+    /// assert!(Cpr::parse("150320-4120")?.born_by(as_of).is_ok());
+    /// // 15 March 2037: the 7th digit 5 puts year 37 in the 2000s.
+    /// let err = Cpr::parse("150337-5120")?.born_by(as_of).unwrap_err();
+    /// assert_eq!(err.kind().code(), "cpr_date_in_future");
+    /// # Ok::<(), unilogin::FieldError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorType::CprDateInFuture`], with `as_of` (`YYYY-MM-DD`) in `ctx`.
+    pub fn born_by(&self, as_of: NaiveDate) -> Result<(), FieldError> {
+        if self.birth_date <= as_of {
+            Ok(())
+        } else {
+            Err(FieldError::with_ctx(
+                ErrorType::CprDateInFuture,
+                crate::Ctx::new().with("as_of", as_of.to_string()),
+            ))
+        }
+    }
+
+    /// The age in whole years on `date`, or `None` before the birth date.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use unilogin::people::Cpr;
+    /// let cpr = Cpr::parse("150320-4120")?;
+    /// let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert_eq!(cpr.age_on(on(2026, 3, 14)), Some(5));
+    /// assert_eq!(cpr.age_on(on(2026, 3, 15)), Some(6));
+    /// assert_eq!(cpr.age_on(on(2019, 1, 1)), None);
+    /// # Ok::<(), unilogin::FieldError>(())
+    /// ```
+    pub fn age_on(&self, date: NaiveDate) -> Option<u32> {
+        date.years_since(self.birth_date)
     }
 
     /// The number with its serial number masked: `DDMMYY-****`.
@@ -134,22 +183,6 @@ fn compact(input: &str) -> Option<[u8; DIGITS]> {
         }
     }
     (count == DIGITS).then_some(digits)
-}
-
-/// The birth date of ten ASCII digits under the CPR office's century rule.
-fn date_of(digits: [u8; DIGITS]) -> Option<NaiveDate> {
-    let [d1, d2, m1, m2, y1, y2, seventh, ..] = digits.map(|b| u32::from(b.saturating_sub(b'0')));
-    let day = d1 * 10 + d2;
-    let month = m1 * 10 + m2;
-    let yy = y1 * 10 + y2;
-    let century = match (seventh, yy) {
-        (0..=3, _) | (4 | 9, 37..) => 1900,
-        (4 | 9, _) | (5..=8, 0..=57) => 2000,
-        (5..=8, _) => 1800,
-        _ => return None,
-    };
-    let year = i32::try_from(century + yy).ok()?;
-    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 impl fmt::Debug for Cpr {

@@ -6,6 +6,7 @@
 //! employees and parents follow the udskoling rules. See `docs/people.md`.
 
 mod cpr;
+pub(crate) mod cpr_shape;
 mod user;
 mod username;
 
@@ -22,9 +23,21 @@ use serde::{Deserialize, Serialize};
 use crate::{Ctx, ErrorType, FieldError, Lang, Term};
 
 /// A school grade (klassetrin) 0–10: 0 is børnehaveklasse, 10 is 10. klasse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "u8")]
 pub struct Grade(u8);
+
+/// Reads a whole number 0–10; any other whole number is the domain error `grade_range`, kept
+/// as itself for the bindings (not `json_invalid`).
+impl<'de> Deserialize<'de> for Grade {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(d)?;
+        u8::try_from(n)
+            .map_err(|_| grade_range())
+            .and_then(Self::new)
+            .map_err(crate::problem::serde_input::domain)
+    }
+}
 
 impl Grade {
     /// The lowest grade (børnehaveklasse).
@@ -58,6 +71,12 @@ impl Grade {
     /// # Errors
     /// [`ErrorType::GradeRange`] for anything else.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        crate::text::or_invisible(input, Self::parse_chars(input))
+    }
+
+    /// [`Self::parse`] but for invisible characters: it accepts none, so one can only make
+    /// it fail, and is looked for only then.
+    fn parse_chars(input: &str) -> Result<Self, FieldError> {
         let lower = input.trim().to_lowercase();
         if matches!(
             lower.as_str(),
@@ -140,6 +159,21 @@ impl GradeBand {
             Self::Mellemtrin => (4, 6),
             Self::Udskoling => (7, 10),
         }
+    }
+
+    /// The ages in whole years a pupil of the band is expected to have, inclusive: a child
+    /// starts børnehaveklasse (grade 0) in the calendar year it turns 6, so during a school
+    /// year a pupil in grade `g` is `5 + g` to `7 + g` years old; one year more on each side
+    /// allows for a deferred or early start and a repeated or skipped year (a model choice).
+    /// Indskoling 4–11, mellemtrin 8–14, udskoling 11–18.
+    ///
+    /// ```
+    /// use unilogin::people::GradeBand;
+    /// assert_eq!(GradeBand::Udskoling.ages(), (11, 18));
+    /// ```
+    pub fn ages(self) -> (u8, u8) {
+        let (first, last) = self.grades();
+        (first + 4, last + 8)
     }
 
     /// The band as a term ("indskoling (0.–3. klasse)" / "lower school (grades 0–3)").
@@ -243,6 +277,7 @@ impl Role {
     /// [`ErrorType::RoleUnknown`], [`ErrorType::GradeRequired`] (pupil without grade),
     /// [`ErrorType::GradeNotApplicable`] (grade for another role), [`ErrorType::GradeRange`].
     pub fn parse(role: &str, grade: Option<&str>) -> Result<Self, FieldError> {
+        crate::text::visible(role)?;
         let key = role.trim().to_lowercase().replace(['-', ' '], "_");
         let grade = grade.map(str::trim).filter(|g| !g.is_empty());
         let without_grade = match key.as_str() {

@@ -14,8 +14,9 @@ use crate::{ErrorType, FieldError, Problems, ValidationPolicy};
 /// as a model choice: STIL publishes no limit for user names).
 pub const MAX_PERSON_NAME_CHARS: usize = 132;
 
-/// The longest alias accepted (a model choice).
-pub const MAX_ALIAS_CHARS: usize = 64;
+/// The longest alias accepted: an alias is a display name, so it has a name's limit
+/// ([`MAX_PERSON_NAME_CHARS`]).
+pub const MAX_ALIAS_CHARS: usize = MAX_PERSON_NAME_CHARS;
 
 /// A first or last name: 1–132 characters, trimmed, without control characters.
 ///
@@ -48,19 +49,17 @@ impl PersonName {
 canonical_string_type!(PersonName);
 text_value!(PersonName, |input| clean_text(input, MAX_PERSON_NAME_CHARS));
 
-/// The identifier a host gives a person with name and address protection (navne- og
-/// adressebeskyttelse) in place of the CPR number in a roster: opaque text of 1–64 characters,
-/// trimmed, without control characters.
-///
-/// **Model choice.** STIL says only that a CPR number "may be replaced by an alias" for
-/// protected people, with no format. This library takes the alias as the host's own reference
-/// to the person (the host resolves it to the person when it sends data to Unilogin); it does
-/// not interpret it. See `docs/people.md`.
+/// The alias of a person with name and address protection (navne- og adressebeskyttelse): the
+/// display name shown instead of the real name (e.g. `Er.Navne.Beskyttet`, or initials). It is
+/// a name, with a name's rules ([`PersonName`]: 1–132 characters, trimmed, without control
+/// characters), and never a substitute for the CPR number: a row with an alias still needs
+/// its CPR number, and its real name is withheld from every problem, `Debug` output and the
+/// row's JSON. See `docs/people.md`.
 ///
 /// ```
 /// use unilogin::people::Alias;
-/// assert_eq!(Alias::parse(" beskyttet-0042 ")?.as_str(), "beskyttet-0042");
-/// assert_eq!(Alias::parse(&"x".repeat(65)).unwrap_err().kind().code(), "string_too_long");
+/// assert_eq!(Alias::parse(" Er.Navne.Beskyttet ")?.as_str(), "Er.Navne.Beskyttet");
+/// assert_eq!(Alias::parse(&"x".repeat(133)).unwrap_err().kind().code(), "string_too_long");
 /// # Ok::<(), unilogin::FieldError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -91,7 +90,7 @@ pub enum UserField {
     /// `cpr` (`cprnr`, `cpr_nr`, `cpr-nr`, `cprnummer`, `cpr_nummer`, `cpr-nummer`,
     /// `personnummer`)
     Cpr,
-    /// `alias` (the host's reference for a person with name and address protection)
+    /// `alias` (the display name of a person with name and address protection)
     Alias,
     /// `first_name` (`fornavn`, `fornavne`, `firstname`, `first name`)
     FirstName,
@@ -170,12 +169,22 @@ impl Field for UserField {
         self as usize
     }
 
-    /// The CPR field shows only `DDMMYY-****` (see [`Cpr::redact`]); other fields as given.
+    fn holds_cpr(self) -> bool {
+        self == Self::Cpr
+    }
+
+    /// The CPR field shows only `DDMMYY-****` (see [`Cpr::redact`]); other fields as given,
+    /// with any CPR-shaped number masked.
     fn mask_input(self, raw: &str) -> Cow<'_, str> {
         match self {
             Self::Cpr => Cpr::redact(raw),
-            _ => Cow::Borrowed(raw),
+            _ => crate::text::mask_cpr(raw),
         }
+    }
+
+    /// The real name is withheld when the row gives an alias.
+    fn hidden_by(self) -> Option<Self> {
+        matches!(self, Self::FirstName | Self::LastName).then_some(Self::Alias)
     }
 }
 
@@ -184,26 +193,30 @@ pub type RawUserRecord<'a> = RawRecord<'a, UserField>;
 
 /// A valid user roster row: who the person is, their role and the institution they belong to.
 ///
-/// A validated record has a CPR number, an alias, or both (see [`UserRecord::validate`]).
-/// `Debug` masks the CPR number ([`Cpr`]).
+/// A validated record has a CPR number, and may have an alias (see [`UserRecord::validate`]).
+/// `Debug` masks the CPR number ([`Cpr`]) and, when the row has an alias, withholds the real
+/// name.
 ///
 /// Serialisation gives a flat JSON object with every key: `cpr`, `alias`, `first_name`,
 /// `last_name`, `role` (its key: `pupil`, `youth_education`, `employee`, `parent`), `grade` (a
 /// number for pupils, else `null`), `institution_number`, `username`, `email`, absent values as
-/// `null`, and the derived `birth_date` (`YYYY-MM-DD` from the CPR number, `null` without one),
-/// which shows how the century rule read the number. The object holds the full CPR number.
-/// Deserialisation reads the same shape (it ignores `birth_date`) and checks the role and
-/// grade and that a CPR number or an alias is present.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `null`, and the derived `birth_date` (`YYYY-MM-DD` from the CPR number), which shows how the
+/// century rule read the number. The object holds the full CPR number. When the row has an
+/// alias, `first_name` and `last_name` are `null`: the real name of a protected person is
+/// withheld (the typed fields keep it for a host that needs it), so such an object does not
+/// read back. Deserialisation reads the same shape (it ignores `birth_date`) and checks the
+/// role and grade.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(into = "UserRecordJson", try_from = "UserRecordJson")]
 pub struct UserRecord {
-    /// The CPR number, unless the person is known by an alias only.
-    pub cpr: Option<Cpr>,
-    /// The host's alias for a person with name and address protection, if given.
+    /// The CPR number.
+    pub cpr: Cpr,
+    /// The display name of a person with name and address protection, shown instead of the
+    /// real name, if given.
     pub alias: Option<Alias>,
-    /// The first name(s).
+    /// The first name(s). Withheld from `Debug` output and JSON when [`Self::alias`] is given.
     pub first_name: PersonName,
-    /// The last name.
+    /// The last name. Withheld from `Debug` output and JSON when [`Self::alias`] is given.
     pub last_name: PersonName,
     /// The role, with the grade for pupils.
     pub role: Role,
@@ -215,15 +228,63 @@ pub struct UserRecord {
     pub email: Option<Email>,
 }
 
+impl UserRecord {
+    /// The name to show: the alias when given, else the first and last name.
+    ///
+    /// ```
+    /// use unilogin::people::{RawUserRecord, UserRecord};
+    /// let row = RawUserRecord::from_pairs([
+    ///     ("cpr", "150320-4000"), ("fornavn", "Freja"), ("efternavn", "Testesen"),
+    ///     ("rolle", "elev"), ("klasse", "0"), ("instnr", "G18062"),
+    ///     ("alias", "Er.Navne.Beskyttet"),
+    /// ]);
+    /// let user = UserRecord::validate(&row)?;
+    /// assert_eq!(user.shown_name(), "Er.Navne.Beskyttet");
+    /// assert!(!format!("{user:?}").contains("Freja"));
+    /// # Ok::<(), unilogin::Problems>(())
+    /// ```
+    pub fn shown_name(&self) -> Cow<'_, str> {
+        match &self.alias {
+            Some(alias) => Cow::Borrowed(alias.as_str()),
+            None => Cow::Owned(format!(
+                "{} {}",
+                self.first_name.as_str(),
+                self.last_name.as_str()
+            )),
+        }
+    }
+}
+
+/// `Debug` with the CPR number masked and, when an alias is given, the real name withheld.
+impl std::fmt::Debug for UserRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let withheld = format_args!("<withheld>");
+        let mut s = f.debug_struct("UserRecord");
+        s.field("cpr", &self.cpr).field("alias", &self.alias);
+        if self.alias.is_some() {
+            s.field("first_name", &withheld)
+                .field("last_name", &withheld);
+        } else {
+            s.field("first_name", &self.first_name)
+                .field("last_name", &self.last_name);
+        }
+        s.field("role", &self.role)
+            .field("institution_number", &self.institution_number)
+            .field("username", &self.username)
+            .field("email", &self.email)
+            .finish()
+    }
+}
+
 /// The serialised shape of [`UserRecord`]: flat, every key present.
 #[derive(Serialize, Deserialize)]
 struct UserRecordJson {
-    cpr: Option<Cpr>,
+    cpr: Cpr,
     #[serde(default)]
     birth_date: Option<chrono::NaiveDate>,
     alias: Option<Alias>,
-    first_name: PersonName,
-    last_name: PersonName,
+    first_name: Option<PersonName>,
+    last_name: Option<PersonName>,
     role: Cow<'static, str>,
     grade: Option<Grade>,
     institution_number: InstitutionNumber,
@@ -237,12 +298,14 @@ impl From<UserRecord> for UserRecordJson {
             Role::Pupil { grade } => Some(grade),
             _ => None,
         };
+        // The real name of a protected person is withheld.
+        let shown = r.alias.is_none();
         Self {
             cpr: r.cpr,
-            birth_date: r.cpr.map(|c| c.birth_date()),
+            birth_date: Some(r.cpr.birth_date()),
             alias: r.alias,
-            first_name: r.first_name,
-            last_name: r.last_name,
+            first_name: shown.then_some(r.first_name),
+            last_name: shown.then_some(r.last_name),
             role: Cow::Borrowed(r.role.key()),
             grade,
             institution_number: r.institution_number,
@@ -256,15 +319,15 @@ impl TryFrom<UserRecordJson> for UserRecord {
     type Error = FieldError;
 
     fn try_from(j: UserRecordJson) -> Result<Self, Self::Error> {
-        if j.cpr.is_none() && j.alias.is_none() {
+        let (Some(first_name), Some(last_name)) = (j.first_name, j.last_name) else {
             return Err(FieldError::new(ErrorType::Missing));
-        }
+        };
         let grade = j.grade.map(|g| g.to_string());
         Ok(Self {
             cpr: j.cpr,
             alias: j.alias,
-            first_name: j.first_name,
-            last_name: j.last_name,
+            first_name,
+            last_name,
             role: Role::parse(&j.role, grade.as_deref())?,
             institution_number: j.institution_number,
             username: j.username,
@@ -297,8 +360,10 @@ impl UserRecord {
     /// Validates one roster row, reporting **every** problem at once. Columns the validator
     /// does not use are ignored.
     ///
-    /// - `cpr` and `alias`: at least one is required; when both are blank or absent the
-    ///   problem is `missing` at `cpr`. When both are given, both are validated and kept.
+    /// - `cpr`: required, also when an alias is given.
+    /// - `alias`: optional, the display name of a protected person, with a name's rules
+    ///   ([`Alias`]). When it is given, the `input` of a problem at `first_name` or `last_name`
+    ///   is one `*` per character: the real name is not shown.
     /// - `first_name`, `last_name`: 1–132 characters ([`PersonName`]).
     /// - `role` and `grade`: by [`Role::parse`]; `role_unknown` is reported at `role`,
     ///   `grade_required`, `grade_not_applicable` and `grade_range` at `grade`. A class letter
@@ -306,6 +371,12 @@ impl UserRecord {
     ///   is still checked to be 0–10.
     /// - `institution_number`: required ([`InstitutionNumber`]).
     /// - `username`, `email`: optional ([`Username`], [`Email`]).
+    ///
+    /// This checks no date; under a policy with a reference date ([`ValidationPolicy::as_of`],
+    /// through [`RecordType::validate_with`] or the `_with` methods of
+    /// [`crate::record::RecordKind`]) a birth date after it is `cpr_date_in_future` at `cpr`,
+    /// and a pupil whose age on it is outside the grade band's ages
+    /// ([`super::GradeBand::ages`]) is `age_outside_grade_band` at `grade`.
     ///
     /// The `input` of a problem at `cpr` is masked ([`Cpr::redact`]).
     ///
@@ -334,32 +405,47 @@ impl UserRecord {
     }
 }
 
-/// User rows have no policy-dependent check.
+/// User rows check dates against the policy's reference date ([`ValidationPolicy::as_of`]).
 impl RecordType for UserRecord {
     type Field = UserField;
     const NAME: &'static str = "user";
 
     fn check_fields(
         mut c: Checker<'_, '_, UserField>,
-        _policy: ValidationPolicy,
+        policy: ValidationPolicy,
     ) -> Result<Self, Problems> {
         use UserField as F;
-        let cpr = c.optional(F::Cpr, Cpr::parse);
+        let cpr = c.required(F::Cpr, Cpr::parse);
+        let cpr = match (cpr, policy.as_of) {
+            (Some(cpr), Some(as_of)) => match cpr.born_by(as_of) {
+                Ok(()) => Some(cpr),
+                Err(e) => {
+                    c.report(F::Cpr, e);
+                    None
+                }
+            },
+            (cpr, _) => cpr,
+        };
         let alias = c.optional_text::<Alias>(F::Alias);
-        // Read from the values, not the results: a checker that only checks returns no alias
-        // even when one is given.
-        let identified = c.value(F::Cpr).is_some() || c.value(F::Alias).is_some();
-        if !identified {
-            c.report(F::Cpr, FieldError::new(ErrorType::Missing));
-        }
         let first_name = c.required_text::<PersonName>(F::FirstName);
         let last_name = c.required_text::<PersonName>(F::LastName);
         let role = check_role(&mut c);
-        let institution_number = c.required(F::InstitutionNumber, InstitutionNumber::parse);
-        let username = c.optional(F::Username, Username::parse);
+        let role = match (role, cpr, policy.as_of) {
+            (Some(role), Some(cpr), Some(as_of)) => match age_fits_role(cpr, role, as_of) {
+                Ok(()) => Some(role),
+                Err(e) => {
+                    c.report(F::Grade, e);
+                    None
+                }
+            },
+            (role, ..) => role,
+        };
+        let institution_number = c.required_exact(F::InstitutionNumber, InstitutionNumber::parse);
+        let username = c.optional_exact(F::Username, Username::parse);
         let email = c.optional_text::<Email>(F::Email);
         match (
-            (cpr, alias),
+            cpr,
+            alias,
             first_name,
             last_name,
             role,
@@ -368,14 +454,15 @@ impl RecordType for UserRecord {
             email,
         ) {
             (
-                (Ok(cpr), Ok(alias)),
+                Some(cpr),
+                Ok(alias),
                 Some(first_name),
                 Some(last_name),
                 Some(role),
                 Some(institution_number),
                 Ok(username),
                 Ok(email),
-            ) if identified => Ok(Self {
+            ) => Ok(Self {
                 cpr,
                 alias,
                 first_name,
@@ -390,10 +477,46 @@ impl RecordType for UserRecord {
     }
 }
 
+/// `Ok` unless `role` is a pupil whose age on `as_of` is outside the grade band's ages
+/// ([`super::GradeBand::ages`]).
+fn age_fits_role(cpr: Cpr, role: Role, as_of: chrono::NaiveDate) -> Result<(), FieldError> {
+    let Role::Pupil { grade } = role else {
+        return Ok(());
+    };
+    let band = grade.band();
+    let (min, max) = band.ages();
+    let Some(age) = cpr.age_on(as_of) else {
+        return Ok(());
+    };
+    if (u32::from(min)..=u32::from(max)).contains(&age) {
+        return Ok(());
+    }
+    Err(FieldError::with_ctx(
+        ErrorType::AgeOutsideGradeBand,
+        crate::Ctx::new()
+            .with("age", i64::from(age))
+            .with("grade", i64::from(grade.value()))
+            .with("band", band.term())
+            .with("min_age", i64::from(min))
+            .with("max_age", i64::from(max))
+            .with("as_of", as_of.to_string()),
+    ))
+}
+
 /// Checks `role` and `grade` together, placing each problem at the field it concerns.
 fn check_role(c: &mut Checker<'_, '_, UserField>) -> Option<Role> {
-    let grade = c.value(UserField::Grade).map(without_class_letter);
-    let result = match c.value(UserField::Role) {
+    // Both screened first, so a problem of either is placed at its own field.
+    let (role, grade) = match (c.screened(UserField::Role), c.screened(UserField::Grade)) {
+        (Ok(role), Ok(grade)) => (role, grade.map(without_class_letter)),
+        (Err(()), Ok(Some(grade))) => {
+            if let Err(e) = Grade::parse(without_class_letter(grade)) {
+                c.report(UserField::Grade, e);
+            }
+            return None;
+        }
+        _ => return None,
+    };
+    let result = match role {
         None => Err(FieldError::new(ErrorType::Missing)),
         Some(role) => Role::parse(role, grade),
     };
@@ -415,6 +538,8 @@ fn check_role(c: &mut Checker<'_, '_, UserField>) -> Option<Role> {
 
 #[cfg(test)]
 mod tests {
+    use chrono::Datelike;
+
     use super::*;
     use crate::Lang;
 
@@ -499,35 +624,109 @@ mod tests {
             (&json["role"], &json["grade"]),
             (&serde_json::json!("employee"), &serde_json::Value::Null)
         );
-        let no_id = serde_json::json!({
-            "first_name": "A", "last_name": "B", "role": "parent",
+        let no_cpr = serde_json::json!({
+            "alias": "E.N.B.", "first_name": "A", "last_name": "B", "role": "parent",
             "institution_number": "G18062"
         });
-        assert!(serde_json::from_value::<UserRecord>(no_id).is_err());
+        assert!(serde_json::from_value::<UserRecord>(no_cpr).is_err());
     }
 
     #[test]
-    fn cpr_or_alias_or_both() {
+    fn the_cpr_number_is_required_also_with_an_alias() {
         assert_eq!(
             problems(&with(&[("cpr", " ")])),
             one("missing", "cpr", Some(" "))
         );
-        let alias_only = UserRecord::validate(&with(&[("cpr", ""), ("alias", "nab-17")])).unwrap();
+        // An alias is a display name, not a substitute for the CPR number.
         assert_eq!(
-            (alias_only.cpr, alias_only.alias.as_ref().map(Alias::as_str)),
-            (None, Some("nab-17"))
+            problems(&with(&[("cpr", ""), ("alias", "Er.Navne.Beskyttet")])),
+            one("missing", "cpr", Some(""))
         );
-        let both = UserRecord::validate(&with(&[("alias", "nab-17")])).unwrap();
-        assert!(both.cpr.is_some() && both.alias.is_some());
-        // An invalid CPR number is not also reported as missing.
+        let both = UserRecord::validate(&with(&[("alias", "Er.Navne.Beskyttet")])).unwrap();
         assert_eq!(
-            problems(&with(&[("cpr", "12")])),
+            both.alias.as_ref().map(Alias::as_str),
+            Some("Er.Navne.Beskyttet")
+        );
+        assert_eq!(
+            problems(&with(&[("cpr", "12"), ("alias", "E.N.B.")])),
             one("cpr_format", "cpr", Some("**"))
         );
         assert_eq!(
-            problems(&with(&[("cpr", ""), ("alias", "a\u{7}")])),
+            problems(&with(&[("alias", "a\u{7}")])),
             one("string_control_characters", "alias", Some("a\u{7}"))
         );
+    }
+
+    #[test]
+    fn an_alias_follows_the_name_rules() {
+        let longest = "x".repeat(MAX_PERSON_NAME_CHARS);
+        let raw = with(&[]).with(UserField::Alias, longest.as_str());
+        assert!(UserRecord::validate(&raw).is_ok());
+        let too_long = "x".repeat(MAX_PERSON_NAME_CHARS + 1);
+        let raw = with(&[]).with(UserField::Alias, too_long.as_str());
+        let err = UserRecord::validate(&raw).unwrap_err();
+        assert_eq!(
+            serde_json::to_value(err.as_slice()[0].ctx()).unwrap(),
+            serde_json::json!({"max_length": 132, "actual_length": 133})
+        );
+    }
+
+    #[test]
+    fn with_an_alias_the_real_name_is_never_shown() {
+        let raw = with(&[
+            ("alias", "Er.Navne.Beskyttet"),
+            ("first_name", "Freja\tMarie"),
+        ])
+        .with(UserField::LastName, "T".repeat(133));
+        let got = problems(&raw);
+        assert_eq!(
+            got,
+            [
+                one(
+                    "string_control_characters",
+                    "first_name",
+                    Some("***********")
+                ),
+                one("string_too_long", "last_name", Some(&"*".repeat(133))),
+            ]
+            .concat()
+        );
+        assert!(!format!("{raw:?}").contains("Freja"), "{raw:?}");
+        let valid = with(&[("alias", "Er.Navne.Beskyttet")]);
+        let debug = format!("{valid:?}");
+        assert!(
+            !debug.contains("Freja") && !debug.contains("Testesen"),
+            "{debug}"
+        );
+        let user = UserRecord::validate(&valid).unwrap();
+        let debug = format!("{user:?}");
+        assert!(
+            !debug.contains("Freja") && !debug.contains("Testesen"),
+            "{debug}"
+        );
+        assert_eq!(user.first_name.as_str(), "Freja");
+        assert_eq!(user.shown_name(), "Er.Navne.Beskyttet");
+        let json = serde_json::to_value(&user).unwrap();
+        assert_eq!(
+            (&json["first_name"], &json["last_name"], &json["alias"]),
+            (
+                &serde_json::Value::Null,
+                &serde_json::Value::Null,
+                &serde_json::json!("Er.Navne.Beskyttet")
+            )
+        );
+        assert!(serde_json::from_value::<UserRecord>(json).is_err());
+        // Without an alias the name is shown as given.
+        assert_eq!(
+            problems(&with(&[("first_name", "Freja\tMarie")])),
+            one(
+                "string_control_characters",
+                "first_name",
+                Some("Freja\tMarie")
+            )
+        );
+        let plain = UserRecord::validate(&with(&[])).unwrap();
+        assert_eq!(plain.shown_name(), "Freja Testesen");
     }
 
     #[test]
@@ -587,6 +786,51 @@ mod tests {
             err.as_slice()[0].message(Lang::Da),
             "Kun elever i grundskolen har et klassetrin, ikke forælder"
         );
+    }
+
+    #[test]
+    fn dates_are_checked_against_the_reference_date_only_when_given() {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 8, 15).unwrap();
+        let on = ValidationPolicy {
+            as_of: Some(as_of),
+            ..ValidationPolicy::STIL
+        };
+        let kinds = |raw: &RawUserRecord<'_>, policy: ValidationPolicy| -> Vec<String> {
+            <UserRecord as RecordType>::validate_with(raw, policy)
+                .err()
+                .map(|p| p.iter().map(|p| p.kind().code().to_owned()).collect())
+                .unwrap_or_default()
+        };
+        let future = with(&[("cpr", "160826-4120")]);
+        assert_eq!(kinds(&future, on), ["cpr_date_in_future"]);
+        assert!(kinds(&future, ValidationPolicy::STIL).is_empty());
+        // Every band's first and last age fit; one year outside does not.
+        for band in crate::people::GradeBand::ALL {
+            let (first, last) = band.grades();
+            let (min, max) = band.ages();
+            for (grade, age, fits) in [
+                (first, min, true),
+                (last, max, true),
+                (first, min - 1, false),
+                (last, max + 1, false),
+            ] {
+                let born = as_of.with_year(2026 - i32::from(age)).unwrap();
+                let cpr = format!("{}-4120", born.format("%d%m%y"));
+                let grade = grade.to_string();
+                let raw = row(&VALID)
+                    .with(UserField::Cpr, cpr.clone())
+                    .with(UserField::Grade, grade.clone());
+                let want: &[&str] = if fits {
+                    &[]
+                } else {
+                    &["age_outside_grade_band"]
+                };
+                assert_eq!(kinds(&raw, on), want, "{band:?} grade {grade} age {age}");
+            }
+        }
+        // Only pupils have a grade band.
+        let baby_parent = with(&[("cpr", "150826-4120"), ("role", "forælder"), ("grade", "")]);
+        assert!(kinds(&baby_parent, on).is_empty());
     }
 
     #[test]

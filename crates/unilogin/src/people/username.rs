@@ -20,6 +20,12 @@ impl Username {
     /// # Errors
     /// [`ErrorType::UsernameFormat`] unless four ASCII letters and four digits.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        crate::text::or_invisible(input, Self::parse_chars(input))
+    }
+
+    /// [`Self::parse`] but for invisible characters: it accepts none, so one can only make
+    /// it fail, and is looked for only then.
+    fn parse_chars(input: &str) -> Result<Self, FieldError> {
         let mut bytes: [u8; 8] = input
             .trim()
             .as_bytes()

@@ -242,7 +242,7 @@ error_types! {
         da: "{vendor} har allerede en aftale om {system} for {institution}, der venter eller er godkendt",
         en: "{vendor} already has a pending or approved agreement on {system} for {institution}"
     }
-    /// The deciding party is not the one who decides for this institution.
+    /// The person acts for a party that may not decide requests for this institution.
     AgreementWrongParty = "agreement_wrong_party" {
         da: "Anmodningen for {institution} godkendes eller afvises af {expected}, ikke {actual}",
         en: "The request for {institution} is approved or rejected by {expected}, not {actual}"
@@ -343,10 +343,11 @@ error_types! {
         da: "Adgangskoden må ikke indeholde dit navn",
         en: "The password must not contain your name"
     }
-    /// A password containing a season (forår, sommer, efterår, vinter).
+    /// A password containing a season (forår, sommer, efterår, vinter). The message names the
+    /// rule, never the season found: that would tell a part of the password.
     PasswordContainsSeason = "password_contains_season" {
-        da: "Adgangskoden må ikke indeholde en årstid ({season})",
-        en: "The password must not contain a season ({season})"
+        da: "Adgangskoden må ikke indeholde en årstid",
+        en: "The password must not contain a season"
     }
     /// A password on the list of common passwords.
     PasswordCommon = "password_common" {
@@ -483,6 +484,122 @@ error_types! {
     ColumnSuggestion = "column_suggestion" {
         da: "Kolonnen {column} bruges ikke og ignoreres; mente du {suggestion}?",
         en: "Column {column} is not used and is ignored; did you mean {suggestion}?"
+    }
+    // issue 12 (B)
+    /// A value holding an invisible or formatting character (a zero-width character, a
+    /// bidirectional control, a line or paragraph separator, a soft hyphen, a byte-order mark,
+    /// …): `code_point` (`U+200B`) and `name` (its Unicode name) say which, `index` (from 0) and
+    /// `position` (from 1) where, counted in characters of the input as given.
+    InvisibleCharacter = "invisible_character" {
+        da: "Indeholder et usynligt tegn, {code_point} ({name}), som tegn nr. {position}; slet det (det kommer ofte med, når tekst kopieres)",
+        en: "Contains an invisible character, {code_point} ({name}), at character {position}; delete it (it often comes along when text is copied)"
+    }
+    /// A field other than a user's `cpr` holding a CPR-shaped number (`DDMMYY-SSSS` or
+    /// `DDMMYYSSSS` whose first six digits are a real date): personal data in the wrong place.
+    /// `index` (from 0) and `position` (from 1) say where it starts; the number itself is never
+    /// shown (the problem's `input` masks it as `DDMMYY-****`).
+    CprInWrongField = "cpr_in_wrong_field" {
+        da: "Indeholder noget, der ligner et CPR-nummer (fra tegn nr. {position}); et CPR-nummer hører kun hjemme i en brugers cpr-felt",
+        en: "Contains what looks like a CPR number (from character {position}); a CPR number belongs only in a user's cpr field"
+    }
+    // issue 12 (A)
+    /// An export with no data rows: a CSV file with only its header line, or a JSON Lines file
+    /// with no object (an input error, like an empty file).
+    FileNoRows = "file_no_rows" {
+        da: "Filen har ingen datarækker, så intet er kontrolleret (linjer læst: {lines}); er det den rigtige fil?",
+        en: "The file has no data rows, so nothing was checked (lines read: {lines}); is it the right file?"
+    }
+    /// A quoted CSV field whose closing quote never comes: the rest of the file would be one
+    /// field.
+    CsvQuoteUnclosed = "csv_quote_unclosed" {
+        da: "Anførselstegnet på linje {line} lukkes aldrig, så resten af filen ville blive ét felt; luk det eller fjern det",
+        en: "The quote opened on line {line} is never closed, so the rest of the file would be one field; close it or remove it"
+    }
+    /// A CSV header naming one field in several columns: which value is meant is unclear.
+    CsvColumnDuplicate = "csv_column_duplicate" {
+        da: "Overskriften på linje {line} har feltet {field} flere gange ({columns}); behold én af kolonnerne",
+        en: "The header on line {line} has field {field} more than once ({columns}); keep one of the columns"
+    }
+    /// A JSON Lines object naming one field under several keys with the same name: only the
+    /// first is checked.
+    JsonKeyDuplicate = "json_key_duplicate" {
+        da: "Objektet har feltet {field} flere gange ({keys}); kun den første værdi er kontrolleret",
+        en: "The object has field {field} more than once ({keys}); only the first value was checked"
+    }
+    // issue 12 (D)
+    /// An event dated before the last one of its history (an agreement ledger, a reset-grant
+    /// store): histories are recorded in time order.
+    EventOutOfOrder = "event_out_of_order" {
+        da: "Tidspunktet {at} ligger før den seneste hændelse ({last}); hændelser registreres i tidsorden",
+        en: "The time {at} lies before the last event ({last}); events are recorded in time order"
+    }
+    /// A time (or the end of a reset window) outside the years 1–9999 that stored histories
+    /// and the bindings can hold.
+    TimeOutOfRange = "time_out_of_range" {
+        da: "Tidspunktet {at} ligger uden for årene 1–9999",
+        en: "The time {at} lies outside the years 1–9999"
+    }
+    /// A key id the store's keyring does not hold: a one-time code stored with it, or the
+    /// current key named.
+    ResetKeyUnknown = "reset_key_unknown" {
+        da: "Nøglen {key_id} til engangskoder er ikke i nøgleringen",
+        en: "The one-time code key {key_id} is not in the keyring"
+    }
+    /// A key for one-time codes with an unusable id or too short a secret.
+    ResetKeyInvalid = "reset_key_invalid" {
+        da: "En nøgle til engangskoder skal have et id på 1–64 bogstaver, cifre, '.', '_' eller '-' og en hemmelighed på mindst 32 bytes",
+        en: "A key for one-time codes needs an id of 1–64 letters, digits, '.', '_' or '-' and a secret of at least 32 bytes"
+    }
+    // issue 13 (p)
+    /// A pasted login message that names neither cause of a failed login nor "Ingen adgang".
+    LoginMessageUnknown = "login_message_unknown" {
+        da: "Beskeden ligner ikke en af Unilogins loginfejl; indsæt fejlbeskeden, f.eks. \"Ingen adgang\" eller \"Forkert brugernavn eller adgangskode\"",
+        en: "The message does not look like one of Unilogin's login errors; paste the error message, e.g. \"Ingen adgang\" or \"Forkert brugernavn eller adgangskode\""
+    }
+    // issue 13 (r)
+    /// A legal basis whose words name one base and whose subsection names another
+    /// ("Kommunal, dagtilbudslovens §19, stk. 3"): `label` is the base the words name,
+    /// `label_stk` its subsection, `stk` the subsection given.
+    LegalBasisContradictory = "legal_basis_contradictory" {
+        da: "Lovgrundlaget modsiger sig selv: {label} er dagtilbudslovens § 19, stk. {label_stk}, ikke stk. {stk}; ret enten ordet eller stykket",
+        en: "The legal basis contradicts itself: {label} is section 19({label_stk}) of the Day Care Act, not 19({stk}); correct either the word or the subsection"
+    }
+    /// An institution type whose code, name and age label do not name the same type
+    /// ("6012 - Alderen omkring 0-2 år", "Vuggestue 6012"): `first_code` and `first` (the
+    /// type's name) for the first indication, `second_code` and `second` for the one that
+    /// disagrees with it, in the order code, name, age label.
+    InstitutionTypeContradictory = "institution_type_contradictory" {
+        da: "Institutionstypen modsiger sig selv: den angiver både {first_code} ({first}) og {second_code} ({second}); angiv én af 6010 (0-2 år), 6011 (3-5 år) og 6012 (0-5 år)",
+        en: "The institution type contradicts itself: it names both {first_code} ({first}) and {second_code} ({second}); give one of 6010 (ages 0-2), 6011 (ages 3-5) and 6012 (ages 0-5)"
+    }
+    /// Ten digits starting with `45` without `+` or `00` in front (`4533663366`): most likely
+    /// the country code without its `+`, but not taken so silently. `number` is the eight
+    /// digits after the `45` in the canonical form (a host may treat this as a warning and use
+    /// it).
+    PhoneCountryCodeWithoutPlus = "phone_country_code_without_plus" {
+        da: "Nummeret ligner +45 {number} uden + foran; skriv +45 {number} eller {number}",
+        en: "The number looks like +45 {number} without the +; write +45 {number} or {number}"
+    }
+    /// A CPR number whose birth date is after the reference date the records are checked on
+    /// (`as_of`, `YYYY-MM-DD`; `ValidationPolicy::as_of`): a person not yet born.
+    CprDateInFuture = "cpr_date_in_future" {
+        da: "Fødselsdatoen i CPR-nummeret ligger efter {as_of}, datoen der kontrolleres på; tjek CPR-nummeret",
+        en: "The birth date in the CPR number is after {as_of}, the date checked on; check the CPR number"
+    }
+    /// A pupil whose age on the reference date (`as_of`) is outside the ages expected in the
+    /// grade band (`min_age`–`max_age`): a wrong grade or a wrong CPR number. Its own type, so
+    /// a host can treat it as a warning. `ctx`: `age`, `grade`, `band`, `min_age`, `max_age`,
+    /// `as_of`.
+    AgeOutsideGradeBand = "age_outside_grade_band" {
+        da: "Eleven er {age} år den {as_of}, men elever i {band} er normalt {min_age}–{max_age} år; tjek klassetrin ({grade}) og CPR-nummer",
+        en: "The pupil is {age} years old on {as_of}, but pupils in the {band} are usually {min_age}–{max_age}; check the grade ({grade}) and the CPR number"
+    }
+    // issue 13 (s)
+    /// A recognised institution type outside the host's set (`ValidationPolicy`'s
+    /// `request_institution_types` or `register_institution_types` other than STIL's).
+    InstitutionTypeNotInPolicy = "institution_type_not_in_policy" {
+        da: "{code} ({label}) modtages ikke her; kun {accepted}",
+        en: "{code} ({label}) is not accepted here; only {accepted}"
     }
 }
 

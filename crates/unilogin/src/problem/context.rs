@@ -113,10 +113,17 @@ impl Ctx {
         Self(Vec::new())
     }
 
-    /// Adds a value (builder style).
+    /// Adds a value (builder style). A text is kept with any CPR-shaped number in it masked
+    /// (`150320-****`), so personal data never reaches a message.
     #[must_use]
     pub fn with(mut self, key: &'static str, value: impl Into<CtxValue>) -> Self {
-        self.0.push((key, value.into()));
+        let mut value = value.into();
+        if let CtxValue::Str(text) = &value {
+            if let Cow::Owned(masked) = super::mask_personal(text) {
+                value = CtxValue::Str(Cow::Owned(masked));
+            }
+        }
+        self.0.push((key, value));
         self
     }
 

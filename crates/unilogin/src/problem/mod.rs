@@ -8,6 +8,7 @@
 mod catalogue;
 mod context;
 mod location;
+pub(crate) mod serde_input;
 
 use std::fmt;
 
@@ -17,6 +18,17 @@ pub use catalogue::{ErrorType, Lang};
 pub(crate) use context::render;
 pub use context::{Ctx, CtxValue, Term};
 pub use location::{Loc, LocItem};
+
+/// `text` with the serial number of every CPR-shaped number in it masked, in place:
+/// `150320-4000` and `1503204000` (ten digits, or six and four with a dash or a space between,
+/// whose first six are a real date under the CPR office's century rule) become `150320-****`
+/// and `150320****`. Every problem's `input` and every text in its context go through this, so
+/// a CPR number never lands whole in a message, a rendered problem or a binding's problem,
+/// whichever field or call it came from. Non-ASCII characters inside a number (an invisible
+/// character, say) do not hide it.
+pub(crate) fn mask_personal(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::people::cpr_shape::mask(text, |c| !c.is_ascii())
+}
 
 /// The problem of one value, before it is placed in a record: a type and its context.
 ///
@@ -57,12 +69,13 @@ impl FieldError {
         render(self.kind.template(lang), &self.ctx, lang)
     }
 
-    /// Places this error at `loc`, recording the raw `input`.
+    /// Places this error at `loc`, recording the raw `input` with any CPR-shaped number in it
+    /// masked ([`mask_personal`]).
     pub fn at(self, loc: Loc, input: Option<&str>) -> Problem {
         Problem {
             kind: self.kind,
             loc,
-            input: input.map(str::to_owned),
+            input: input.map(|i| mask_personal(i).into_owned()),
             ctx: self.ctx,
         }
     }
@@ -217,6 +230,28 @@ impl<'a> IntoIterator for &'a Problems {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cpr_numbers_are_masked_in_input_ctx_and_message() {
+        let p = FieldError::with_ctx(
+            ErrorType::JsonInvalid,
+            Ctx::new().with("reason", "invalid value: \"150320-4000\"".to_owned()),
+        )
+        .at(
+            Loc::root(),
+            Some("{\"id\": \"1503204000\"} 15032\u{200b}04000"),
+        );
+        assert_eq!(
+            p.input(),
+            Some("{\"id\": \"150320****\"} 15032\u{200b}0****")
+        );
+        assert_eq!(
+            p.message(Lang::En),
+            "Invalid JSON: invalid value: \"150320-****\""
+        );
+        let json = serde_json::to_string(&p.rendered(Lang::Da)).unwrap_or_default();
+        assert!(!json.contains("4000"), "{json}");
+    }
 
     #[test]
     fn rendered_problem_has_the_shared_shape() {

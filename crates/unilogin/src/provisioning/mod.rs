@@ -52,10 +52,14 @@ use crate::Lang;
 pub use danish_time::ClockKind;
 pub use schedule::{ImportSchedule, TimeOfDay};
 
-/// Where the rules come from.
-const SOURCE: &str = "STIL, \"Tilslutning til Unilogin\" (viden.stil.dk): \"ca. et døgn fra \
-     oprettelsestidspunktet\", import \"typisk en gang i døgnet\"; RULES.md §9 (confidence H); \
-     import time 02:00 and the lag anchors are model choices (docs/provisioning.md)";
+/// Where the rules come from (docs/sources.md, S-private and S-provisioning).
+const SOURCE: &str = "STIL, \"Unilogin | For daginstitutioner\", \"Privat daginstitution\" \
+     (https://viden.stil.dk/pages/viewpage.action?pageId=135200876): \"ca. et døgn fra \
+     oprettelsestidspunktet\", import \"typisk en gang i døgnet\"; STIL, \"Hvor lang tid går der, \
+     fra en institution opretter en ny bruger …\" \
+     (https://viden.stil.dk/pages/viewpage.action?pageId=121964018): imports \"typisk 1-2 gange i \
+     døgnet\", \"i sjældne tilfælde … op til to døgn\" (confidence H); import time 02:00 and the \
+     lag anchors are model choices (docs/provisioning.md)";
 
 /// The provisioning policy: the import schedule and how long after it a user typically and at
 /// the latest can use Unilogin. Policy data with STIL's defaults; every

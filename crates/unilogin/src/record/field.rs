@@ -21,11 +21,26 @@ pub trait Field: Copy + Eq + fmt::Debug + 'static {
         Self::ALL.iter().position(|&f| f == self).unwrap_or(0)
     }
 
+    /// Whether the field holds a CPR number (the user kind's `cpr`). Every other field refuses
+    /// a CPR-shaped number (`DDMMYY-SSSS` or `DDMMYYSSSS` with a real date) anywhere in its
+    /// value as [`crate::ErrorType::CprInWrongField`], and masks it wherever it shows the value.
+    fn holds_cpr(self) -> bool {
+        false
+    }
+
     /// The raw value as problems (their `input`) and `Debug` output show it. By default the
-    /// value as given; a field holding personal data overrides this, e.g. the user kind's
-    /// `cpr` field shows only `DDMMYY-****` ([`crate::people::Cpr::redact`]).
+    /// value as given with any CPR-shaped number masked (`150320-****`); a field holding
+    /// personal data overrides this, e.g. the user kind's `cpr` field shows only
+    /// `DDMMYY-****` ([`crate::people::Cpr::redact`]).
     fn mask_input(self, raw: &str) -> Cow<'_, str> {
-        Cow::Borrowed(raw)
+        crate::text::mask_cpr(raw)
+    }
+
+    /// The field whose non-blank value withholds this field's value wherever a problem or
+    /// `Debug` output would show it (then shown as one `*` per character): a user row's first
+    /// and last name when the row gives an alias for a protected person. `None` by default.
+    fn hidden_by(self) -> Option<Self> {
+        None
     }
 
     /// The field a column name denotes: its canonical key or an alias, case-insensitively,

@@ -2,6 +2,7 @@
 //! out by them.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use super::field::Field;
 use super::kind::{validate_to_json, with_record_type, RecordKind};
@@ -22,8 +23,10 @@ use crate::{Problems, ValidationPolicy};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
     kind: RecordKind,
-    names: Vec<String>,
-    fields: Vec<Option<usize>>,
+    // Shared, so that the copies a checker keeps (one per checking thread, one in the
+    // summary) of a header of any width cost nothing.
+    names: Arc<[String]>,
+    fields: Arc<[Option<usize>]>,
 }
 
 impl Header {
@@ -50,7 +53,7 @@ impl Header {
     pub fn unknown_columns(&self) -> Vec<&str> {
         self.names
             .iter()
-            .zip(&self.fields)
+            .zip(self.fields.iter())
             .filter(|(_, f)| f.is_none())
             .map(|(n, _)| n.as_str())
             .collect()
@@ -60,6 +63,48 @@ impl Header {
     pub fn knows_any(&self) -> bool {
         self.fields.iter().any(Option::is_some)
     }
+
+    /// The columns that name a field by the same name more than once, as names are matched
+    /// (case aside, and spaces or a byte-order mark around them): the 0-based positions of each
+    /// such group, in header order. A row's value for the field is then ambiguous; a checker
+    /// reports the group and checks the first column only. Different names of one field
+    /// (`kommuneKode` and `kommuneKode_Tekst`) are no duplicates: a blank one never replaces
+    /// the other. Columns no field uses are never duplicates.
+    ///
+    /// ```
+    /// use unilogin::record::RecordKind;
+    /// let header = RecordKind::Request.header(["cvr", "navn", "cvr", " CVR", "x", "x"]);
+    /// assert_eq!(header.duplicates(), [vec![0, 2, 3]]);
+    /// assert!(RecordKind::Register.header(["kommuneKode", "kommuneKode_Tekst"]).duplicates().is_empty());
+    /// ```
+    pub fn duplicates(&self) -> Vec<Vec<usize>> {
+        let mut groups: Vec<(usize, String, Vec<usize>)> = Vec::new();
+        for (position, (name, field)) in self.names.iter().zip(self.fields.iter()).enumerate() {
+            let Some(field) = *field else { continue };
+            let name = matched_name(name);
+            match groups
+                .iter_mut()
+                .find(|(f, n, _)| *f == field && *n == name)
+            {
+                Some((_, _, positions)) => positions.push(position),
+                None => groups.push((field, name, vec![position])),
+            }
+        }
+        groups
+            .into_iter()
+            .filter(|(_, _, positions)| positions.len() > 1)
+            .map(|(_, _, positions)| positions)
+            .collect()
+    }
+}
+
+/// A column name as names are matched to fields: without spaces or a byte-order mark around
+/// it, in lower case.
+fn matched_name(name: &str) -> String {
+    name.trim()
+        .trim_start_matches('\u{feff}')
+        .trim()
+        .to_ascii_lowercase()
 }
 
 /// The field index each column name denotes, for the kind `K`.
@@ -73,8 +118,12 @@ fn field_indices<K: RecordType>(names: &[String]) -> Vec<Option<usize>> {
 impl RecordKind {
     /// Resolves a file's column names once (see [`Header`]).
     pub fn header<S: AsRef<str>>(self, names: impl IntoIterator<Item = S>) -> Header {
-        let names: Vec<String> = names.into_iter().map(|n| n.as_ref().to_owned()).collect();
-        let fields = with_record_type!(self, K => field_indices::<K>(&names));
+        self.shared_header(names.into_iter().map(|n| n.as_ref().to_owned()).collect())
+    }
+
+    /// Resolves column names the caller keeps too (a reader's header), without copying them.
+    pub(crate) fn shared_header(self, names: Arc<[String]>) -> Header {
+        let fields = with_record_type!(self, K => field_indices::<K>(&names)).into();
         Header {
             kind: self,
             names,
@@ -123,7 +172,7 @@ impl RecordKind {
         I: IntoIterator<Item = V>,
     {
         if header.kind != self {
-            return self.validate_row_with(&self.header(&header.names), values, policy);
+            return self.validate_row_with(&self.header(header.names.iter()), values, policy);
         }
         let fields = &header.fields;
         with_record_type!(
@@ -177,7 +226,7 @@ impl RecordKind {
         I: IntoIterator<Item = Option<V>>,
     {
         if header.kind != self {
-            return self.check_sparse_row_with(&self.header(&header.names), values, policy);
+            return self.check_sparse_row_with(&self.header(header.names.iter()), values, policy);
         }
         let fields = &header.fields;
         with_record_type!(

@@ -110,8 +110,8 @@ impl RecordKind {
         self.validate_pairs_with(pairs, &ValidationPolicy::STIL)
     }
 
-    /// Validates like [`RecordKind::validate_pairs`] under a host's `policy` (user rows have no
-    /// policy-dependent check).
+    /// Validates like [`RecordKind::validate_pairs`] under a host's `policy` (user rows use only
+    /// its reference date, [`ValidationPolicy::as_of`]).
     ///
     /// # Errors
     /// Every problem of the record, located at canonical field keys.
@@ -151,8 +151,8 @@ impl RecordKind {
         self.validate_json_with(object, &ValidationPolicy::STIL)
     }
 
-    /// Validates like [`RecordKind::validate_json`] under a host's `policy` (user rows have no
-    /// policy-dependent check).
+    /// Validates like [`RecordKind::validate_json`] under a host's `policy` (user rows use only
+    /// its reference date, [`ValidationPolicy::as_of`]).
     ///
     /// # Errors
     /// Every problem of the record, located at canonical field keys.

@@ -16,7 +16,8 @@ pub(super) fn is_blank(value: &str) -> bool {
 
 /// The raw text values of one record, by field.
 ///
-/// `Debug` shows each value through [`Field::mask_input`], so personal data stays masked.
+/// `Debug` shows each value through [`Field::mask_input`], so personal data stays masked, and
+/// withholds a value another field hides ([`Field::hidden_by`]).
 #[derive(Clone, PartialEq, Eq)]
 pub struct RawRecord<'a, F: Field> {
     values: [Option<Cow<'a, str>>; MAX_FIELDS],
@@ -26,11 +27,7 @@ pub struct RawRecord<'a, F: Field> {
 impl<F: Field> fmt::Debug for RawRecord<'_, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map()
-            .entries(
-                F::ALL
-                    .iter()
-                    .map(|&k| (k.key(), self.get(k).map(|v| k.mask_input(v)))),
-            )
+            .entries(F::ALL.iter().map(|&k| (k.key(), self.shown(k))))
             .finish()
     }
 }
@@ -160,5 +157,21 @@ impl<'a, F: Field> RawRecord<'a, F> {
     /// The raw value of `field`, if any.
     pub fn get(&self, field: F) -> Option<&str> {
         self.values.get(field.index()).and_then(|v| v.as_deref())
+    }
+
+    /// The value of `field` as problems and `Debug` output show it: through
+    /// [`Field::mask_input`], or one `*` per character when the field that hides it
+    /// ([`Field::hidden_by`]) has a non-blank value.
+    pub(crate) fn shown(&self, field: F) -> Option<Cow<'_, str>> {
+        let raw = self.get(field)?;
+        let hidden = field
+            .hidden_by()
+            .and_then(|by| self.get(by))
+            .is_some_and(|v| !is_blank(v));
+        Some(if hidden && !is_blank(raw) {
+            Cow::Owned("*".repeat(raw.chars().count()))
+        } else {
+            field.mask_input(raw)
+        })
     }
 }

@@ -30,6 +30,55 @@ pub fn load(name: &str) -> Value {
     doc
 }
 
+/// Every vector file directly under `tests/vectors/<dir>/`, by file name, in name order.
+///
+/// # Panics
+/// When the directory cannot be read or a file is not a version-1 vector file.
+pub fn load_dir(dir: &str) -> Vec<(String, Value)> {
+    let path = vectors().join(dir);
+    let mut names: Vec<String> = std::fs::read_dir(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .map(|entry| {
+            entry
+                .expect("directory entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| {
+            std::path::Path::new(name)
+                .extension()
+                .is_some_and(|ext| ext == "json")
+        })
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let doc = load(&format!("{dir}/{name}"));
+            (name, doc)
+        })
+        .collect()
+}
+
+/// The cases of every hostile vector file (`tests/vectors/hostile/`) on `surface` that `suite`
+/// runs: a case limited to other suites (`"only": ["python"]`) is left to them.
+///
+/// # Panics
+/// As [`load_dir`].
+pub fn hostile_cases(surface: &str, suite: &str) -> Vec<Value> {
+    load_dir("hostile")
+        .into_iter()
+        .flat_map(|(_, doc)| doc["cases"].as_array().cloned().unwrap_or_default())
+        .filter(|case| case["surface"] == surface)
+        .filter(|case| {
+            case["only"]
+                .as_array()
+                .is_none_or(|only| only.iter().any(|s| s == suite))
+        })
+        .collect()
+}
+
 /// Whether `UNILOGIN_BLESS` asks the tests to rewrite generated files instead of checking them.
 pub fn bless() -> bool {
     std::env::var_os("UNILOGIN_BLESS").is_some()

@@ -9,6 +9,8 @@
 use std::collections::VecDeque;
 use std::sync::OnceLock;
 
+use zeroize::Zeroizing;
+
 use super::fold::{fold, Fold};
 
 /// The list as shipped: one entry a line, `#` comments. Sources in its header.
@@ -19,7 +21,8 @@ const LIST: &str = include_str!("../../../data/common-passwords.txt");
 /// padding it does not make a password hard to guess.
 pub const CONTAINMENT_MIN_CHARS: usize = 8;
 
-/// The seasons as searched (folded spellings) and as reported (the Danish word).
+/// The seasons as searched (folded spellings) and the Danish word each stands for (for tests
+/// and the scan's callers; no report names the season found).
 const SEASONS: [(&str, &str); 6] = [
     ("foraar", "forår"),
     ("forar", "forår"),
@@ -36,7 +39,7 @@ const COMMON_BIT: u8 = 0x80;
 /// What one pass over a folded password found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) struct Found {
-    /// The first season (Danish word) that ends in the text.
+    /// The first season (Danish word) that ends in the text (never reported to the user).
     pub season: Option<&'static str>,
     /// Whether a common password of at least [`CONTAINMENT_MIN_CHARS`] characters occurs.
     pub long_common: bool,
@@ -52,7 +55,7 @@ fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
         let mut exact = Vec::with_capacity(2_600);
-        let mut long = Vec::new();
+        let mut long: Vec<Box<str>> = Vec::new();
         for entry in LIST
             .lines()
             .map(str::trim)
@@ -62,10 +65,12 @@ fn lists() -> &'static Lists {
                 if folded.is_empty() {
                     continue;
                 }
+                let folded = folded.into_boxed_str();
                 if folded.chars().count() >= CONTAINMENT_MIN_CHARS {
+                    // `Box<str>` like `exact`: one sort for both (a smaller WebAssembly module).
                     long.push(folded.clone());
                 }
-                exact.push(folded.into_boxed_str());
+                exact.push(folded);
             }
         }
         exact.sort_unstable();
@@ -121,7 +126,8 @@ pub(super) fn is_listed(full: &str) -> bool {
 /// assert!(!is_common_password("Hestesko-Bilvask-12"));
 /// ```
 pub fn is_common_password(password: &str) -> bool {
-    let full = fold(password, Fold::Full);
+    // A copy of the password: wiped when dropped.
+    let full = Zeroizing::new(fold(password, Fold::Full));
     is_listed(&full) || scan(&full).long_common
 }
 

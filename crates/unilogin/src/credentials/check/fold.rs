@@ -29,7 +29,10 @@ fn spellings(c: char) -> Option<(&'static str, &'static str)> {
 
 /// `text` in lower case with only its letters and digits, æ, ø, å written as `fold` says.
 pub(super) fn fold(text: &str, fold: Fold) -> String {
-    let mut out = String::with_capacity(text.len() + 4);
+    // Room for the longest fold (lower case grows a character by at most half its bytes, a
+    // spelling of æ, ø, å, ä, ö, ü has two bytes as the letter has), so a fold of a password is
+    // never moved and leaves no copy behind when the caller wipes it.
+    let mut out = String::with_capacity(text.len() * 2 + 4);
     for c in text.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
@@ -62,6 +65,20 @@ pub(super) fn folds_differ(text: &str) -> bool {
 /// Name parts with fewer letters than this are not looked for in a password: "Bo", "Li" or
 /// "Al" inside a password is a coincidence far more often than a name.
 pub const MIN_NAME_PART_CHARS: usize = 3;
+
+/// The parts of `names` the name rule looks for: runs of letters of at least
+/// [`MIN_NAME_PART_CHARS`].
+fn name_parts<'a>(names: &'a [&'a str]) -> impl Iterator<Item = &'a str> + 'a {
+    names
+        .iter()
+        .flat_map(|name| name.split(|c: char| !c.is_alphabetic()))
+        .filter(|part| part.chars().nth(MIN_NAME_PART_CHARS - 1).is_some())
+}
+
+/// Whether `names` have a part the name rule can look for.
+pub(super) fn has_name_part(names: &[&str]) -> bool {
+    name_parts(names).next().is_some()
+}
 
 /// One position of a name: a letter, or the spellings of a letter that has two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,11 +230,7 @@ impl<'t> Haystack<'t> {
 /// shorter than [`MIN_NAME_PART_CHARS`] skipped) occurs in the full fold `full` or the short
 /// fold `short` of a password, in any of its spellings.
 pub(super) fn contains_name(full: &str, short: Option<&str>, names: &[&str]) -> bool {
-    let mut parts = names
-        .iter()
-        .flat_map(|name| name.split(|c: char| !c.is_alphabetic()))
-        .filter(|part| part.chars().nth(MIN_NAME_PART_CHARS - 1).is_some())
-        .peekable();
+    let mut parts = name_parts(names).peekable();
     if parts.peek().is_none() {
         return false;
     }

@@ -10,7 +10,8 @@
 //!   plaintext.
 //!
 //! A password never appears in a violation's message, context or `Debug` output, nor in a
-//! report; the only text a report takes from it is the name of a season it contains.
+//! report: a violation names the rule it breaks, never the part of the password that breaks it
+//! (no season, name or common word found in it).
 //!
 //! Sources: STIL, "Om adgangskodeskift i Unilogin" and the Unilogin password policy
 //! (viden.stil.dk). Rules, sources and model choices:
@@ -37,6 +38,8 @@ pub use report::{
 };
 pub use secret::Password;
 
+use zeroize::Zeroizing;
+
 use crate::people::UserGroup;
 use crate::{Ctx, ErrorType, FieldError};
 
@@ -49,6 +52,11 @@ use fold::{fold, folds_differ, Fold};
 /// [`MIN_NAME_PART_CHARS`] letters is looked for. `history` holds the earlier passwords, most
 /// recent first.
 ///
+/// What the context does not give is not checked: without a name part to look for the
+/// `no_name` rule is [`RuleStatus::NotChecked`], and without a history (`None`, the default)
+/// so is `not_recent`. A user known to have no earlier passwords has the empty history
+/// (`with_history(&NoHistory)`), and `not_recent` is met.
+///
 /// ```
 /// use unilogin::credentials::check::{HashedPassword, PasswordContext};
 /// use unilogin::people::UserGroup;
@@ -57,6 +65,8 @@ use fold::{fold, folds_differ, Fold};
 ///     .with_names(&["Ida Ågård"])
 ///     .with_history(&history);
 /// assert_eq!(context.group, UserGroup::Parent);
+/// assert!(context.history.is_some());
+/// assert!(PasswordContext::new(UserGroup::Parent).history.is_none());
 /// ```
 #[derive(Clone, Copy)]
 pub struct PasswordContext<'a> {
@@ -64,17 +74,20 @@ pub struct PasswordContext<'a> {
     pub group: UserGroup,
     /// The user's names.
     pub names: &'a [&'a str],
-    /// The user's earlier passwords.
-    pub history: &'a dyn PasswordHistory,
+    /// The user's earlier passwords; `None` when they are not known (`not_recent` is not
+    /// checked then).
+    pub history: Option<&'a dyn PasswordHistory>,
 }
 
 impl<'a> PasswordContext<'a> {
-    /// A user of `group` with no names and no earlier passwords.
+    /// A user of `group` whose names and earlier passwords are not given: the `no_name` and
+    /// `not_recent` rules are not checked until [`Self::with_names`] and
+    /// [`Self::with_history`] give them.
     pub fn new(group: UserGroup) -> Self {
         Self {
             group,
             names: &[],
-            history: &NoHistory,
+            history: None,
         }
     }
 
@@ -87,7 +100,10 @@ impl<'a> PasswordContext<'a> {
     /// The same context with the user's earlier passwords.
     #[must_use]
     pub fn with_history(self, history: &'a dyn PasswordHistory) -> Self {
-        Self { history, ..self }
+        Self {
+            history: Some(history),
+            ..self
+        }
     }
 }
 
@@ -96,7 +112,7 @@ impl fmt::Debug for PasswordContext<'_> {
         f.debug_struct("PasswordContext")
             .field("group", &self.group)
             .field("names", &self.names)
-            .field("history", &"<history>")
+            .field("history", &self.history.map(|_| "<history>"))
             .finish()
     }
 }
@@ -131,7 +147,8 @@ impl Chars {
 }
 
 /// Checks a chosen `password` for the user in `context` against `policy`, and reports every
-/// violation and the status of every rule.
+/// violation and the status of every rule. A rule the context gives nothing to check against
+/// (no names, no history) is [`RuleStatus::NotChecked`], never met.
 ///
 /// Lengths count characters (Unicode scalar values); æ, ø and å are letters (Æ, Ø, Å upper
 /// case). Names, seasons and common passwords are matched case-insensitively after folding
@@ -155,6 +172,8 @@ impl Chars {
 /// let codes: Vec<_> = report.violations().iter().map(|v| v.kind().code()).collect();
 /// assert_eq!(codes, ["password_needs_uppercase", "password_contains_name", "password_common"]);
 /// assert_eq!(report.status(PasswordRule::Digit), RuleStatus::Met);
+/// // No earlier passwords were given: that rule was not checked.
+/// assert_eq!(report.status(PasswordRule::NotRecent), RuleStatus::NotChecked);
 /// assert_eq!(report.violations()[1].message(Lang::Da), "Adgangskoden må ikke indeholde dit navn");
 ///
 /// let pupil = PasswordContext::new(UserGroup::Indskoling);
@@ -254,41 +273,40 @@ fn check_contents(
     report: &mut PasswordReport,
 ) {
     let needs_fold = policy.forbid_names || policy.forbid_seasons || policy.forbid_common;
-    let full = if needs_fold {
+    // The folds are copies of the password: wiped when dropped.
+    let full = Zeroizing::new(if needs_fold {
         fold(password, Fold::Full)
     } else {
         String::new()
-    };
+    });
 
-    let name = policy.forbid_names && {
-        let short = folds_differ(password).then(|| fold(password, Fold::Short));
-        fold::contains_name(&full, short.as_deref(), names)
-    };
-    report.record(
-        PasswordRule::NoName,
-        policy.forbid_names,
-        violation(name, ErrorType::PasswordContainsName),
-        Ctx::new(),
-    );
+    if policy.forbid_names && !fold::has_name_part(names) {
+        report.record_not_checked(PasswordRule::NoName, Ctx::new());
+    } else {
+        let name = policy.forbid_names && {
+            let short = folds_differ(password).then(|| Zeroizing::new(fold(password, Fold::Short)));
+            fold::contains_name(&full, short.as_ref().map(|s| s.as_str()), names)
+        };
+        report.record(
+            PasswordRule::NoName,
+            policy.forbid_names,
+            violation(name, ErrorType::PasswordContainsName),
+            Ctx::new(),
+        );
+    }
 
     let found = if policy.forbid_seasons || policy.forbid_common {
         common_passwords::scan(&full)
     } else {
         common_passwords::Found::default()
     };
-    let season = found
-        .season
-        .filter(|_| policy.forbid_seasons)
-        .map(|season| {
-            FieldError::with_ctx(
-                ErrorType::PasswordContainsSeason,
-                Ctx::new().with("season", season),
-            )
-        });
+    // The violation names the rule, not the season found: that would be a part of the
+    // password.
+    let season = policy.forbid_seasons && found.season.is_some();
     report.record(
         PasswordRule::NoSeason,
         policy.forbid_seasons,
-        season,
+        violation(season, ErrorType::PasswordContainsSeason),
         Ctx::new(),
     );
 
@@ -305,16 +323,31 @@ fn check_contents(
 /// The rule on earlier passwords.
 fn check_history(
     password: &str,
-    history: &dyn PasswordHistory,
+    history: Option<&dyn PasswordHistory>,
     policy: &PasswordPolicy,
     report: &mut PasswordReport,
 ) {
     let depth = policy.history_depth;
-    let reused = depth > 0
-        && history.contains_recent(password, usize::try_from(depth).unwrap_or(usize::MAX));
+    let Some(history) = history.filter(|_| depth > 0) else {
+        if depth > 0 {
+            report.record_not_checked(
+                PasswordRule::NotRecent,
+                Ctx::new().with("count", i64::from(depth)),
+            );
+        } else {
+            report.record(
+                PasswordRule::NotRecent,
+                false,
+                None,
+                Ctx::new().with("count", 0_i64),
+            );
+        }
+        return;
+    };
+    let reused = history.contains_recent(password, usize::try_from(depth).unwrap_or(usize::MAX));
     report.record(
         PasswordRule::NotRecent,
-        depth > 0,
+        true,
         reused.then(|| {
             FieldError::with_ctx(
                 ErrorType::PasswordReused,
@@ -354,6 +387,7 @@ impl Password {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lang;
 
     fn codes(password: &str, group: UserGroup, names: &[&str]) -> Vec<&'static str> {
         let context = PasswordContext::new(group).with_names(names);
@@ -405,6 +439,42 @@ mod tests {
     }
 
     #[test]
+    fn a_violation_names_the_rule_not_the_fragment() {
+        let group = UserGroup::Parent;
+        let names = ["Ib Hansen"];
+        let context = PasswordContext::new(group).with_names(&names);
+        let rendered = |password: &str| {
+            let report = check_password(password, &context, &PasswordPolicy::stil(group)).unwrap();
+            let json = serde_json::to_string(&report.rendered(Lang::En)).unwrap()
+                + &serde_json::to_string(&report.rendered(Lang::Da)).unwrap();
+            let violations = serde_json::to_string(&report.rendered(Lang::Da).violations).unwrap();
+            (report, json, violations)
+        };
+        let mut seen = Vec::new();
+        for (password, fragment) in [
+            ("Mit-Sommerhus-77", "ommer"),
+            ("Mit-Vinterhus-77", "inter"),
+            ("Mit-Efteraarshus-7", "fter"),
+            ("Hansen-Bilvask-77", "ansen"),
+        ] {
+            let (report, json, violations) = rendered(password);
+            assert!(!report.is_ok(), "{password}");
+            for v in report.violations() {
+                assert!(v.ctx().is_empty(), "{password}: {:?}", v.ctx());
+            }
+            assert!(
+                !violations.to_lowercase().contains(fragment),
+                "{violations}"
+            );
+            assert!(!json.contains(password), "{json}");
+            seen.push(violations);
+        }
+        // The three seasons give the same violation: nothing tells which one it was.
+        assert_eq!(seen[0], seen[1]);
+        assert_eq!(seen[0], seen[2]);
+    }
+
+    #[test]
     fn indskoling_is_refused_precisely() {
         let err = check_password(
             "Hestesko-Bilvask-12",
@@ -436,11 +506,45 @@ mod tests {
                 "not_applicable",
                 "not_applicable",
                 "met",
-                "met",
+                // No names given: the name rule applies but was not checked.
+                "not_checked",
                 "met",
                 "not_applicable",
                 "not_applicable"
             ]
         );
+    }
+
+    #[test]
+    fn rules_without_their_input_are_not_checked_never_met() {
+        let group = UserGroup::Parent;
+        let policy = PasswordPolicy::stil(group);
+        let status = |context: &PasswordContext<'_>| {
+            let report = check_password("Hestesko-Bilvask-12", context, &policy).unwrap();
+            assert!(report.is_ok());
+            (
+                report.status(PasswordRule::NoName),
+                report.status(PasswordRule::NotRecent),
+                report.is_complete(),
+            )
+        };
+        let bare = PasswordContext::new(group);
+        assert_eq!(
+            status(&bare),
+            (RuleStatus::NotChecked, RuleStatus::NotChecked, false)
+        );
+        // Name parts shorter than three letters are not looked for: nothing to check.
+        let short = ["Bo Li"];
+        assert_eq!(status(&bare.with_names(&short)).0, RuleStatus::NotChecked);
+        let names = ["Ida Ågård"];
+        let full = bare.with_names(&names).with_history(&NoHistory);
+        assert_eq!(status(&full), (RuleStatus::Met, RuleStatus::Met, true));
+        let report = check_password("Hestesko-Bilvask-12", &bare, &policy).unwrap();
+        let not_checked: Vec<_> = report.not_checked().map(PasswordRule::id).collect();
+        assert_eq!(not_checked, ["no_name", "not_recent"]);
+        let rendered = serde_json::to_value(report.rendered(Lang::En)).unwrap();
+        assert_eq!(rendered["complete"], false);
+        assert_eq!(rendered["rules"][8]["status"], "not_checked");
+        assert_eq!(rendered["rules"][8]["met"], serde_json::Value::Null);
     }
 }

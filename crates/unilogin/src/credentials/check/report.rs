@@ -91,7 +91,8 @@ impl PasswordRule {
     }
 }
 
-/// Whether a password meets a rule.
+/// Whether a password meets a rule: met, not met, not checked (the check lacked what the rule
+/// needs), or not applicable (the policy does not apply it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleStatus {
@@ -101,24 +102,61 @@ pub enum RuleStatus {
     NotMet,
     /// The policy does not apply the rule (e.g. upper case in mellemtrin).
     NotApplicable,
+    /// The rule applies but could not be checked: no name was given (`no_name`), or no
+    /// earlier passwords (`not_recent`). It is neither met nor a violation.
+    NotChecked,
 }
 
 impl RuleStatus {
-    /// `Some(true)` met, `Some(false)` not met, `None` not applicable.
+    /// Every status.
+    pub const ALL: [Self; 4] = [
+        Self::Met,
+        Self::NotMet,
+        Self::NotChecked,
+        Self::NotApplicable,
+    ];
+
+    /// `Some(true)` met, `Some(false)` not met, `None` not checked or not applicable.
     pub fn met(self) -> Option<bool> {
         match self {
             Self::Met => Some(true),
             Self::NotMet => Some(false),
-            Self::NotApplicable => None,
+            Self::NotChecked | Self::NotApplicable => None,
         }
     }
 
-    /// The stable key: `met`, `not_met`, `not_applicable`.
+    /// The stable key: `met`, `not_met`, `not_checked`, `not_applicable`.
     pub fn key(self) -> &'static str {
         match self {
             Self::Met => "met",
             Self::NotMet => "not_met",
+            Self::NotChecked => "not_checked",
             Self::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// The checklist's mark in text: `[x]` met, `[ ]` not met, `[?]` not checked, `[-]` not
+    /// applicable.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Self::Met => "[x]",
+            Self::NotMet => "[ ]",
+            Self::NotChecked => "[?]",
+            Self::NotApplicable => "[-]",
+        }
+    }
+
+    /// The status in words, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Met, Lang::Da) => "opfyldt",
+            (Self::Met, Lang::En) => "met",
+            (Self::NotMet, Lang::Da) => "ikke opfyldt",
+            (Self::NotMet, Lang::En) => "not met",
+            (Self::NotChecked, Lang::Da) => "ikke kontrolleret",
+            (Self::NotChecked, Lang::En) => "not checked",
+            (Self::NotApplicable, Lang::Da) => "gælder ikke",
+            (Self::NotApplicable, Lang::En) => "does not apply",
         }
     }
 }
@@ -150,7 +188,7 @@ impl RuleCheck {
 
 /// The result of [`super::check_password`]: every violation (in rule order, at most one per
 /// rule) and the status of every rule, for a form's live checklist. It holds no part of the
-/// password; a season's name is the only text taken from it (as the Danish word).
+/// password: a violation names the rule, never the fragment that breaks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PasswordReport {
     violations: Vec<FieldError>,
@@ -184,9 +222,34 @@ impl PasswordReport {
         self.rules.push(RuleCheck { rule, status, ctx });
     }
 
-    /// Whether the password meets every rule that applies.
+    /// Records `rule` as applying but not checked.
+    pub(super) fn record_not_checked(&mut self, rule: PasswordRule, ctx: Ctx) {
+        self.rules.push(RuleCheck {
+            rule,
+            status: RuleStatus::NotChecked,
+            ctx,
+        });
+    }
+
+    /// Whether the password breaks no rule that was checked. A rule that could not be checked
+    /// ([`RuleStatus::NotChecked`]) does not make it fail: see [`PasswordReport::is_complete`].
     pub fn is_ok(&self) -> bool {
         self.violations.is_empty()
+    }
+
+    /// Whether every rule that applies was checked (none is [`RuleStatus::NotChecked`]).
+    pub fn is_complete(&self) -> bool {
+        self.rules
+            .iter()
+            .all(|r| r.status != RuleStatus::NotChecked)
+    }
+
+    /// The rules that apply but were not checked, in report order.
+    pub fn not_checked(&self) -> impl Iterator<Item = PasswordRule> + '_ {
+        self.rules
+            .iter()
+            .filter(|r| r.status == RuleStatus::NotChecked)
+            .map(|r| r.rule)
     }
 
     /// The violations, in rule order.
@@ -218,10 +281,11 @@ impl PasswordReport {
     }
 
     /// The report in its JSON shape, with messages and labels in `lang`:
-    /// `{ok, violations: [{type, msg, ctx}], rules: [{rule, label, status, met}]}`.
+    /// `{ok, complete, violations: [{type, msg, ctx}], rules: [{rule, label, status, met}]}`.
     pub fn rendered(&self, lang: Lang) -> RenderedPasswordReport<'_> {
         RenderedPasswordReport {
             ok: self.is_ok(),
+            complete: self.is_complete(),
             violations: self
                 .violations
                 .iter()
@@ -248,8 +312,10 @@ impl PasswordReport {
 /// A [`PasswordReport`] ready to serialise.
 #[derive(Debug, Clone, Serialize)]
 pub struct RenderedPasswordReport<'a> {
-    /// Whether every applicable rule is met.
+    /// Whether no checked rule is broken.
     pub ok: bool,
+    /// Whether every applicable rule was checked (no rule is `not_checked`).
+    pub complete: bool,
     /// The violations, in rule order.
     pub violations: Vec<RenderedViolation<'a>>,
     /// Every rule, in the order of [`PasswordRule::ALL`].
@@ -268,16 +334,17 @@ pub struct RenderedViolation<'a> {
     pub ctx: &'a Ctx,
 }
 
-/// One rule: `{rule, label, status, met}`; `met` is `null` when the rule does not apply.
+/// One rule: `{rule, label, status, met}`; `met` is `null` when the rule was not checked or
+/// does not apply.
 #[derive(Debug, Clone, Serialize)]
 pub struct RenderedRule {
     /// The stable rule id.
     pub rule: PasswordRule,
     /// The label.
     pub label: String,
-    /// `met`, `not_met` or `not_applicable`.
+    /// `met`, `not_met`, `not_checked` or `not_applicable`.
     pub status: RuleStatus,
-    /// `true`, `false`, or `null` when not applicable.
+    /// `true`, `false`, or `null` when not checked or not applicable.
     pub met: Option<bool>,
 }
 
@@ -294,11 +361,7 @@ mod tests {
                 serde_json::json!(rule.id())
             );
         }
-        for status in [
-            RuleStatus::Met,
-            RuleStatus::NotMet,
-            RuleStatus::NotApplicable,
-        ] {
+        for status in RuleStatus::ALL {
             assert_eq!(
                 serde_json::to_value(status).unwrap(),
                 serde_json::json!(status.key())

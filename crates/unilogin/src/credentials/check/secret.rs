@@ -3,6 +3,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Deserializer};
+use zeroize::Zeroize;
 
 /// A password in plain text, as a user typed it. `Debug` prints `Password(<redacted>)`; there is
 /// no `Display`, `Serialize`, `Clone` or `PartialEq` (compare with [`super::HashedPassword`]),
@@ -59,10 +60,10 @@ impl<'de> Deserialize<'de> for Password {
 }
 
 impl Drop for Password {
+    /// Overwrites the text and the rest of its allocation with zeros (`zeroize`: writes the
+    /// compiler may not remove).
     fn drop(&mut self) {
-        let mut bytes = std::mem::take(&mut self.0).into_bytes();
-        bytes.fill(0);
-        std::hint::black_box(&bytes);
+        self.0.zeroize();
     }
 }
 
@@ -77,5 +78,16 @@ mod tests {
         assert!(!format!("{p:?} {p:#?}").contains("Sommer"));
         let err = serde_json::from_str::<Password>("123456789").unwrap_err();
         assert!(!err.to_string().contains("123456789"), "{err}");
+        assert_eq!(format!("{p:?}"), "Password(<redacted>)");
+    }
+
+    #[test]
+    fn every_way_in_keeps_the_text() {
+        assert_eq!(Password::from("Sommer2024!").reveal(), "Sommer2024!");
+        assert_eq!(
+            Password::from(String::from("Æblegrød-7")).reveal(),
+            "Æblegrød-7"
+        );
+        assert_eq!(Password::new("x").reveal(), "x");
     }
 }

@@ -1,13 +1,20 @@
 //! Optional one-time codes for hosts that show the pupil a code: generated with the caller's
-//! CSPRNG, handed to the issuer once, stored only as a salted SHA-256 hash and compared in
-//! constant time.
+//! CSPRNG, handed to the issuer once, stored only as a salted HMAC-SHA-256 keyed with the host's
+//! secret (or, in a store without a key and in stores written before keys, a salted SHA-256,
+//! which is weaker) and compared in constant time.
 
 use std::fmt;
 
 use crate::credentials::digest::{hex, salted_sha256, unhex};
+use crate::{Ctx, ErrorType};
+use hmac::{Hmac, Mac as _};
 use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
+use sha2::Sha256;
 use subtle::ConstantTimeEq;
+
+use super::keys::{self, CodeKey, Keyring};
+use super::ResetError;
 
 /// Crockford's Base32 alphabet: digits and upper-case letters without I, L, O and U.
 const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -19,6 +26,9 @@ const MAX_ENTERED_CHARS: usize = 64;
 /// Domain separation for the stored hash, so the hash of a code is never the hash of anything
 /// else the library stores.
 const HASH_DOMAIN: &[u8] = b"unilogin/reset-code/v1\0";
+
+/// Domain separation for the keyed hash.
+const KEYED_DOMAIN: &[u8] = b"unilogin/reset-code/v2\0";
 
 /// Length of the random salt stored with each code, in bytes.
 pub const SALT_BYTES: usize = 16;
@@ -192,33 +202,51 @@ impl fmt::Debug for OneTimeCode {
     }
 }
 
-/// What is stored of a one-time code: its format, a random salt, the SHA-256 hash of the salted
-/// code, and the number of wrong attempts the grant allows. `Debug` shows neither salt nor hash.
+/// What is stored of a one-time code: its format, a random salt, the keyed hash of the salted
+/// code with the id of its key (or, unkeyed, its SHA-256), and the number of wrong attempts the
+/// grant allows. `Debug` shows neither salt nor hash.
 ///
-/// Serialises as `{"format": "digits6", "salt": "<32 hex>", "sha256": "<64 hex>",
-/// "max_attempts": 5}`.
+/// Serialises as `{"format": "digits6", "salt": "<32 hex>", "key_id": "k1", "hmac_sha256":
+/// "<64 hex>", "max_attempts": 5}`; unkeyed (stores without a key, and every store written
+/// before keys) as `{"format": …, "salt": …, "sha256": "<64 hex>", "max_attempts": …}`, which
+/// anyone holding the stored grants can brute-force offline (six digits in well under a second).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "CodeHashData", into = "CodeHashData")]
 pub struct CodeHash {
     format: CodeFormat,
     salt: [u8; SALT_BYTES],
-    sha256: [u8; 32],
+    digest: Digest,
     max_attempts: u32,
 }
 
+/// The hash of a salted code: keyed (with the id of its key) or not.
+#[derive(Clone, PartialEq, Eq)]
+enum Digest {
+    Sha256([u8; 32]),
+    Hmac { key_id: String, mac: [u8; 32] },
+}
+
 impl CodeHash {
-    /// Hashes `code` with a fresh salt from `rng`.
+    /// Hashes `code` with a fresh salt from `rng`, keyed with `key` if there is one.
     pub(super) fn new(
         code: &OneTimeCode,
         max_attempts: u32,
+        key: Option<&CodeKey>,
         rng: &mut (impl RngCore + CryptoRng),
     ) -> Self {
         let mut salt = [0_u8; SALT_BYTES];
         rng.fill_bytes(&mut salt);
+        let digest = match key {
+            Some(key) => Digest::Hmac {
+                key_id: key.id().to_owned(),
+                mac: keyed(key.secret(), &salt, &code.text),
+            },
+            None => Digest::Sha256(digest(&salt, &code.text)),
+        };
         Self {
             format: code.format,
-            sha256: digest(&salt, &code.text),
             salt,
+            digest,
             max_attempts,
         }
     }
@@ -233,14 +261,41 @@ impl CodeHash {
         self.max_attempts
     }
 
+    /// Whether the code is stored keyed with a host secret; `false` for the weaker unkeyed form.
+    pub fn is_keyed(&self) -> bool {
+        matches!(self.digest, Digest::Hmac { .. })
+    }
+
+    /// The id of the key the code is stored with, if keyed.
+    pub fn key_id(&self) -> Option<&str> {
+        match &self.digest {
+            Digest::Hmac { key_id, .. } => Some(key_id),
+            Digest::Sha256(_) => None,
+        }
+    }
+
     /// Whether `entered` is the code, compared in constant time over the hashes. An entry that
     /// is not a code of the format is hashed too (as an empty code), so the time taken does not
     /// tell a malformed entry from a wrong one.
-    pub(super) fn matches(&self, entered: &str) -> bool {
+    ///
+    /// # Errors
+    /// `reset_key_unknown` when the code is keyed with a key `keys` does not hold.
+    pub(super) fn matches(&self, entered: &str, keys: &Keyring) -> Result<bool, ResetError> {
         let canonical = self.format.normalise(entered);
-        let candidate = digest(&self.salt, canonical.as_deref().unwrap_or_default());
-        let equal: bool = candidate.ct_eq(&self.sha256).into();
-        equal && canonical.is_some()
+        let text = canonical.as_deref().unwrap_or_default();
+        let equal: bool = match &self.digest {
+            Digest::Sha256(stored) => digest(&self.salt, text).ct_eq(stored).into(),
+            Digest::Hmac { key_id, mac } => {
+                let key = keys.get(key_id).ok_or_else(|| {
+                    ResetError::with_ctx(
+                        ErrorType::ResetKeyUnknown,
+                        Ctx::new().with("key_id", key_id.clone()),
+                    )
+                })?;
+                keyed(key.secret(), &self.salt, text).ct_eq(mac).into()
+            }
+        };
+        Ok(equal && canonical.is_some())
     }
 }
 
@@ -248,7 +303,11 @@ impl CodeHash {
 /// grant" and "wrong code" take about as long.
 pub(super) fn spend_comparison(entered: &str) {
     let canonical = CodeFormat::Digits6.normalise(entered);
-    let candidate = digest(&[0; SALT_BYTES], canonical.as_deref().unwrap_or_default());
+    let candidate = keyed(
+        &[0; 32],
+        &[0; SALT_BYTES],
+        canonical.as_deref().unwrap_or_default(),
+    );
     let _: bool = candidate.ct_eq(&[0; 32]).into();
 }
 
@@ -256,31 +315,56 @@ fn digest(salt: &[u8; SALT_BYTES], code: &str) -> [u8; 32] {
     salted_sha256(&[HASH_DOMAIN, salt, code.as_bytes()])
 }
 
+/// HMAC-SHA-256 (RFC 2104) with `secret` over the domain, the salt and the code.
+fn keyed(secret: &[u8], salt: &[u8; SALT_BYTES], code: &str) -> [u8; 32] {
+    // HMAC takes a key of any length, so this never fails.
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else {
+        return [0; 32];
+    };
+    mac.update(KEYED_DOMAIN);
+    mac.update(salt);
+    mac.update(code.as_bytes());
+    mac.finalize().into_bytes().into()
+}
+
 impl fmt::Debug for CodeHash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("CodeHash")
             .field("format", &self.format)
             .field("salt", &"<redacted>")
-            .field("sha256", &"<redacted>")
+            .field("key_id", &self.key_id())
+            .field("digest", &"<redacted>")
             .field("max_attempts", &self.max_attempts)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CodeHashData {
     format: CodeFormat,
     salt: String,
-    sha256: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    hmac_sha256: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sha256: Option<String>,
     max_attempts: u32,
 }
 
 impl From<CodeHash> for CodeHashData {
     fn from(c: CodeHash) -> Self {
+        let (key_id, hmac_sha256, sha256) = match c.digest {
+            Digest::Sha256(d) => (None, None, Some(hex(&d))),
+            Digest::Hmac { key_id, mac } => (Some(key_id), Some(hex(&mac)), None),
+        };
         Self {
             format: c.format,
             salt: hex(&c.salt),
-            sha256: hex(&c.sha256),
+            key_id,
+            hmac_sha256,
+            sha256,
             max_attempts: c.max_attempts,
         }
     }
@@ -290,11 +374,25 @@ impl TryFrom<CodeHashData> for CodeHash {
     type Error = String;
     fn try_from(d: CodeHashData) -> Result<Self, Self::Error> {
         let salt = unhex(&d.salt).ok_or("salt is not 32 lower-case hex digits")?;
-        let sha256 = unhex(&d.sha256).ok_or("sha256 is not 64 lower-case hex digits")?;
+        let digest = match (d.key_id, d.hmac_sha256, d.sha256) {
+            (None, None, Some(sha256)) => {
+                Digest::Sha256(unhex(&sha256).ok_or("sha256 is not 64 lower-case hex digits")?)
+            }
+            (Some(key_id), Some(mac), None) => {
+                if !keys::valid_id(&key_id) {
+                    return Err("key_id is not 1–64 letters, digits, '.', '_' or '-'".into());
+                }
+                let mac = unhex(&mac).ok_or("hmac_sha256 is not 64 lower-case hex digits")?;
+                Digest::Hmac { key_id, mac }
+            }
+            _ => {
+                return Err("a code has either `sha256` or both `key_id` and `hmac_sha256`".into())
+            }
+        };
         Ok(Self {
             format: d.format,
             salt,
-            sha256,
+            digest,
             max_attempts: d.max_attempts,
         })
     }
@@ -353,18 +451,75 @@ mod tests {
     #[test]
     fn hashes_match_only_the_code_and_hide_it() {
         let mut rng = ChaCha20Rng::seed_from_u64(3);
+        let none = Keyring::default();
         let code = OneTimeCode::parse(CodeFormat::Digits6, "123456").unwrap();
-        let stored = CodeHash::new(&code, 5, &mut rng);
-        assert!(stored.matches("123 456"));
-        assert!(!stored.matches("123457"));
-        assert!(!stored.matches(""));
+        let stored = CodeHash::new(&code, 5, None, &mut rng);
+        assert!(!stored.is_keyed());
+        assert_eq!(stored.matches("123 456", &none), Ok(true));
+        assert_eq!(stored.matches("123457", &none), Ok(false));
+        assert_eq!(stored.matches("", &none), Ok(false));
         assert!(!format!("{stored:?}").contains("123456"));
         let json = serde_json::to_string(&stored).unwrap();
         assert!(!json.contains("\"123456\""));
         let back: CodeHash = serde_json::from_str(&json).unwrap();
         assert_eq!(back, stored);
         // The same code with another salt hashes differently.
-        let other = CodeHash::new(&code, 5, &mut rng);
-        assert_ne!(other.sha256, stored.sha256);
+        let other = CodeHash::new(&code, 5, None, &mut rng);
+        assert!(other.digest != stored.digest);
+    }
+
+    #[test]
+    fn keyed_hashes_need_their_key_and_name_it() {
+        let mut rng = ChaCha20Rng::seed_from_u64(4);
+        let k1 = CodeKey::new("k1", &[1; 32]).unwrap();
+        let k2 = CodeKey::new("k2", &[2; 32]).unwrap();
+        let code = OneTimeCode::parse(CodeFormat::Digits6, "123456").unwrap();
+        let stored = CodeHash::new(&code, 5, Some(&k1), &mut rng);
+        assert!(stored.is_keyed());
+        assert_eq!(stored.key_id(), Some("k1"));
+        let json = serde_json::to_value(&stored).unwrap();
+        assert_eq!(json["key_id"], "k1");
+        assert!(json.get("sha256").is_none() && json["hmac_sha256"].is_string());
+        let rotated = Keyring::new(k2.clone()).with_old(k1.clone());
+        assert_eq!(stored.matches("123456", &rotated), Ok(true));
+        assert_eq!(stored.matches("123457", &rotated), Ok(false));
+        let err = stored.matches("123456", &Keyring::new(k2)).unwrap_err();
+        assert_eq!(err.kind(), ErrorType::ResetKeyUnknown);
+        assert_eq!(
+            err.message(crate::Lang::En),
+            "The one-time code key k1 is not in the keyring"
+        );
+        // Another secret under the same id does not match.
+        let impostor = Keyring::new(CodeKey::new("k1", &[9; 32]).unwrap());
+        assert_eq!(stored.matches("123456", &impostor), Ok(false));
+        let back: CodeHash = serde_json::from_value(json).unwrap();
+        assert_eq!(back, stored);
+    }
+
+    #[test]
+    fn stored_forms_are_either_keyed_or_not() {
+        let salt = "00".repeat(16);
+        let hash = "11".repeat(32);
+        let read = |v: serde_json::Value| serde_json::from_value::<CodeHash>(v).is_ok();
+        let base = |extra: serde_json::Value| {
+            let mut v = serde_json::json!({"format": "digits6", "salt": salt, "max_attempts": 5});
+            for (k, x) in extra.as_object().unwrap() {
+                v[k] = x.clone();
+            }
+            v
+        };
+        assert!(read(base(serde_json::json!({"sha256": hash}))));
+        assert!(read(base(
+            serde_json::json!({"key_id": "k1", "hmac_sha256": hash})
+        )));
+        assert!(!read(base(serde_json::json!({}))));
+        assert!(!read(base(serde_json::json!({"hmac_sha256": hash}))));
+        assert!(!read(base(
+            serde_json::json!({"key_id": "k1", "sha256": hash})
+        )));
+        assert!(!read(base(
+            serde_json::json!({"key_id": "k 1", "hmac_sha256": hash})
+        )));
+        assert!(!read(base(serde_json::json!({"sha256": hash, "extra": 1}))));
     }
 }

@@ -6,7 +6,8 @@
 //! Unilogin then assigns a new password, and pupils in mellemtrin and udskoling may choose
 //! another one. A grant is used once; a newer grant for the same pupil supersedes older ones.
 //! Hosts that show the pupil a one-time code as well get the same window, single use,
-//! constant-time comparison of a salted hash, and an attempt limit.
+//! constant-time comparison of a salted hash keyed with the host's secret ([`Keyring`]), and an
+//! attempt limit.
 //!
 //! Grants live in a [`GrantStore`]: an append-only history of events (issued, wrong code,
 //! redeemed) from which every grant's state is derived; it serialises as a versioned JSON
@@ -42,9 +43,11 @@
 //! ```
 
 mod code;
+mod keys;
 mod store;
 
 pub use code::{CodeFormat, CodeHash, OneTimeCode, SALT_BYTES};
+pub use keys::{CodeKey, Keyring, MAX_KEY_ID_CHARS, MIN_SECRET_BYTES};
 pub use store::{
     Event, EventKind, Grant, GrantId, GrantState, GrantStatus, GrantStore, STORE_VERSION,
 };

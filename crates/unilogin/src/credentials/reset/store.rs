@@ -5,13 +5,15 @@ use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
 
 use super::code::{spend_comparison, CodeHash, OneTimeCode};
+use super::keys::Keyring;
 use super::{Issued, Issuer, Pupil, Redemption, ResetError, ResetPolicy};
-use crate::history::{self, Events, Replay, Stored};
+use crate::history::{self, Replay, Stored};
 use crate::people::Username;
 use crate::{Ctx, ErrorType, FieldError, Term};
 
-/// The JSON format version written by [`GrantStore`] and the highest one it reads.
-pub const STORE_VERSION: u32 = 1;
+/// The JSON format version written by [`GrantStore`] and the highest one it reads. Version 2
+/// added keyed code hashes and `latest`; version 1 stores (unkeyed) still load.
+pub const STORE_VERSION: u32 = 2;
 
 /// The id of one grant: 1, 2, 3, … in issue order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -171,6 +173,13 @@ impl Grant {
         self.code.is_some()
     }
 
+    /// Whether the grant's one-time code is stored keyed with a host secret (`None` without a
+    /// code). An unkeyed code (a store without a key, or one written before keys) can be
+    /// brute-forced offline by anyone who reads the stored grants.
+    pub fn code_is_keyed(&self) -> Option<bool> {
+        self.code.as_ref().map(CodeHash::is_keyed)
+    }
+
     /// How many wrong codes the grant allows, if it has a code.
     pub fn max_attempts(&self) -> Option<u32> {
         self.code.as_ref().map(CodeHash::max_attempts)
@@ -234,9 +243,16 @@ fn json_invalid(reason: String) -> ResetError {
     ResetError(history::json_invalid(reason))
 }
 
-/// Every grant and its append-only history. Serialises as `{"version": 1, "events": […]}` (the
-/// shared history envelope); deserialising replays the events through the same rules, so a
-/// stored history that breaks them is refused. One-time codes are stored only as salted hashes.
+/// Every grant and its append-only history. Serialises as `{"version": 2, "latest": …,
+/// "events": […]}` (the shared history envelope); deserialising replays the events through the
+/// same rules, so a stored history that breaks them is refused. One-time codes are stored only
+/// as salted hashes, keyed with the host's secret when the store has a [`Keyring`] (the keys
+/// are never stored with the grants).
+///
+/// Every call is in time order: an event, or a redemption refused without one, may not be
+/// dated before the last event or refused redemption (`event_out_of_order`), so a clock set
+/// back cannot reopen a window a refusal has already seen closed. `latest` is the time of a
+/// refusal after the last event, if any.
 ///
 /// Each grant is stamped with the window and attempt limit of the policy in force when it was
 /// issued, so changing the policy later neither re-judges the history nor changes open grants.
@@ -245,6 +261,19 @@ pub struct GrantStore {
     events: Vec<Event>,
     grants: Vec<Grant>,
     policy: ResetPolicy,
+    latest: Option<DateTime<Utc>>,
+    keys: Keyring,
+}
+
+/// The owner's fields of the stored form.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fields<E> {
+    /// The time of a refused redemption after the last event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    latest: Option<DateTime<Utc>>,
+    /// The events, oldest first.
+    events: E,
 }
 
 impl Serialize for GrantStore {
@@ -277,23 +306,83 @@ impl GrantStore {
         Self::with_policy(ResetPolicy::STIL)
     }
 
-    /// An empty store with `policy`.
+    /// An empty store with `policy` (clamped: [`ResetPolicy::effective`]).
     pub fn with_policy(policy: ResetPolicy) -> Self {
         Self {
             events: Vec::new(),
             grants: Vec::new(),
-            policy,
+            policy: policy.effective(),
+            latest: None,
+            keys: Keyring::default(),
         }
     }
 
-    /// The policy in force for new grants.
+    /// The policy in force for new grants, as enforced: every value clamped to the range the
+    /// library accepts.
+    ///
+    /// ```
+    /// use unilogin::credentials::reset::{GrantStore, ResetPolicy};
+    /// let store = GrantStore::with_policy(ResetPolicy { window_minutes: 1000, ..ResetPolicy::STIL });
+    /// assert_eq!(store.policy().window_minutes, 60);
+    /// ```
     pub fn policy(&self) -> ResetPolicy {
         self.policy
     }
 
-    /// Sets the policy for future grants (grants already issued keep their stamped values).
+    /// Sets the policy for future grants (clamped; grants already issued keep their stamped
+    /// values).
     pub fn set_policy(&mut self, policy: ResetPolicy) {
-        self.policy = policy;
+        self.policy = policy.effective();
+    }
+
+    /// Sets the keys: new one-time codes are keyed with the current key, codes stored with an
+    /// older key are verified with it. Give the keys again after loading a store: they are never
+    /// stored with it.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use rand_core::OsRng;
+    /// use unilogin::credentials::reset::{CodeKey, GrantStore, Issuer, Keyring, Pupil};
+    /// use unilogin::people::{GradeBand, Username};
+    /// let secret = [42_u8; 32]; // the host's secret, e.g. from its secret store
+    /// let mut store = GrantStore::new();
+    /// store.set_keys(Keyring::new(CodeKey::new("2026-11", &secret)?));
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+    /// let pupil = Pupil::new(Username::parse("abcd1234")?, GradeBand::Udskoling);
+    /// let issued = store.issue_with_code(&Issuer::teacher("t", true), &pupil, at, &mut OsRng)?;
+    /// assert_eq!(store.grant(issued.grant)?.code_is_keyed(), Some(true));
+    /// assert!(!store.to_json().contains("\"sha256\""));
+    ///
+    /// let mut loaded = GrantStore::from_json(&store.to_json())?;
+    /// loaded.set_keys(Keyring::new(CodeKey::new("2026-12", &[7; 32])?).with_old(CodeKey::new("2026-11", &secret)?));
+    /// assert!(loaded.redeem(&pupil.username, Some(issued.code.unwrap().reveal()), at).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set_keys(&mut self, keys: Keyring) {
+        self.keys = keys;
+    }
+
+    /// This store with `keys` (see [`GrantStore::set_keys`]).
+    #[must_use]
+    pub fn with_keys(mut self, keys: Keyring) -> Self {
+        self.set_keys(keys);
+        self
+    }
+
+    /// Whether new one-time codes are keyed (the store has a current key). Without a key they
+    /// are stored as salted SHA-256, which is weaker: see [`Grant::code_is_keyed`].
+    pub fn is_keyed(&self) -> bool {
+        self.keys.current().is_some()
+    }
+
+    /// The grants whose one-time code is stored unkeyed (weaker: brute-forceable offline from
+    /// the stored grants), oldest first.
+    pub fn unkeyed_codes(&self) -> Vec<GrantId> {
+        self.grants
+            .iter()
+            .filter(|g| g.code_is_keyed() == Some(false))
+            .map(|g| g.id)
+            .collect()
     }
 
     /// Every event, oldest first.
@@ -358,7 +447,10 @@ impl GrantStore {
     /// # Errors
     /// `reset_no_class_affiliation` for a teacher without a class affiliation with the pupil,
     /// `reset_not_authorised` for someone who is neither teacher nor user administrator with
-    /// the ElevAdgang right. Nothing is recorded then.
+    /// the ElevAdgang right, `event_out_of_order` for a time before the store's last event or
+    /// refused redemption, `time_out_of_range` when the time or the end of the window lies
+    /// outside the years 1–9999. Nothing is recorded then: a failed issue changes nothing (an
+    /// older grant stays open, with its code).
     pub fn issue(
         &mut self,
         issuer: &Issuer,
@@ -369,7 +461,8 @@ impl GrantStore {
     }
 
     /// Issues a grant with a fresh one-time code of the policy's format from `rng`; the code
-    /// is in the result only (show it to the issuer), the store keeps a salted hash.
+    /// is in the result only (show it to the issuer), the store keeps a salted hash, keyed with
+    /// the current key if the store has one ([`GrantStore::set_keys`]).
     ///
     /// ```
     /// use chrono::{Duration, TimeZone, Utc};
@@ -435,7 +528,7 @@ impl GrantStore {
     ) -> Result<Issued, ResetError> {
         issuer.authorise()?;
         let max_attempts = self.policy.effective().max_attempts;
-        let hash = CodeHash::new(&code, max_attempts, rng);
+        let hash = CodeHash::new(&code, max_attempts, self.keys.current(), rng);
         let mut result = self.issue_inner(issuer, pupil, at, Some(hash))?;
         result.code = Some(code);
         Ok(result)
@@ -476,12 +569,16 @@ impl GrantStore {
     /// used, locked) without counting. A code given for a grant without one is ignored.
     ///
     /// # Errors
-    /// Checked in this order: `reset_no_grant` (no grant for the username); then for the newest
-    /// grant `reset_used`, `reset_too_many_attempts`, `reset_not_yet_valid` (`at` before the
-    /// grant was issued), `reset_expired` (`at` at or after the end of the window); then the
+    /// Checked in this order: `event_out_of_order` / `time_out_of_range` (`at` before the
+    /// store's last event or refused redemption, so also before the grant was issued, or not
+    /// storable; nothing is recorded), then `reset_no_grant` (no grant for the username); then
+    /// for the newest grant `reset_used`, `reset_too_many_attempts`, `reset_expired` (`at` at
+    /// or after the end of the window); then the
     /// code: `reset_superseded` (an older grant's code), `reset_wrong_code`, or
-    /// `reset_too_many_attempts` for the wrong code that reaches the limit. Show the pupil
-    /// [`ResetError::public_message`] only.
+    /// `reset_too_many_attempts` for the wrong code that reaches the limit, `reset_key_unknown`
+    /// for a code keyed with a key the store's keyring does not hold (not counted). Every
+    /// refusal after the order check keeps its time, so a later call cannot be dated before it.
+    /// Show the pupil [`ResetError::public_message`] only.
     ///
     /// ```
     /// use chrono::{Duration, TimeZone, Utc};
@@ -497,10 +594,11 @@ impl GrantStore {
     ///
     /// let stranger = Username::parse("zzzz0000")?;
     /// assert_eq!(store.redeem(&stranger, None, at).unwrap_err().kind().code(), "reset_no_grant");
-    /// let err = store.redeem(&pupil.username, Some("482915"), at + Duration::minutes(5)).unwrap_err();
-    /// assert_eq!(err.kind().code(), "reset_expired");
     /// let done = store.redeem(&pupil.username, Some("482 915"), at + Duration::minutes(1))?;
     /// assert_eq!((done.group.key(), done.may_choose_own), ("indskoling", false));
+    /// // A clock set back is refused, whatever else is wrong.
+    /// let err = store.redeem(&pupil.username, Some("482915"), at).unwrap_err();
+    /// assert_eq!(err.kind().code(), "event_out_of_order");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn redeem(
@@ -509,6 +607,10 @@ impl GrantStore {
         code: Option<&str>,
         at: DateTime<Utc>,
     ) -> Result<Redemption, ResetError> {
+        if let Err(e) = self.observe(at) {
+            spend(code);
+            return Err(e);
+        }
         let Some(id) = self.latest(username).map(|g| g.id) else {
             spend(code);
             return Err(no_grant());
@@ -520,9 +622,10 @@ impl GrantStore {
     /// the pupil `username`.
     ///
     /// # Errors
+    /// `event_out_of_order`, `time_out_of_range` (as for [`GrantStore::redeem`]),
     /// `reset_no_grant` (no such grant for this username), `reset_superseded` (a newer grant was
-    /// issued), `reset_used`, `reset_too_many_attempts`, `reset_not_yet_valid`,
-    /// `reset_expired`, `reset_wrong_code`.
+    /// issued), `reset_used`, `reset_too_many_attempts`, `reset_expired`, `reset_wrong_code`,
+    /// `reset_key_unknown`.
     ///
     /// ```
     /// use chrono::{Duration, TimeZone, Utc};
@@ -546,6 +649,10 @@ impl GrantStore {
         code: Option<&str>,
         at: DateTime<Utc>,
     ) -> Result<Redemption, ResetError> {
+        if let Err(e) = self.observe(at) {
+            spend(code);
+            return Err(e);
+        }
         match self.grant(id) {
             Ok(g) if g.pupil.username == *username => self.redeem_checked(id, code, at, false),
             _ => {
@@ -569,13 +676,18 @@ impl GrantStore {
         }
         let pupil = grant.pupil;
         if let Some(hash) = &grant.code {
-            let right = code.is_some_and(|c| hash.matches(c));
+            let right = match code {
+                Some(c) => hash.matches(c, &self.keys)?,
+                None => false,
+            };
             if !right {
                 if let (true, Some(entered)) = (recognise_older, code) {
                     if let Some(older) = self.grants.iter().find(|g| {
                         g.id < id
                             && g.pupil.username == pupil.username
-                            && g.code.as_ref().is_some_and(|h| h.matches(entered))
+                            && g.code
+                                .as_ref()
+                                .is_some_and(|h| h.matches(entered, &self.keys).unwrap_or(false))
                     }) {
                         return Err(older
                             .check_redeemable(at)
@@ -610,8 +722,8 @@ impl GrantStore {
     ///
     /// # Errors
     /// `history_invalid` naming the first event that breaks a rule (`index`) and why (`reason`:
-    /// the rule's code, e.g. `reset_used`, or what is wrong with the event, e.g.
-    /// `grant 3 is not the next id 1`).
+    /// the rule's code, e.g. `reset_used` or `event_out_of_order` for an event dated before the
+    /// one before it, or what is wrong with the event, e.g. `grant 3 is not the next id 1`).
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
@@ -639,34 +751,47 @@ impl GrantStore {
     /// use unilogin::credentials::reset::GrantStore;
     /// let store = GrantStore::from_json(r#"{"version": 1, "events": []}"#)?;
     /// assert!(store.grants().is_empty());
-    /// let err = GrantStore::from_json(r#"{"version": 2, "events": []}"#).unwrap_err();
+    /// let err = GrantStore::from_json(r#"{"version": 3, "events": []}"#).unwrap_err();
     /// assert_eq!(err.kind().code(), "unsupported_version");
     /// # Ok::<(), unilogin::credentials::reset::ResetError>(())
     /// ```
     ///
+    /// The store has no keys and STIL's policy: give them with [`GrantStore::set_keys`] and
+    /// [`GrantStore::set_policy`].
+    ///
     /// # Errors
-    /// `json_invalid` for malformed JSON, `unsupported_version` for a version other than 1,
-    /// `history_invalid` for a history that breaks the rules.
+    /// `json_invalid` for malformed JSON, `unsupported_version` for a version other than 1 or 2,
+    /// `history_invalid` for a history that breaks the rules (also a `latest` before the last
+    /// event: its `index` is the number of events).
     pub fn from_json(json: &str) -> Result<Self, ResetError> {
         history::load(json, STORE_VERSION)
             .map_err(ResetError)
             .and_then(Self::from_fields)
     }
 
-    fn from_fields(fields: Events<Vec<Event>>) -> Result<Self, ResetError> {
-        Self::replay(fields.events)
+    fn from_fields(fields: Fields<Vec<Event>>) -> Result<Self, ResetError> {
+        let count = fields.events.len();
+        let mut store = Self::replay(fields.events)?;
+        if let Some(latest) = fields.latest {
+            store
+                .observe(latest)
+                .map_err(|e| ResetError(history::broken(count, &e.0)))?;
+        }
+        Ok(store)
     }
 
-    fn stored(&self) -> Stored<Events<&[Event]>> {
+    fn stored(&self) -> Stored<Fields<&[Event]>> {
         Stored::new(
             STORE_VERSION,
-            Events {
+            Fields {
+                latest: self.latest,
                 events: &self.events,
             },
         )
     }
 
-    /// The JSON form: `{"version": 1, "events": […]}`.
+    /// The JSON form: `{"version": 2, "events": […]}`, with `"latest"` after the version when a
+    /// redemption was refused after the last event.
     pub fn to_json(&self) -> String {
         self.stored().to_json()
     }
@@ -683,9 +808,33 @@ impl GrantStore {
         )
     }
 
+    /// The last time the store has been told of: its last event or a redemption refused after
+    /// it. A call dated before it is refused (`event_out_of_order`).
+    pub fn last_time(&self) -> Option<DateTime<Utc>> {
+        self.events.last().map(|e| e.at).max(self.latest)
+    }
+
+    /// `Ok` if a call at `at` may follow: storable, and not before the last time.
+    fn check_time(&self, at: DateTime<Utc>) -> Result<(), ResetError> {
+        history::check_storable(at)
+            .and_then(|()| history::check_order(self.last_time(), at))
+            .map_err(ResetError)
+    }
+
+    /// Checks the time of a redemption and remembers it, so no later call goes back before it.
+    fn observe(&mut self, at: DateTime<Utc>) -> Result<(), ResetError> {
+        self.check_time(at)?;
+        if self.events.last().is_none_or(|e| e.at < at) {
+            self.latest = Some(at);
+        }
+        Ok(())
+    }
+
     /// The one place where the rules of the lifecycle live: checks `event` against the current
-    /// state, then appends it and updates the derived grants.
+    /// state, then appends it and updates the derived grants. Every check comes before the first
+    /// change, so an event that is refused changes nothing.
     fn apply(&mut self, event: Event) -> Result<(), ResetError> {
+        self.check_time(event.at)?;
         let position = self.events.len();
         match &event.kind {
             EventKind::Issued {
@@ -716,16 +865,17 @@ impl GrantStore {
                     }
                 }
                 issuer.authorise()?;
+                let expires_at = event
+                    .at
+                    .checked_add_signed(Duration::minutes(i64::from(*window_minutes)))
+                    .unwrap_or(DateTime::<Utc>::MAX_UTC);
+                history::check_storable(expires_at).map_err(ResetError)?;
                 for older in &mut self.grants {
                     if older.pupil.username == pupil.username && older.state == GrantState::Open {
                         older.state = GrantState::Superseded;
                         older.superseded_by = Some(event.grant);
                     }
                 }
-                let expires_at = event
-                    .at
-                    .checked_add_signed(Duration::minutes(i64::from(*window_minutes)))
-                    .unwrap_or(DateTime::<Utc>::MAX_UTC);
                 self.grants.push(Grant {
                     id: event.grant,
                     pupil: *pupil,
@@ -759,6 +909,7 @@ impl GrantStore {
             }
         }
         self.events.push(event);
+        self.latest = None;
         Ok(())
     }
 }
@@ -792,15 +943,8 @@ mod tests {
         let mut store = GrantStore::new();
         let p = pupil("abcd1234", GradeBand::Indskoling);
         store.issue(&Issuer::teacher("t", true), &p, t(0)).unwrap();
-        let err = store
-            .redeem(&p.username, None, t(0) - Duration::nanoseconds(1))
-            .unwrap_err();
-        assert_eq!(err.kind(), ErrorType::ResetNotYetValid);
-        let err = store.redeem(&p.username, None, t(5)).unwrap_err();
-        assert_eq!(
-            err.message(crate::Lang::En),
-            "The 5 minutes to use the new password have passed"
-        );
+        let before = t(0) - Duration::nanoseconds(1);
+        assert_eq!(store.grants()[0].status(before), GrantStatus::NotYetValid);
         let ok = store
             .redeem(&p.username, None, t(5) - Duration::nanoseconds(1))
             .unwrap();
@@ -811,6 +955,81 @@ mod tests {
             2,
             "only the issue and the redemption are recorded"
         );
+        let mut late = GrantStore::new();
+        late.issue(&Issuer::teacher("t", true), &p, t(0)).unwrap();
+        let err = late.redeem(&p.username, None, t(5)).unwrap_err();
+        assert_eq!(
+            err.message(crate::Lang::En),
+            "The 5 minutes to use the new password have passed"
+        );
+    }
+
+    #[test]
+    fn calls_are_in_time_order_and_a_refusal_keeps_its_time() {
+        let mut store = GrantStore::new();
+        let p = pupil("abcd1234", GradeBand::Indskoling);
+        let teacher = Issuer::teacher("t", true);
+        store.issue(&teacher, &p, t(10)).unwrap();
+        // Before the issue: out of order, nothing recorded.
+        let err = store.redeem(&p.username, None, t(9)).unwrap_err();
+        assert_eq!(err.kind(), ErrorType::EventOutOfOrder);
+        // Too late, then "earlier": the refusal's time holds.
+        let err = store.redeem(&p.username, None, t(20)).unwrap_err();
+        assert_eq!(err.kind(), ErrorType::ResetExpired);
+        let err = store.redeem(&p.username, None, t(11)).unwrap_err();
+        assert_eq!(err.kind(), ErrorType::EventOutOfOrder);
+        assert_eq!(
+            err.message(crate::Lang::En),
+            "The time 2026-11-02T09:11:00Z lies before the last event (2026-11-02T09:20:00Z); events are recorded in time order"
+        );
+        // An older issue may not supersede the newer grant.
+        let err = store.issue(&teacher, &p, t(15)).unwrap_err();
+        assert_eq!(err.kind(), ErrorType::EventOutOfOrder);
+        assert_eq!(store.grants().len(), 1);
+        assert_eq!(store.grants()[0].state, GrantState::Open);
+        // The refusal's time survives saving and loading; a `latest` before the last event
+        // is refused.
+        let text = store.to_json();
+        assert!(
+            text.starts_with(r#"{"version":2,"latest":"2026-11-02T09:20:00Z","#),
+            "{text}"
+        );
+        let mut loaded = GrantStore::from_json(&text).unwrap();
+        assert_eq!(loaded, store);
+        let err = loaded.redeem(&p.username, None, t(11)).unwrap_err();
+        assert_eq!(err.kind(), ErrorType::EventOutOfOrder);
+        let bad = text.replace("09:20:00Z", "09:05:00Z");
+        let err = GrantStore::from_json(&bad).unwrap_err();
+        assert_eq!(
+            err.message(crate::Lang::En),
+            "The history cannot be replayed: event 1 is invalid (event_out_of_order)"
+        );
+        // A new issue at or after the refusal clears `latest`.
+        store.issue(&teacher, &p, t(20)).unwrap();
+        assert!(!store.to_json().contains("latest"));
+    }
+
+    #[test]
+    fn a_failed_issue_changes_nothing() {
+        let mut rng = ChaCha20Rng::seed_from_u64(11);
+        let mut store = GrantStore::new();
+        let p = pupil("abcd1234", GradeBand::Udskoling);
+        let teacher = Issuer::teacher("t", true);
+        let near_end = Utc.with_ymd_and_hms(9999, 12, 31, 23, 54, 0).unwrap();
+        let first = store
+            .issue_with_code(&teacher, &p, near_end, &mut rng)
+            .unwrap();
+        let before = store.clone();
+        // The window would end after 9999-12-31: refused before anything changes.
+        let last = Utc.with_ymd_and_hms(9999, 12, 31, 23, 56, 0).unwrap();
+        let err = store
+            .issue_with_code(&teacher, &p, last, &mut rng)
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorType::TimeOutOfRange);
+        assert_eq!(store, before);
+        assert_eq!(store.grants()[0].state, GrantState::Open);
+        let code = first.code.unwrap();
+        assert!(store.redeem(&p.username, Some(code.reveal()), last).is_ok());
     }
 
     #[test]

@@ -6,16 +6,25 @@ use std::ops::ControlFlow;
 use std::path::Path;
 
 use super::batch::{BatchRow, RowBatch, RowChecker, MAX_BATCH_BYTES};
-use super::jsonl::JsonLinesReader;
+use super::jsonl::{JsonLinesReader, Object};
 use super::row::{check_length, ExportRow};
-use super::summary::{ExportSummary, UnknownColumn};
-use super::{columns, open, CsvReader, Encoding, ExportError, Syntax};
+use super::summary::{ExportSummary, UnknownColumn, MAX_UNKNOWN_COLUMNS};
+use super::{columns, error, open, CsvReader, Encoding, ExportError, Syntax};
 use crate::record::Header;
-use crate::{Ctx, ErrorType, RecordKind, ValidationPolicy};
+use crate::{Ctx, ErrorType, FieldError, Loc, Problems, RecordKind, ValidationPolicy};
 
 pub(super) mod parallel;
 
-const MAX_UNKNOWN_KEYS: usize = 100;
+/// How many distinct JSON keys are remembered as looked at (known or not), so each is resolved
+/// once and the unknown ones are counted; later new keys are neither listed nor counted.
+const MAX_SEEN_KEYS: usize = 10_000;
+
+/// How many bytes of key names that memory may hold.
+const MAX_SEEN_KEY_BYTES: usize = 1 << 20;
+
+/// How many column names an error lists ([`ErrorType::CsvNoKnownColumn`],
+/// [`ErrorType::CsvColumnDuplicate`], [`ErrorType::JsonKeyDuplicate`]).
+const MAX_LISTED_COLUMNS: usize = 20;
 
 enum Source<R> {
     Csv {
@@ -25,8 +34,37 @@ enum Source<R> {
     JsonLines {
         reader: JsonLinesReader<R>,
         /// Keys already looked at (known or not), so each is resolved once.
-        seen: HashSet<String>,
+        seen: SeenKeys,
+        /// The keys of the last object resolved, reused while objects have the same keys.
+        layout: Option<Layout>,
     },
+}
+
+/// The distinct JSON keys looked at, within [`MAX_SEEN_KEYS`] and [`MAX_SEEN_KEY_BYTES`].
+#[derive(Default)]
+struct SeenKeys {
+    keys: HashSet<String>,
+    bytes: usize,
+}
+
+impl SeenKeys {
+    /// Whether `key` is new and there is room to remember it (then it is remembered).
+    fn first_sight(&mut self, key: &str) -> bool {
+        if self.keys.len() >= MAX_SEEN_KEYS
+            || self.bytes.saturating_add(key.len()) > MAX_SEEN_KEY_BYTES
+            || self.keys.contains(key)
+        {
+            return false;
+        }
+        self.bytes += key.len();
+        self.keys.insert(key.to_owned())
+    }
+}
+
+/// An object's keys resolved as a header, with the groups of keys that name a field twice.
+struct Layout {
+    header: Header,
+    duplicates: Vec<Vec<usize>>,
 }
 
 /// Reads an export row by row and checks each row: the pull form of [`check_reader`], also an
@@ -91,8 +129,10 @@ impl<R: Read> ExportChecker<R> {
     ///
     /// # Errors
     /// For CSV: [`ErrorType::FileEmpty`] without a header line,
-    /// [`ErrorType::CsvNoKnownColumn`] when no header column names a field of `kind`, and the
-    /// reading errors of [`ExportChecker::next_row`] for the header line.
+    /// [`ErrorType::CsvNoKnownColumn`] when no header column names a field of `kind`,
+    /// [`ErrorType::CsvColumnDuplicate`] when it names one field twice by the same name
+    /// ([`Header::duplicates`]), and the reading errors of [`ExportChecker::next_row`] for the
+    /// header line.
     pub fn new(
         reader: R,
         syntax: Syntax,
@@ -103,40 +143,42 @@ impl<R: Read> ExportChecker<R> {
         let source = match syntax {
             Syntax::Csv => {
                 let reader = CsvReader::new(reader)?;
-                let header = kind.header(reader.header());
+                let header = kind.shared_header(reader.shared_header());
+                let line = reader.header_line();
                 if !header.knows_any() {
-                    let found: Vec<_> = reader
-                        .header()
-                        .iter()
-                        .map(|c| columns::shown(c).into_owned())
-                        .collect();
                     return Err(ExportError::new(
                         ErrorType::CsvNoKnownColumn,
                         Ctx::new()
                             .with("kind", kind.name())
-                            .with("found", found.join(", "))
+                            .with("found", listed(reader.header().iter().map(String::as_str)))
                             .with("expected", kind.keys().join(", ")),
-                        Some(reader.header_line()),
+                        Some(line),
                     ));
+                }
+                if let Some(positions) = header.duplicates().first() {
+                    return Err(duplicate_columns(&header, positions, line));
                 }
                 summary.delimiter = Some(char::from(reader.delimiter()));
                 summary.windows_1252_line = reader.windows_1252_line();
-                summary.unknown_columns = reader
-                    .header()
-                    .iter()
-                    .zip(header.keys())
+                let mut unknown = header
+                    .keys()
+                    .into_iter()
                     .enumerate()
-                    .filter(|(_, (_, key))| key.is_none())
-                    .map(|(i, (name, _))| {
-                        UnknownColumn::new(kind, name, Some(i), reader.header_line())
-                    })
-                    .collect();
+                    .filter(|(_, key)| key.is_none());
+                for (i, _) in unknown.by_ref().take(MAX_UNKNOWN_COLUMNS) {
+                    let name = reader.header().get(i).map_or("", String::as_str);
+                    summary
+                        .unknown_columns
+                        .push(UnknownColumn::new(kind, name, Some(i), line));
+                }
+                summary.unknown_columns_omitted = unknown.count();
                 summary.header = Some(header.clone());
                 Source::Csv { reader, header }
             }
             Syntax::JsonLines => Source::JsonLines {
                 reader: JsonLinesReader::new(reader),
-                seen: HashSet::new(),
+                seen: SeenKeys::default(),
+                layout: None,
             },
         };
         let mut checker = Self {
@@ -281,8 +323,11 @@ impl<R: Read> ExportChecker<R> {
     ///
     /// # Errors
     /// [`ErrorType::FileUnreadable`] (I/O), [`ErrorType::EncodingInvalid`] (UTF-16 or binary),
-    /// [`ErrorType::RecordTooLong`]; for CSV [`ErrorType::CsvRowLength`]; for JSON Lines
-    /// [`ErrorType::JsonLineInvalid`] and [`ErrorType::JsonLineNotObject`].
+    /// [`ErrorType::RecordTooLong`]; for CSV [`ErrorType::CsvRowLength`] and
+    /// [`ErrorType::CsvQuoteUnclosed`]; for JSON Lines [`ErrorType::JsonLineInvalid`] and
+    /// [`ErrorType::JsonLineNotObject`]. [`ErrorType::FileNoRows`] at the end of a file without
+    /// a data row (a CSV header alone, or a JSON Lines file without an object): a file that
+    /// gives nothing to check is never taken for a valid one.
     pub fn next_row(&mut self) -> Result<Option<ExportRow>, ExportError> {
         if let Some(error) = self.pending.take() {
             self.stopped = true;
@@ -304,6 +349,10 @@ impl<R: Read> ExportChecker<R> {
             Ok(None) => {
                 self.at_end = true;
                 self.summary.complete = self.summary.rows == self.read;
+                if self.read == 0 {
+                    self.stopped = true;
+                    return Err(self.no_rows());
+                }
                 Ok(None)
             }
             Ok(Some(row)) => {
@@ -378,6 +427,9 @@ impl<R: Read> ExportChecker<R> {
                         self.summary.complete = true;
                         self.settle(None);
                     }
+                    if self.read == 0 {
+                        self.pending = Some(self.no_rows());
+                    }
                     break;
                 }
                 Err(error) => {
@@ -435,6 +487,15 @@ impl<R: Read> ExportChecker<R> {
         }
     }
 
+    /// The error of a file that ended without a data row.
+    fn no_rows(&self) -> ExportError {
+        ExportError::new(
+            ErrorType::FileNoRows,
+            Ctx::new().with("lines", error::line_value(self.reading.lines)),
+            None,
+        )
+    }
+
     /// A checker for the rows of [`ExportChecker::next_batch`]'s batches.
     pub fn row_checker(&self) -> RowChecker {
         let header = match &self.source {
@@ -480,21 +541,34 @@ impl<R: Read> ExportChecker<R> {
                 let problems = kind.check_row_with(header, record.iter(), &self.policy);
                 (line, problems, reader.lines_read(), windows_1252)
             }
-            Source::JsonLines { reader, seen } => {
+            Source::JsonLines {
+                reader,
+                seen,
+                layout,
+            } => {
                 let Some((line, object)) = reader.next_object()? else {
                     return Ok(None);
                 };
-                for key in object.keys() {
-                    if seen.len() < MAX_UNKNOWN_KEYS && !seen.contains(key.as_str()) {
-                        seen.insert(key.clone());
-                        if !kind.knows_column(key) {
-                            self.summary
-                                .unknown_columns
-                                .push(UnknownColumn::new(kind, key, None, line));
+                for key in &object.keys {
+                    if seen.first_sight(key) && !kind.knows_column(key) {
+                        let summary = &mut self.summary;
+                        if summary.unknown_columns.len() < MAX_UNKNOWN_COLUMNS {
+                            let column = UnknownColumn::new(kind, key, None, line);
+                            summary.unknown_columns.push(column);
+                        } else {
+                            summary.unknown_columns_omitted += 1;
                         }
                     }
                 }
-                let problems = kind.check_json_with(&object, &self.policy);
+                let layout = match layout {
+                    Some(layout) if layout.header.names() == object.keys.as_slice() => layout,
+                    _ => {
+                        let header = kind.header(&object.keys);
+                        let duplicates = header.duplicates();
+                        layout.insert(Layout { header, duplicates })
+                    }
+                };
+                let problems = check_object(kind, layout, &object, self.policy);
                 (line, problems, line, reader.windows_1252())
             }
         };
@@ -508,6 +582,97 @@ impl<R: Read> ExportChecker<R> {
             bytes_read: 0,
         }))
     }
+}
+
+/// The problems of one JSON object: one [`ErrorType::JsonKeyDuplicate`] for each field named
+/// by several keys of the same name, then those of its values, where only the first of such
+/// keys is checked.
+fn check_object(
+    kind: RecordKind,
+    layout: &Layout,
+    object: &Object,
+    policy: ValidationPolicy,
+) -> Problems {
+    let header = &layout.header;
+    let mut skipped = vec![
+        false;
+        if layout.duplicates.is_empty() {
+            0
+        } else {
+            object.keys.len()
+        }
+    ];
+    let mut problems = Problems::new();
+    let keys = if layout.duplicates.is_empty() {
+        Vec::new()
+    } else {
+        header.keys()
+    };
+    for positions in &layout.duplicates {
+        let (Some(&first), Some(rest)) = (positions.first(), positions.get(1..)) else {
+            continue;
+        };
+        for &i in rest {
+            if let Some(skip) = skipped.get_mut(i) {
+                *skip = true;
+            }
+        }
+        let Some(&Some(field)) = keys.get(first) else {
+            continue;
+        };
+        let error = FieldError::with_ctx(
+            ErrorType::JsonKeyDuplicate,
+            Ctx::new()
+                .with("field", field)
+                .with("keys", names_of(header, positions)),
+        );
+        problems.push(error.at(Loc::key(field), None));
+    }
+    let values = object.values.iter().enumerate().map(|(i, value)| {
+        value
+            .as_deref()
+            .filter(|_| !skipped.get(i).copied().unwrap_or(false))
+    });
+    for problem in kind.check_sparse_row_with(header, values, &policy) {
+        problems.push(problem);
+    }
+    problems
+}
+
+/// The names of the columns at `positions`, as messages show them (see [`listed`]).
+fn names_of(header: &Header, positions: &[usize]) -> String {
+    let names = header.names();
+    listed(
+        positions
+            .iter()
+            .map(|&i| names.get(i).map_or("", String::as_str)),
+    )
+}
+
+/// The [`ErrorType::CsvColumnDuplicate`] error of the columns at `positions`.
+fn duplicate_columns(header: &Header, positions: &[usize], line: u64) -> ExportError {
+    let field = positions
+        .first()
+        .and_then(|&i| header.keys().get(i).copied().flatten())
+        .unwrap_or_default();
+    ExportError::at_line(ErrorType::CsvColumnDuplicate, line, |c| {
+        c.with("field", field)
+            .with("columns", names_of(header, positions))
+    })
+}
+
+/// Column names as an error lists them: the first [`MAX_LISTED_COLUMNS`] as messages show
+/// them ([`columns::shown`]), then how many more there are.
+fn listed<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
+    let more = names.len().saturating_sub(MAX_LISTED_COLUMNS);
+    let mut list: Vec<_> = names
+        .take(MAX_LISTED_COLUMNS)
+        .map(|c| columns::shown(c))
+        .collect();
+    if more > 0 {
+        list.push(format!("… (+{more})").into());
+    }
+    list.join(", ")
 }
 
 impl<R: Read> Iterator for ExportChecker<R> {
