@@ -168,7 +168,7 @@ package() {
   done
   # The Node build is CommonJS inside a package of ES modules.
   printf '{\n  "type": "commonjs"\n}\n' >"$PKG/node/package.json"
-  cp "$HERE/npm/package.json" "$HERE/npm/README.md" "$PKG/"
+  cp "$HERE/npm/package.json" "$HERE/npm/README.md" "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$PKG/"
   echo "$WASM" >"$PKG/.stamp"
 }
 

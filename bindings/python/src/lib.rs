@@ -46,6 +46,11 @@ mod _unilogin {
         check_value, error_types, parse_record, record_keys, valid_mask, validate_record,
         validate_records, validate_request, validate_values, value_kinds,
     };
+    /// The package's version, the workspace's (`Cargo.toml`): the crate, the wheel and the npm
+    /// package have one version.
+    #[pymodule_export]
+    #[allow(non_upper_case_globals)]
+    const __version__: &str = env!("CARGO_PKG_VERSION");
     #[pymodule_export]
     use crate::values::{
         City, Cpr, Cvr, Email, HouseNumber, InstitutionName, InstitutionNumber, Municipality,

@@ -19,8 +19,8 @@ fn value_kind(name: &str) -> PyResult<ValueKind> {
     form::value_kind(name).map_err(errors::argument)
 }
 
-/// The validation policy of a call: STIL's with the `policy` mapping's overrides, and the
-/// P-number checksum off when `p_number_checksum` is false ([`form::validation_policy`]).
+/// The validation policy of a call: STIL's with the `policy` mapping's overrides, the P-number
+/// checksum off when `p_number_checksum` is false, and `as_of` ([`form::validation_policy`]).
 pub fn policy(
     py: Python<'_>,
     p_number_checksum: bool,
@@ -29,14 +29,11 @@ pub fn policy(
     lang: unilogin::Lang,
 ) -> PyResult<ValidationPolicy> {
     let overrides = overrides.map(to_json).transpose()?;
-    let mut policy = form::validation_policy(overrides.as_ref(), p_number_checksum).or_raise(
+    form::validation_policy(overrides.as_ref(), p_number_checksum, as_of).or_raise(
         py,
         Class::Validation,
         lang,
-    )?;
-    // The `as_of` argument wins over an `as_of` in the overrides.
-    policy.as_of = as_of.or(policy.as_of);
-    Ok(policy)
+    )
 }
 
 fn key_text(key: &Bound<'_, PyAny>) -> PyResult<String> {

@@ -196,7 +196,7 @@ fn policy_arg(value: &JsValue, lang: Lang) -> Result<ValidationPolicy, JsValue> 
     } else {
         Some(json_arg(value, "policy")?)
     };
-    form::validation_policy(overrides.as_ref(), true).map_err(|e| call_error(e, lang))
+    form::validation_policy(overrides.as_ref(), true, None).map_err(|e| call_error(e, lang))
 }
 
 fn validate_kind(

@@ -219,27 +219,25 @@ fn policy(args: &Args) -> Result<ValidationPolicy, Fatal> {
             Some(json)
         }
     };
-    form::validation_policy(overrides.as_ref(), !args.no_p_number_checksum).map_err(|e| {
-        let reason = match &e {
-            form::CallError::Problem(p) => p.message(args.lang),
-            form::CallError::Argument(a) => a.message().to_owned(),
-        };
-        Fatal::new(
-            format!("--policy: {reason} [{}]", e.code()),
-            format!("--policy: {reason} [{}]", e.code()),
-        )
-    })
+    // `--as-of` wins over an `as_of` in the policy file.
+    form::validation_policy(overrides.as_ref(), !args.no_p_number_checksum, args.as_of).map_err(
+        |e| {
+            let reason = match &e {
+                form::CallError::Problem(p) => p.message(args.lang),
+                form::CallError::Argument(a) => a.message().to_owned(),
+            };
+            Fatal::new(
+                format!("--policy: {reason} [{}]", e.code()),
+                format!("--policy: {reason} [{}]", e.code()),
+            )
+        },
+    )
 }
 
 pub(crate) fn run(args: &Args) -> Result<Verdict, Fatal> {
     let options = ExportOptions {
         lang: args.lang,
-        policy: {
-            // `--as-of` wins over an `as_of` in the policy file.
-            let mut policy = policy(args)?;
-            policy.as_of = args.as_of.or(policy.as_of);
-            policy
-        },
+        policy: policy(args)?,
         max_errors: args.max_errors,
         jobs: args.jobs,
     };

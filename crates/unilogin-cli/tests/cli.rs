@@ -828,6 +828,25 @@ fn as_of_checks_user_rows_against_a_reference_date() {
     assert_eq!(with.locs_and_types(), expected);
     assert_eq!(with.problems()[0]["input"], "150337-****");
     assert_eq!(with.problems()[1]["ctx"]["age"], 3);
+    // `--as-of` wins over the policy file's `as_of`; the file's date applies without it.
+    let policy = file("as-of-policy.json", r#"{"as_of": "2000-01-01"}"#);
+    let policy = policy.to_str().unwrap();
+    let from_file = validate("user", &["--format", "json", "--policy", policy], &path);
+    assert_eq!(from_file.code, 1, "{from_file:?}");
+    assert_eq!(from_file.problems()[0]["type"], "cpr_date_in_future");
+    let both = validate(
+        "user",
+        &[
+            "--format",
+            "json",
+            "--policy",
+            policy,
+            "--as-of",
+            "2026-08-15",
+        ],
+        &path,
+    );
+    assert_eq!(both.locs_and_types(), expected);
     // `today` (the system's date) is accepted; what it finds depends on the day.
     let today = validate("user", &["--format", "json", "--as-of", "today"], &path);
     assert_ne!(today.code, 2, "{today:?}");
@@ -1276,4 +1295,22 @@ fn example_register_saved_as_windows_1252_gives_the_same_report() {
     );
     assert_eq!(json.json()["summary"]["encoding"], "windows-1252");
     assert_eq!(json.json()["summary"]["delimiter"], ";");
+}
+
+// ---- release (issue 14) ----------------------------------------------------------------------
+
+#[test]
+fn version_is_the_workspace_version() {
+    let run = exec(&["--version"], None);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stdout.trim(),
+        format!("unilogin {}", env!("CARGO_PKG_VERSION"))
+    );
+    // Every subcommand reports the same version.
+    let sub = exec(&["validate", "--version"], None);
+    assert_eq!(
+        sub.stdout.trim(),
+        format!("unilogin-validate {}", env!("CARGO_PKG_VERSION"))
+    );
 }

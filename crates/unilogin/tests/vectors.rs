@@ -74,7 +74,7 @@ fn run_record_vectors(file: &str, kind: RecordKind) {
         let label = format!("{file}: {}", case["name"]);
         let input = case["input"].as_object().unwrap();
         // A host's overrides of the validation policy, as the bindings take them.
-        let mut policy = form::validation_policy(case.get("policy"), true).unwrap();
+        let mut policy = form::validation_policy(case.get("policy"), true, None).unwrap();
         // `as_of`: the reference date the record is checked on (issue 13 item 11).
         if let Some(date) = case.get("as_of") {
             policy.as_of = Some(form::as_of(date.as_str().unwrap()).unwrap());
@@ -200,7 +200,7 @@ fn argument_outcome(call: &str, args: &Value) -> Result<(), form::CallError> {
         "validate_record" => {
             let kind = form::record_kind(text("kind"))?;
             form::lang(args.get("lang").and_then(Value::as_str).unwrap_or("da"))?;
-            let policy = form::validation_policy(args.get("policy"), true)?;
+            let policy = form::validation_policy(args.get("policy"), true, None)?;
             let _ = kind.validate_json_with(args["record"].as_object().unwrap(), &policy);
         }
         "record_keys" => form::record_kind(text("kind")).map(drop)?,

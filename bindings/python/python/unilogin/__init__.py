@@ -84,6 +84,10 @@ from unilogin._unilogin import (
 if TYPE_CHECKING:  # pragma: no cover
     import pydantic_core
 
+#: The package's version: the Rust workspace's, the same for the crate, the wheel and the npm
+#: package.
+__version__: str = _unilogin.__version__
+
 __all__ = [
     "AgreementLedger",
     "ArgumentError",

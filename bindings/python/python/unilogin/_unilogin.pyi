@@ -27,6 +27,9 @@ from typing import (
 
 from unilogin._errors import ErrorDict, ExportProblem, ExportReport
 
+#: The package's version (the Rust workspace's).
+__version__: str
+
 if sys.version_info >= (3, 11):
     from typing import Self
 else:

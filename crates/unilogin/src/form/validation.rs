@@ -11,16 +11,23 @@ use super::CallError;
 /// The validation policy a binding is given: STIL's ([`ValidationPolicy::STIL`]) with the
 /// host's `overrides` (a JSON object of [`ValidationPolicy`]'s fields, e.g.
 /// `{"request_institution_types": [6010, 6011, 6012, 6013], "ownership_codes":
-/// {"udliciteret": 5}}`), and the P-number checksum off when `p_number_checksum` is false (the
-/// bindings' older switch; `true` leaves the overrides' value).
+/// {"udliciteret": 5}}`), the P-number checksum off when `p_number_checksum` is false (the
+/// bindings' older switch; `true` leaves the overrides' value), and the reference date `as_of`
+/// when one is given as an argument of its own (it wins over an `as_of` in the overrides: the
+/// command's `--as-of` over its `--policy` file, Python's `as_of=` over its `policy=` mapping).
 ///
 /// ```
+/// use chrono::NaiveDate;
 /// use unilogin::form::validation_policy;
-/// let host = serde_json::json!({"p_number_weight_switch": 1006395171});
-/// assert_eq!(validation_policy(Some(&host), true)?.p_number_weight_switch, 1_006_395_171);
-/// assert!(!validation_policy(None, false)?.p_number_checksum);
+/// let host = serde_json::json!({"p_number_weight_switch": 1006395171, "as_of": "2026-01-05"});
+/// let policy = validation_policy(Some(&host), true, None)?;
+/// assert_eq!(policy.p_number_weight_switch, 1_006_395_171);
+/// assert_eq!(policy.as_of, NaiveDate::from_ymd_opt(2026, 1, 5));
+/// let later = NaiveDate::from_ymd_opt(2026, 8, 15);
+/// assert_eq!(validation_policy(Some(&host), true, later)?.as_of, later);
+/// assert!(!validation_policy(None, false, None)?.p_number_checksum);
 /// let typo = serde_json::json!({"request_institution_type": [6013]});
-/// assert_eq!(validation_policy(Some(&typo), true).unwrap_err().code(), "json_invalid");
+/// assert_eq!(validation_policy(Some(&typo), true, None).unwrap_err().code(), "json_invalid");
 /// # Ok::<(), unilogin::form::CallError>(())
 /// ```
 ///
@@ -31,6 +38,7 @@ use super::CallError;
 pub fn validation_policy(
     overrides: Option<&serde_json::Value>,
     p_number_checksum: bool,
+    as_of: Option<chrono::NaiveDate>,
 ) -> Result<ValidationPolicy, CallError> {
     let mut policy = match overrides {
         None => ValidationPolicy::STIL,
@@ -39,6 +47,7 @@ pub fn validation_policy(
         })?,
     };
     policy.p_number_checksum &= p_number_checksum;
+    policy.as_of = as_of.or(policy.as_of);
     Ok(policy)
 }
 
