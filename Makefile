@@ -7,7 +7,9 @@ CARGO ?= cargo
 # Each binding or tool adds its own targets in mk/<name>.mk and appends its test target to
 # EXTRA_TESTS (e.g. `EXTRA_TESTS += python-test`), so `make test` runs every test.
 EXTRA_TESTS :=
--include mk/*.mk
+-include $(filter-out mk/dist.mk,$(wildcard mk/*.mk))
+# The release artifacts last: they are built from the bindings' variables and targets.
+-include mk/dist.mk
 
 test: fmt-check lint rust-test $(EXTRA_TESTS)
 

@@ -14,9 +14,13 @@ use unilogin::Lang;
 
 use crate::errors::{Class, Raise};
 
+/// The largest integer a float holds exactly (2^53).
+const MAX_EXACT_INTEGER: f64 = 9_007_199_254_740_992.0;
+
 /// The text of one cell as the core reads JSON (`RawRecord::from_json`): a string as written,
 /// `None` (and a float NaN, as pandas writes a missing value) as absent, a bool as `true` /
-/// `false`, an integer or a float as its JSON text; anything else as its `str()`.
+/// `false`, an integer as its digits, a float that holds an integer (within ±2^53) as that
+/// integer's digits and any other float as its JSON text; anything else as its `str()`.
 pub fn cell_text<'a>(value: &'a Bound<'_, PyAny>) -> PyResult<Option<Cow<'a, str>>> {
     if let Ok(s) = value.cast::<PyString>() {
         return s.to_cow().map(|c| Some(Cow::Owned(c.into_owned())));
@@ -36,6 +40,12 @@ pub fn cell_text<'a>(value: &'a Bound<'_, PyAny>) -> PyResult<Option<Cow<'a, str
     }
     if let Ok(f) = value.cast::<PyFloat>() {
         let x = f.value();
+        // pandas stores an integer column with one missing cell as floats (`1025436144.0`):
+        // a float that holds an integer exactly is read as that integer's digits.
+        if x.fract() == 0.0 && x.abs() <= MAX_EXACT_INTEGER {
+            #[allow(clippy::cast_possible_truncation, reason = "integral and within ±2^53")]
+            return Ok(Some(Cow::Owned((x as i64).to_string())));
+        }
         return Ok(serde_json::Number::from_f64(x).map(|n| Cow::Owned(n.to_string())));
     }
     Ok(Some(Cow::Owned(value.str()?.to_cow()?.into_owned())))

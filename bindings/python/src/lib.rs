@@ -49,7 +49,10 @@ mod _unilogin {
     /// The package's version, the workspace's (`Cargo.toml`): the crate, the wheel and the npm
     /// package have one version.
     #[pymodule_export]
-    #[allow(non_upper_case_globals)]
+    #[allow(
+        non_upper_case_globals,
+        reason = "Python's name for a package's version"
+    )]
     const __version__: &str = env!("CARGO_PKG_VERSION");
     #[pymodule_export]
     use crate::values::{

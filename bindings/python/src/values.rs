@@ -19,6 +19,14 @@ fn text(value: &Bound<'_, PyAny>, class: &str) -> PyResult<String> {
     }
 }
 
+/// The pydantic core schema of a value class, built by `unilogin._pydantic` (which imports
+/// pydantic only then).
+fn pydantic_schema<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> {
+    cls.py()
+        .import("unilogin._pydantic")?
+        .call_method1("core_schema", (cls,))
+}
+
 macro_rules! identifier {
     ($(#[$doc:meta])* $name:literal, $class:ident, $core:ty $(, { $($extra:tt)* })?) => {
         $(#[$doc])*
@@ -58,6 +66,16 @@ macro_rules! identifier {
             fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyType>, Bound<'py, PyTuple>)> {
                 let text = slf.get().0.to_string();
                 Ok((slf.get_type(), PyTuple::new(slf.py(), [text])?))
+            }
+
+            /// pydantic v2: the class as a model's field type (`unilogin._pydantic`).
+            #[classmethod]
+            fn __get_pydantic_core_schema__<'py>(
+                cls: &Bound<'py, PyType>,
+                _source: &Bound<'py, PyAny>,
+                _handler: &Bound<'py, PyAny>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                pydantic_schema(cls)
             }
 
             $($($extra)*)?
@@ -239,5 +257,16 @@ impl Cpr {
 
     fn __repr__(&self) -> String {
         format!("Cpr({:?})", self.0.masked())
+    }
+
+    /// pydantic v2: a model's field type; it serialises masked, as `str()` does
+    /// (`unilogin._pydantic`).
+    #[classmethod]
+    fn __get_pydantic_core_schema__<'py>(
+        cls: &Bound<'py, PyType>,
+        _source: &Bound<'py, PyAny>,
+        _handler: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        pydantic_schema(cls)
     }
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import json
+import pathlib
 import pickle
 import re
 from typing import Any, Dict, List
@@ -111,11 +112,40 @@ def test_pandas_frame() -> None:
     df = pd.DataFrame([REQUEST, dict(REQUEST, cvr="13585627", city=None)], index=["a", "b"])
     out = unilogin.validate_frame(df, kind="request", lang="en")
     assert isinstance(out, pd.DataFrame)
-    assert list(out.columns) == ["row", "field", "type", "msg", "input", "ctx"]
-    assert out[["row", "field", "type"]].values.tolist() == [[1, "cvr", "cvr_checksum"], [1, "city", "missing"]]
+    assert list(out.columns) == ["row", "index", "field", "type", "msg", "input", "ctx"]
+    assert out[["row", "index", "field", "type"]].values.tolist() == [
+        [1, "b", "cvr", "cvr_checksum"],
+        [1, "b", "city", "missing"],
+    ]
     assert json.loads(out["ctx"][0]) == {"cvr": "13585627"}
     empty = unilogin.validate_frame(df.iloc[:1], kind="request")
     assert len(empty) == 0 and list(empty.columns) == list(out.columns)
+
+
+def test_a_pandas_frame_read_without_dtype_str_gives_the_problems_of_the_file() -> None:
+    # Issue 14: `pd.read_csv(f, sep=";")` makes `pNummer` a float column when one cell is
+    # empty; its cells are still the numbers they were, not `p_number_format` on "1025436144.0".
+    pd = pytest.importorskip("pandas")
+    path = pathlib.Path(__file__).resolve().parents[3] / "examples" / "register.csv"
+    frame = pd.read_csv(path, sep=";")
+    assert frame["pNummer"].dtype == float
+    out = unilogin.validate_frame(frame, kind="register")
+    report = unilogin.check_export(path, kind="register")
+    assert [(r.row, r.field, r.type) for r in out.itertuples()] == [
+        (p["loc"][0], ".".join(map(str, p["loc"][1:])), p["type"]) for p in report["problems"]
+    ]
+    assert "p_number_format" not in set(out["type"])
+    assert list(out["index"]) == list(out["row"])  # the default RangeIndex
+
+
+def test_integral_floats_are_read_as_the_integers_they_hold() -> None:
+    assert unilogin.check_value(1029829825.0, kind="p_number") == "1029829825"
+    assert unilogin.check_value(13585628.0, kind="cvr") == "13585628"
+    problems = unilogin.validate_values([1029829825.5, float("nan")], kind="p_number")
+    assert [(p["loc"], p["type"], p["input"]) for p in problems] == [
+        ([0], "p_number_format", "1029829825.5"),
+        ([1], "missing", None),
+    ]
 
 
 def test_polars_frame() -> None:

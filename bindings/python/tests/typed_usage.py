@@ -74,3 +74,12 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def names_outside_the_literals_are_type_errors() -> None:
+    # Never called: mypy --strict checks that each line is refused (an unused ignore is an
+    # error there, so the stubs taking any `str` would fail the check).
+    unilogin.record_keys("school")  # type: ignore[arg-type]
+    unilogin.check_value("13585628", kind="cvr_number")  # type: ignore[arg-type]
+    unilogin.validate_records([], kind="register", lang="sv")  # type: ignore[arg-type]
+    unilogin.assign_password(group="rektor")  # type: ignore[arg-type]

@@ -48,7 +48,8 @@ impl Fatal {
             },
             Self::Export { name, error } => {
                 let hint = match error.kind() {
-                    unilogin::ErrorType::CsvNoKnownColumn => " (--kind)",
+                    unilogin::ErrorType::CsvNoKnownColumn
+                    | unilogin::ErrorType::CsvKindMismatch => " (--kind)",
                     _ => "",
                 };
                 format!("{name}: {}{hint} [{}]", error.message(lang), error.kind())

@@ -12,11 +12,12 @@ mod password;
 mod plan;
 mod progress;
 mod report;
+mod shell;
 mod validate;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::exit::status;
 
@@ -65,6 +66,12 @@ enum Command {
                       unilogin password generate --group mellemtrin"
     )]
     Password(password::Command),
+    /// Print the shell completions of the command (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = shell::COMPLETIONS_AFTER_HELP)]
+    Completions(shell::CompletionsArgs),
+    /// Print the command's manual page (roff, for `man`).
+    #[command(after_help = shell::MAN_AFTER_HELP)]
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -77,5 +84,7 @@ fn main() -> ExitCode {
             let lang = command.lang();
             status(password::run(&command), lang)
         }
+        Command::Completions(args) => shell::completions(&args, Cli::command()),
+        Command::Man => shell::man(Cli::command()),
     }
 }

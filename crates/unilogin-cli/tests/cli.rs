@@ -1314,3 +1314,59 @@ fn version_is_the_workspace_version() {
         format!("unilogin-validate {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn a_register_export_checked_as_a_user_roster_names_the_kind_its_header_looks_like() {
+    // Issue 14: instead of a `missing` problem for every user field of every row.
+    let example = PathBuf::from(example("register.csv"));
+    let run = validate("user", &["--lang", "en"], &example);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("[csv_kind_mismatch]"), "{run:?}");
+    assert!(
+        run.stderr.contains("looks like a register file, not user"),
+        "{run:?}"
+    );
+    assert!(run.stdout.is_empty(), "{run:?}");
+    let json = validate("user", &["--format", "json"], &example);
+    assert_eq!(json.code, 2, "{json:?}");
+    assert_eq!(json.json()["error"]["type"], "csv_kind_mismatch");
+    assert_eq!(json.json()["error"]["ctx"]["looks_like"], "register");
+    assert_eq!(json.problems(), Vec::<Value>::new());
+    // The same file as the register export it is is read.
+    assert_ne!(validate("register", &[], &example).code, 2);
+}
+
+#[test]
+fn completions_are_printed_for_every_shell_and_name_the_subcommands() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = exec(&["completions", shell], None);
+        assert_eq!(run.code, 0, "{shell}: {run:?}");
+        for sub in ["validate", "plan", "check", "password"] {
+            assert!(run.stdout.contains(sub), "{shell} completions lack {sub}");
+        }
+        // The values of `--kind` are completed too.
+        assert!(
+            run.stdout.contains("register"),
+            "{shell} completions lack --kind's values"
+        );
+    }
+    let bad = exec(&["completions", "tcsh"], None);
+    assert_eq!(bad.code, 2, "{bad:?}");
+    assert!(bad.stderr.contains("tcsh"), "{bad:?}");
+}
+
+#[test]
+fn the_man_page_is_roff_for_the_whole_command() {
+    let run = exec(&["man"], None);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.starts_with(".ie \\n(.g .ds Aq"),
+        "{}",
+        &run.stdout[..80]
+    );
+    assert!(run.stdout.contains(".TH unilogin 1"), "{run:?}");
+    assert!(run.stdout.contains(env!("CARGO_PKG_VERSION")));
+    for sub in ["validate", "plan", "check", "password", "completions"] {
+        assert!(run.stdout.contains(sub), "the man page lacks {sub}");
+    }
+}

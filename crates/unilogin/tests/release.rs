@@ -1,6 +1,8 @@
 //! One release (issue 14): the crate, the command, the wheel and the npm package carry one
 //! version and both licence texts, and the CHANGELOG has the version's section.
 
+#![cfg(test)]
+
 mod support;
 
 use std::fs;

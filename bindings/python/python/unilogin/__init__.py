@@ -84,6 +84,8 @@ from unilogin._unilogin import (
 if TYPE_CHECKING:  # pragma: no cover
     import pydantic_core
 
+    from unilogin._unilogin import _KindName, _Lang
+
 #: The package's version: the Rust workspace's, the same for the crate, the wheel and the npm
 #: package.
 __version__: str = _unilogin.__version__
@@ -174,7 +176,7 @@ class LegalBasis(str, enum.Enum):
         return self.value
 
     @classmethod
-    def parse(cls, text: str, *, accepted: bool = False, lang: str = "da") -> LegalBasis:
+    def parse(cls, text: str, *, accepted: bool = False, lang: _Lang = "da") -> LegalBasis:
         """Parses a key, a label or the form's wording; ``accepted=True`` refuses stk. 4."""
         return cls(_unilogin.parse_legal_basis(text, accepted=accepted, lang=lang))
 
@@ -188,11 +190,11 @@ class LegalBasis(str, enum.Enum):
         """The register's ownership code (ejerformKode)."""
         return _unilogin.legal_basis_info(self.value)[1]
 
-    def label(self, lang: str = "da") -> str:
+    def label(self, lang: _Lang = "da") -> str:
         """A short label, e.g. "Kommunal daginstitution"."""
         return _unilogin.legal_basis_info(self.value, lang)[2]
 
-    def form_text(self, lang: str = "da") -> str:
+    def form_text(self, lang: _Lang = "da") -> str:
         """The wording of STIL's form, e.g. "Kommunal, dagtilbudslovens §19, stk. 2"."""
         return _unilogin.legal_basis_info(self.value, lang)[3]
 
@@ -219,11 +221,11 @@ class InstitutionType(enum.IntEnum):
         return str(self.value)
 
     @classmethod
-    def parse(cls, text: str, *, accepted: bool = False, lang: str = "da") -> InstitutionType:
+    def parse(cls, text: str, *, accepted: bool = False, lang: _Lang = "da") -> InstitutionType:
         """Parses a code, a Danish or English name, or the form's wording."""
         return cls(_unilogin.parse_institution_type(text, accepted=accepted, lang=lang))
 
-    def label(self, lang: str = "da") -> str:
+    def label(self, lang: _Lang = "da") -> str:
         """The name, e.g. "Vuggestue" / "Nursery"."""
         return _unilogin.institution_type_info(self.value, lang)[0]
 
@@ -252,8 +254,8 @@ def _frame_rows(problems: List[ErrorDict]) -> Dict[str, List[Any]]:
 def validate_frame(
     df: Any,
     *,
-    kind: str,
-    lang: str = "da",
+    kind: _KindName,
+    lang: _Lang = "da",
     p_number_checksum: bool = True,
     as_of: Optional[datetime.date] = None,
     policy: Optional[Mapping[str, Any]] = None,
@@ -261,9 +263,12 @@ def validate_frame(
     """Validates every row of a pandas or polars DataFrame.
 
     Returns a DataFrame of the same library with one row per problem and the columns ``row``
-    (0-based position of the row), ``field`` (the canonical key), ``type``, ``msg``, ``input``
-    and ``ctx`` (the context as JSON text). Missing values (``None``, ``NaN``, ``pd.NA``) count
-    as absent. ``as_of`` as in :func:`validate_records`. Neither pandas nor polars is a
+    (0-based position of the row), for pandas ``index`` (the row's label in the frame's index),
+    ``field`` (the canonical key), ``type``, ``msg``, ``input`` and ``ctx`` (the context as JSON
+    text). Missing values (``None``, ``NaN``, ``pd.NA``) count as absent. A float that holds an
+    integer is read as that integer's digits, so a number column that pandas turned into floats
+    because one cell is empty (``1025436144.0``) is checked as the number it was; a leading zero
+    such a column lost is reported with its hint. ``as_of`` as in :func:`validate_records`. Neither pandas nor polars is a
     dependency of this package.
     """
     library = type(df).__module__.split(".")[0]
@@ -275,7 +280,11 @@ def validate_frame(
             rows, kind=kind, lang=lang, p_number_checksum=p_number_checksum, as_of=as_of,
             policy=policy,
         )
-        return pd.DataFrame(_frame_rows(problems), columns=list(FRAME_COLUMNS))
+        columns = _frame_rows(problems)
+        # The frame's own index label of each problem's row, beside its position.
+        labels = df.index
+        columns["index"] = [labels[r] if r is not None else None for r in columns["row"]]
+        return pd.DataFrame(columns, columns=["row", "index", *FRAME_COLUMNS[1:]])
     if library == "polars":
         pl: Any = importlib.import_module("polars")
         problems = validate_records(

@@ -12,7 +12,10 @@ field was absent) and ``ctx`` the values the message was rendered from.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Optional, TypedDict, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, TypedDict, Union
+
+if TYPE_CHECKING:  # pragma: no cover
+    from unilogin._unilogin import _Lang
 
 __all__ = [
     "ArgumentError",
@@ -110,7 +113,7 @@ class ResetError(ValidationError):
     see :meth:`public_message`, which is the same for every failure.
     """
 
-    def public_message(self, lang: str = "da") -> str:
+    def public_message(self, lang: _Lang = "da") -> str:
         """The message to show the pupil, whatever the reason."""
         from unilogin._unilogin import reset_public_message
 

@@ -30,6 +30,20 @@ from unilogin._errors import ErrorDict, ExportProblem, ExportReport
 #: The package's version (the Rust workspace's).
 __version__: str
 
+# The names the functions take, as the core parses them (checked by mypy; the core raises
+# ArgumentError for any other at run time).
+_KindName = Literal["request", "register", "user"]
+_ValueKindName = Literal[
+    "cvr", "p_number", "institution_number", "municipality", "phone", "email", "cpr",
+    "postal_code", "house_number", "street", "city", "institution_name", "legal_basis",
+    "legal_basis_accepted", "institution_type", "institution_type_accepted", "username", "grade",
+]
+_Lang = Literal["da", "en", "da-DK", "en-GB", "en-US"]
+_GroupKey = Literal[
+    "indskoling", "mellemtrin", "udskoling", "youth_education", "youth-education", "employee",
+    "parent",
+]
+
 if sys.version_info >= (3, 11):
     from typing import Self
 else:
@@ -40,8 +54,8 @@ else:
 def validate_records(
     rows: Iterable[Mapping[str, Any]],
     *,
-    kind: str,
-    lang: str = "da",
+    kind: _KindName,
+    lang: _Lang = "da",
     p_number_checksum: bool = True,
     as_of: Optional[datetime.date] = None,
     policy: Optional[Mapping[str, Any]] = None,
@@ -83,7 +97,7 @@ def validate_records(
 def validate_request(
     mapping: Mapping[str, Any],
     *,
-    lang: str = "da",
+    lang: _Lang = "da",
     p_number_checksum: bool = True,
     as_of: Optional[datetime.date] = None,
     policy: Optional[Mapping[str, Any]] = None,
@@ -101,8 +115,8 @@ def validate_request(
 def validate_record(
     mapping: Mapping[str, Any],
     *,
-    kind: str,
-    lang: str = "da",
+    kind: _KindName,
+    lang: _Lang = "da",
     p_number_checksum: bool = True,
     as_of: Optional[datetime.date] = None,
     policy: Optional[Mapping[str, Any]] = None,
@@ -122,8 +136,8 @@ def validate_record(
 def parse_record(
     mapping: Mapping[str, Any],
     *,
-    kind: str,
-    lang: str = "da",
+    kind: _KindName,
+    lang: _Lang = "da",
     p_number_checksum: bool = True,
     as_of: Optional[datetime.date] = None,
     policy: Optional[Mapping[str, Any]] = None,
@@ -140,8 +154,8 @@ def parse_record(
 def validate_csv(
     path: Union[str, "os.PathLike[str]"],
     *,
-    kind: str,
-    lang: str = "da",
+    kind: _KindName,
+    lang: _Lang = "da",
     p_number_checksum: bool = True,
     as_of: Optional[datetime.date] = None,
     jobs: int = 0,
@@ -182,8 +196,8 @@ def validate_csv(
 def check_export(
     path: Union[str, "os.PathLike[str]"],
     *,
-    kind: str,
-    lang: str = "da",
+    kind: _KindName,
+    lang: _Lang = "da",
     p_number_checksum: bool = True,
     as_of: Optional[datetime.date] = None,
     jobs: int = 0,
@@ -219,8 +233,8 @@ def check_export(
 def iter_problems(
     path: Union[str, "os.PathLike[str]"],
     *,
-    kind: str,
-    lang: str = "da",
+    kind: _KindName,
+    lang: _Lang = "da",
     p_number_checksum: bool = True,
     as_of: Optional[datetime.date] = None,
     max_errors: Optional[int] = None,
@@ -272,7 +286,7 @@ class ProblemBatches(Iterator[List[ExportProblem]]):
         """Stops reading and closes the file; the iterator ends (problems read and not handed
         out are dropped)."""
 
-def check_value(value: Any, *, kind: str, lang: str = "da") -> str:
+def check_value(value: Any, *, kind: _ValueKindName, lang: _Lang = "da") -> str:
     """Parses one value of a value kind (see :func:`value_kinds`) and returns its canonical text.
 
     >>> unilogin.check_value("+45 3366 3366", kind="phone")
@@ -282,7 +296,7 @@ def check_value(value: Any, *, kind: str, lang: str = "da") -> str:
 
     """
 
-def validate_values(values: Iterable[Any], *, kind: str, lang: str = "da") -> List[ErrorDict]:
+def validate_values(values: Iterable[Any], *, kind: _ValueKindName, lang: _Lang = "da") -> List[ErrorDict]:
     """Checks many values of one kind; ``loc`` is ``[index]``.
 
     >>> [(p["loc"], p["type"]) for p in unilogin.validate_values(["13585628", "13585627", ""], kind="cvr")]
@@ -290,7 +304,7 @@ def validate_values(values: Iterable[Any], *, kind: str, lang: str = "da") -> Li
 
     """
 
-def valid_mask(values: Iterable[Any], *, kind: str) -> List[bool]:
+def valid_mask(values: Iterable[Any], *, kind: _ValueKindName) -> List[bool]:
     """Whether each value is valid, for bulk checks (e.g. a pandas column).
 
     >>> unilogin.valid_mask(["13585628", "13585627", "DK-2425 6790"], kind="cvr")
@@ -298,7 +312,7 @@ def valid_mask(values: Iterable[Any], *, kind: str) -> List[bool]:
 
     """
 
-def record_keys(kind: str) -> List[str]:
+def record_keys(kind: _KindName) -> List[str]:
     """The canonical field keys of a record kind, in report order.
 
     >>> unilogin.record_keys("request")[:3]
@@ -320,7 +334,7 @@ def error_types() -> List[str]:
 # --- Identifiers -------------------------------------------------------------------------------
 
 class _Identifier:
-    def __new__(cls, text: str, /, *, lang: str = "da") -> Self: ...
+    def __new__(cls, text: str, /, *, lang: _Lang = "da") -> Self: ...
     @staticmethod
     def is_valid(text: object) -> bool:
         """Whether ``text`` parses (``False`` for anything that is not a ``str``)."""
@@ -332,6 +346,25 @@ class _Identifier:
     def __ge__(self, value: Any, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> Tuple[type, Tuple[str]]: ...
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any, /) -> Any:
+        """pydantic v2: the class as a model's field type; it validates a ``str`` and
+        serialises to ``str(value)``.
+
+        >>> import pydantic
+        >>> class Row(pydantic.BaseModel):
+        ...     cvr: unilogin.Cvr
+        >>> Row(cvr="DK-1358 5628").model_dump_json()
+        '{"cvr":"13585628"}'
+        >>> try:
+        ...     Row.model_validate_json('{"cvr": "13585627"}')
+        ... except pydantic.ValidationError as error:
+        ...     [(e["loc"], e["type"], e["msg"]) for e in error.errors()]
+        [(('cvr',), 'value_error', 'Value error, CVR-nummeret 13585627 er ugyldigt (kontrolcifferet passer ikke) [cvr_checksum]')]
+        >>> Row.model_json_schema()["properties"]["cvr"]["type"]
+        'string'
+
+        """
 
 @final
 class Cvr(_Identifier):
@@ -358,7 +391,7 @@ class PNumber(_Identifier):
     @property
     def value(self) -> int: ...
     @classmethod
-    def parse_format(cls, text: str, /, *, lang: str = "da") -> "PNumber": ...
+    def parse_format(cls, text: str, /, *, lang: _Lang = "da") -> "PNumber": ...
 
 @final
 class InstitutionNumber(_Identifier):
@@ -450,7 +483,7 @@ class Cpr:
     '290204-4131'
 
     """
-    def __new__(cls, text: str, /, *, lang: str = "da") -> Self: ...
+    def __new__(cls, text: str, /, *, lang: _Lang = "da") -> Self: ...
     @staticmethod
     def is_valid(text: object) -> bool: ...
     @property
@@ -463,19 +496,32 @@ class Cpr:
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any, /) -> Any:
+        """pydantic v2: a model's field type. It serialises **masked**, as ``str()`` does, so
+        a dumped model never holds a whole CPR number.
+
+        >>> import pydantic
+        >>> class Child(pydantic.BaseModel):
+        ...     cpr: unilogin.Cpr
+        >>> child = Child(cpr="290204 4131")
+        >>> child.cpr.full(), child.model_dump()
+        ('290204-4131', {'cpr': '290204-****'})
+
+        """
 
 # --- Legal bases and institution types (used by the enums in ``unilogin``) ---------------------
 
 def legal_basis_keys() -> List[str]: ...
-def parse_legal_basis(text: str, *, accepted: bool = False, lang: str = "da") -> str: ...
-def legal_basis_info(key: str, lang: str = "da") -> Tuple[int, int, str, str]: ...
+def parse_legal_basis(text: str, *, accepted: bool = False, lang: _Lang = "da") -> str: ...
+def legal_basis_info(key: str, lang: _Lang = "da") -> Tuple[int, int, str, str]: ...
 def institution_type_codes() -> List[int]: ...
-def parse_institution_type(text: str, *, accepted: bool = False, lang: str = "da") -> int: ...
-def institution_type_info(code: int, lang: str = "da") -> Tuple[str, Optional[Tuple[int, int]]]: ...
+def parse_institution_type(text: str, *, accepted: bool = False, lang: _Lang = "da") -> int: ...
+def institution_type_info(code: int, lang: _Lang = "da") -> Tuple[str, Optional[Tuple[int, int]]]: ...
 
 # --- Onboarding --------------------------------------------------------------------------------
 
-def onboarding_plan(legal_basis: str, *, lang: str = "da") -> Dict[str, Any]:
+def onboarding_plan(legal_basis: str, *, lang: _Lang = "da") -> Dict[str, Any]:
     """The onboarding journey of a legal basis (``kommunal``, ``selvejet``, ``privat``, or the
     form's wording); an unknown one raises ``ValidationError`` ``legal_basis_unknown``.
 
@@ -489,7 +535,7 @@ def onboarding_plan(legal_basis: str, *, lang: str = "da") -> Dict[str, Any]:
 
     """
 
-def onboarding_mermaid(legal_basis: str, *, lang: str = "da") -> str:
+def onboarding_mermaid(legal_basis: str, *, lang: _Lang = "da") -> str:
     """The plan as a Mermaid flowchart."""
 
 @final
@@ -510,13 +556,13 @@ class OnboardingProgress:
     True
 
     """
-    def __new__(cls, legal_basis: str, *, lang: str = "da") -> Self: ...
+    def __new__(cls, legal_basis: str, *, lang: _Lang = "da") -> Self: ...
     @property
     def legal_basis(self) -> str: ...
     def plan(self) -> Dict[str, Any]: ...
-    def check(self, step: str, actor: str, *, lang: str = "da") -> None:
+    def check(self, step: str, actor: str, *, lang: _Lang = "da") -> None:
         """Raises ``TransitionError`` if ``actor`` may not complete ``step`` now."""
-    def complete(self, step: str, actor: str, at: datetime.datetime, *, lang: str = "da") -> None:
+    def complete(self, step: str, actor: str, at: datetime.datetime, *, lang: _Lang = "da") -> None:
         """Records ``step`` as done by ``actor`` at ``at`` (timezone-aware)."""
     def is_done(self, step: str) -> bool: ...
     @property
@@ -529,7 +575,7 @@ class OnboardingProgress:
         """``[{step, actor, at}]`` with ``at`` a UTC ``datetime``."""
     def to_json(self) -> str: ...
     @classmethod
-    def from_json(cls, text: str, *, lang: str = "da") -> "OnboardingProgress": ...
+    def from_json(cls, text: str, *, lang: _Lang = "da") -> "OnboardingProgress": ...
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
     __hash__: None  # type: ignore[assignment]
@@ -563,7 +609,7 @@ class AgreementLedger:
     """
     def __new__(cls, *, require_dpa: bool = False) -> Self: ...
     def request(
-        self, request: Mapping[str, Any], *, by: Mapping[str, Any], at: datetime.datetime, lang: str = "da"
+        self, request: Mapping[str, Any], *, by: Mapping[str, Any], at: datetime.datetime, lang: _Lang = "da"
     ) -> List[int]: ...
     def decide(
         self,
@@ -574,7 +620,7 @@ class AgreementLedger:
         at: datetime.datetime,
         dpa_in_place: bool = False,
         comment: Optional[str] = None,
-        lang: str = "da",
+        lang: _Lang = "da",
     ) -> List[ErrorDict]:
         """Approves or rejects; returns warnings (e.g. ``agreement_dpa_missing``)."""
     def decide_many(
@@ -586,30 +632,30 @@ class AgreementLedger:
         at: datetime.datetime,
         dpa_in_place: bool = False,
         comment: Optional[str] = None,
-        lang: str = "da",
+        lang: _Lang = "da",
     ) -> List[Union[List[ErrorDict], Exception]]:
         """Decides each agreement alone: a list of warnings, or the ``TransitionError``."""
     def close(
-        self, agreement: int, *, by: Mapping[str, Any], at: datetime.datetime, comment: Optional[str] = None, lang: str = "da"
+        self, agreement: int, *, by: Mapping[str, Any], at: datetime.datetime, comment: Optional[str] = None, lang: _Lang = "da"
     ) -> None: ...
     def withdraw(
-        self, agreement: int, *, by: Mapping[str, Any], at: datetime.datetime, comment: Optional[str] = None, lang: str = "da"
+        self, agreement: int, *, by: Mapping[str, Any], at: datetime.datetime, comment: Optional[str] = None, lang: _Lang = "da"
     ) -> None: ...
-    def agreement(self, agreement: int, *, lang: str = "da") -> Dict[str, Any]: ...
-    def state(self, agreement: int, *, lang: str = "da") -> str: ...
+    def agreement(self, agreement: int, *, lang: _Lang = "da") -> Dict[str, Any]: ...
+    def state(self, agreement: int, *, lang: _Lang = "da") -> str: ...
     def agreements(self) -> List[Dict[str, Any]]: ...
     def events(self) -> List[Dict[str, Any]]: ...
-    def history(self, agreement: int, *, lang: str = "da") -> List[Dict[str, Any]]: ...
+    def history(self, agreement: int, *, lang: _Lang = "da") -> List[Dict[str, Any]]: ...
     def notifications(self) -> List[Dict[str, Any]]: ...
     def to_json(self) -> str: ...
     @classmethod
-    def from_json(cls, text: str, *, require_dpa: bool = False, lang: str = "da") -> "AgreementLedger": ...
+    def from_json(cls, text: str, *, require_dpa: bool = False, lang: _Lang = "da") -> "AgreementLedger": ...
     def __len__(self) -> int: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
     __hash__: None  # type: ignore[assignment]
 
-def agreement_state_diagram(*, lang: str = "da") -> str:
+def agreement_state_diagram(*, lang: _Lang = "da") -> str:
     """The agreement lifecycle as a Mermaid state diagram."""
 
 # --- Passwords ---------------------------------------------------------------------------------
@@ -617,11 +663,11 @@ def agreement_state_diagram(*, lang: str = "da") -> str:
 def check_password(
     password: str,
     *,
-    group: str,
+    group: _GroupKey,
     names: Optional[Iterable[str]] = None,
     previous_hashes: Optional[Iterable[str]] = None,
     policy: Optional[Mapping[str, Any]] = None,
-    lang: str = "da",
+    lang: _Lang = "da",
 ) -> Dict[str, Any]:
     """Checks a chosen password against STIL's rules: ``{ok, complete, violations, rules}``.
 
@@ -670,7 +716,7 @@ def is_common_password(password: str) -> bool:
     """Whether the password is on the embedded list of common passwords."""
 
 def assign_password(
-    group: str, *, names: Optional[Iterable[str]] = None, policy: Optional[Mapping[str, Any]] = None, lang: str = "da"
+    group: _GroupKey, *, names: Optional[Iterable[str]] = None, policy: Optional[Mapping[str, Any]] = None, lang: _Lang = "da"
 ) -> Dict[str, Any]:
     """Draws a password with the operating system's CSPRNG: ``{kind: "pictures", pictures,
     shown}`` for indskoling, ``{kind: "text", text, shown}`` otherwise.
@@ -682,10 +728,10 @@ def assign_password(
 
     """
 
-def assigned_password_entropy(group: str) -> float:
+def assigned_password_entropy(group: _GroupKey) -> float:
     """The entropy in bits of the assigned-password scheme for ``group``."""
 
-def reset_public_message(lang: str = "da") -> str:
+def reset_public_message(lang: _Lang = "da") -> str:
     """The one message a pupil sees when a reset fails, whatever the reason."""
 
 @final
@@ -736,7 +782,7 @@ class GrantStore:
         policy: Optional[Mapping[str, Any]] = None,
         keys: Optional[Mapping[str, bytes]] = None,
         key_id: Optional[str] = None,
-        lang: str = "da",
+        lang: _Lang = "da",
     ) -> Self: ...
     @property
     def policy(self) -> Dict[str, Any]:
@@ -750,7 +796,7 @@ class GrantStore:
     @property
     def last_time(self) -> Optional[datetime.datetime]:
         """The last event or refused redemption; a call dated before it is refused."""
-    def set_keys(self, keys: Mapping[str, bytes], *, key_id: str, lang: str = "da") -> None:
+    def set_keys(self, keys: Mapping[str, bytes], *, key_id: str, lang: _Lang = "da") -> None:
         """Replaces the keys (never stored): ``key_id`` keys new codes, all verify."""
     def issue(
         self,
@@ -759,20 +805,20 @@ class GrantStore:
         at: datetime.datetime,
         *,
         code: Union[bool, str, None] = None,
-        lang: str = "da",
+        lang: _Lang = "da",
     ) -> Dict[str, Any]:
         """Issues a grant: ``{grant, expires_at, code}``; ``code=True`` makes a one-time code,
         a ``str`` gives one."""
     def redeem(
-        self, username: str, at: datetime.datetime, *, code: Optional[str] = None, lang: str = "da"
+        self, username: str, at: datetime.datetime, *, code: Optional[str] = None, lang: _Lang = "da"
     ) -> Dict[str, Any]:
         """Redeems the newest grant: ``{grant, username, group, may_choose_own, at}``."""
     def redeem_grant(
-        self, grant: int, username: str, at: datetime.datetime, *, code: Optional[str] = None, lang: str = "da"
+        self, grant: int, username: str, at: datetime.datetime, *, code: Optional[str] = None, lang: _Lang = "da"
     ) -> Dict[str, Any]: ...
-    def status(self, grant: int, at: datetime.datetime, *, lang: str = "da") -> str:
+    def status(self, grant: int, at: datetime.datetime, *, lang: _Lang = "da") -> str:
         """``not_yet_valid``, ``valid``, ``expired``, ``redeemed``, ``locked`` or ``superseded``."""
-    def grant(self, grant: int, *, lang: str = "da") -> Dict[str, Any]: ...
+    def grant(self, grant: int, *, lang: _Lang = "da") -> Dict[str, Any]: ...
     def latest(self, username: str) -> Optional[int]: ...
     def to_json(self) -> str: ...
     @classmethod
@@ -783,7 +829,7 @@ class GrantStore:
         policy: Optional[Mapping[str, Any]] = None,
         keys: Optional[Mapping[str, bytes]] = None,
         key_id: Optional[str] = None,
-        lang: str = "da",
+        lang: _Lang = "da",
     ) -> "GrantStore":
         """Loads a stored store (format version 1 or 2), replaying its history; a history out
         of time order is refused (``history_invalid``)."""
@@ -818,7 +864,7 @@ def password_expiry(
     on: Optional[datetime.date] = None,
     band_changed_on: Optional[datetime.date] = None,
     policy: Optional[Mapping[str, Any]] = None,
-    lang: str = "da",
+    lang: _Lang = "da",
 ) -> PasswordExpiry:
     """When a password changed at ``last_change`` must be changed again (STIL: 365 days; 30 days
     after a pupil moves grade band). Give a ``group`` (with the host's ``band_changed_on``), a
@@ -849,7 +895,7 @@ class ProvisioningEstimate:
     @property
     def latest_ready(self) -> datetime.datetime: ...
     def status(self, now: datetime.datetime) -> str: ...
-    def summary(self, lang: str = "da") -> str: ...
+    def summary(self, lang: _Lang = "da") -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
@@ -862,7 +908,7 @@ def provisioning_estimate(
     schedule: Optional[Sequence[str]] = None,
     typical_hours_after_creation: Optional[int] = None,
     latest_hours_after_import: Optional[int] = None,
-    lang: str = "da",
+    lang: _Lang = "da",
 ) -> ProvisioningEstimate:
     """Estimates when a new user can log in, from the import schedule (Danish local times).
 
@@ -888,7 +934,7 @@ class LoginGuide:
     def helper_ids(self) -> List[str]: ...
     @property
     def cannot_help_ids(self) -> List[str]: ...
-    def to_text(self, lang: str = "da") -> str: ...
+    def to_text(self, lang: _Lang = "da") -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
@@ -903,7 +949,7 @@ def login_guide(
     age: Optional[int] = None,
     cause: Optional[str] = None,
     policy: Optional[Mapping[str, Any]] = None,
-    lang: str = "da",
+    lang: _Lang = "da",
 ) -> LoginGuide:
     """Activation and login help for a user (role and grade as roster exports give them).
 
@@ -921,7 +967,7 @@ def login_help(
     grade: Union[str, int, None] = None,
     age: Optional[int] = None,
     policy: Optional[Mapping[str, Any]] = None,
-    lang: str = "da",
+    lang: _Lang = "da",
 ) -> List[LoginGuide]:
     """Login help from the message the user saw (as a helpdesk pastes it): one guide per cause
     the message points to; "Ingen adgang" alone gives both. Raises ``ValidationError``

@@ -24,6 +24,7 @@ import init, {
   type MunicipalityChoice,
   type PasswordReport,
   type Problem,
+  type ProblemType,
   type RequestInput,
   type UniloginError,
   type Validation,
@@ -66,8 +67,12 @@ try {
   formatPhone("0", "en");
 } catch (e) {
   const error = e as UniloginError;
-  const code: string = error.code;
+  const code: ProblemType = error.code;
   const message: string = error.message;
+  // A type outside the catalogue is a compile error.
+  // @ts-expect-error
+  const unknown: ProblemType = "cvr_wrong";
+  console.log(unknown);
   console.log(code, message, error.loc, error.input, error.ctx);
 }
 try {

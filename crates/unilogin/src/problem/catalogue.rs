@@ -460,6 +460,13 @@ error_types! {
         da: "Ingen kolonne i overskriften er et felt i {kind} (fandt {found}; forventede nogle af {expected}); tjek slags række og overskriftslinjen",
         en: "No column of the header names a {kind} field (found {found}; expected some of {expected}); check the record kind and the header line"
     }
+    /// A CSV header that fits another record kind better than the one it is checked as (issue
+    /// 14): fewer than half of its columns name a field of the kind, and another kind's fields
+    /// name more of them.
+    CsvKindMismatch = "csv_kind_mismatch" {
+        da: "Overskriften ligner en {looks_like}-fil, ikke {kind}: {looks_like_known} kolonner er felter i {looks_like}, kun {known} af {columns} er felter i {kind}; kontrollér filen som {looks_like}",
+        en: "The header looks like a {looks_like} file, not {kind}: {looks_like_known} columns are {looks_like} fields, only {known} of {columns} are {kind} fields; check the file as {looks_like}"
+    }
     /// A CSV row with more or fewer fields than the header.
     CsvRowLength = "csv_row_length" {
         da: "Række {row} (linje {line}) har {fields} felter, men overskriften har {expected}; sæt felter, der indeholder skilletegnet, i anførselstegn",

@@ -64,6 +64,38 @@ impl Header {
         self.fields.iter().any(Option::is_some)
     }
 
+    /// The other record kind this header looks like, when it was most likely resolved for the
+    /// wrong one: fewer than half of its columns name a field of its kind, and another kind
+    /// names more of them (a register export checked as a user roster). `None` when the kind
+    /// knows half or more of the columns, so a header that fits its kind is never questioned.
+    /// Only the first [`Header::KIND_SAMPLE`] columns are compared, so a header of any width
+    /// costs the same. Gives the kind with the most known columns and how many it knows.
+    ///
+    /// ```
+    /// use unilogin::RecordKind;
+    /// let register = RecordKind::User.header(["cvrNummer", "pNummer", "vejNavn", "postNummer", "email"]);
+    /// assert_eq!(register.looks_like(), Some((RecordKind::Register, 5)));
+    /// let roster = RecordKind::User.header(["cpr", "fornavn", "efternavn", "noter"]);
+    /// assert_eq!(roster.looks_like(), None);
+    /// ```
+    pub fn looks_like(&self) -> Option<(RecordKind, usize)> {
+        let sample = || self.names.iter().take(Self::KIND_SAMPLE);
+        let known = |kind: RecordKind| sample().filter(|n| kind.knows_column(n)).count();
+        let own = known(self.kind);
+        if own * 2 >= sample().len() {
+            return None;
+        }
+        RecordKind::ALL
+            .into_iter()
+            .filter(|&k| k != self.kind)
+            .map(|k| (k, known(k)))
+            .filter(|&(_, n)| n > own)
+            .max_by_key(|&(_, n)| n)
+    }
+
+    /// How many of a header's first columns [`Header::looks_like`] compares.
+    pub const KIND_SAMPLE: usize = 256;
+
     /// The columns that name a field by the same name more than once, as names are matched
     /// (case aside, and spaces or a byte-order mark around them): the 0-based positions of each
     /// such group, in header order. A row's value for the field is then ambiguous; a checker

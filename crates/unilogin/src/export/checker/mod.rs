@@ -129,7 +129,9 @@ impl<R: Read> ExportChecker<R> {
     ///
     /// # Errors
     /// For CSV: [`ErrorType::FileEmpty`] without a header line,
-    /// [`ErrorType::CsvNoKnownColumn`] when no header column names a field of `kind`,
+    /// [`ErrorType::CsvKindMismatch`] when the header looks like another kind's
+    /// ([`Header::looks_like`]), [`ErrorType::CsvNoKnownColumn`] when no header column names
+    /// a field of `kind` (nor of another kind),
     /// [`ErrorType::CsvColumnDuplicate`] when it names one field twice by the same name
     /// ([`Header::duplicates`]), and the reading errors of [`ExportChecker::next_row`] for the
     /// header line.
@@ -145,6 +147,18 @@ impl<R: Read> ExportChecker<R> {
                 let reader = CsvReader::new(reader)?;
                 let header = kind.shared_header(reader.shared_header());
                 let line = reader.header_line();
+                if let Some((other, known)) = header.looks_like() {
+                    return Err(ExportError::new(
+                        ErrorType::CsvKindMismatch,
+                        Ctx::new()
+                            .with("kind", kind.name())
+                            .with("looks_like", other.name())
+                            .with("known", header.keys().iter().flatten().count())
+                            .with("looks_like_known", known)
+                            .with("columns", reader.header().len()),
+                        Some(line),
+                    ));
+                }
                 if !header.knows_any() {
                     return Err(ExportError::new(
                         ErrorType::CsvNoKnownColumn,

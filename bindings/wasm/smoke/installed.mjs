@@ -1,0 +1,87 @@
+// The npm package as a user installs it (issue 14): `make dist-test` runs this with the tarball
+// `npm pack` made (dist/unilogin-VERSION.tgz). It checks the tarball's files, installs it into a
+// fresh temporary project (offline: the package has no dependencies), runs the README's
+// JavaScript tour there as an ES module, loads the package with `require` as CommonJS code
+// does, and type-checks a TypeScript file against the installed declarations under Node's and
+// bundlers' module resolution.
+//
+// Usage: node bindings/wasm/smoke/installed.mjs dist/unilogin-VERSION.tgz
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wasmDir = join(here, "..");
+const repoRoot = join(wasmDir, "..", "..");
+
+function run(command, args, cwd) {
+  const result = spawnSync(command, args, { cwd, encoding: "utf8" });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} (in ${cwd}) exited ${result.status}:\n${result.stdout}${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+const tarball = resolve(process.argv[2] ?? "");
+const cargo = readFileSync(join(repoRoot, "Cargo.toml"), "utf8");
+const version = cargo.split("[workspace.package]")[1].match(/^version = "([^"]+)"/m)[1];
+assert.ok(tarball.endsWith(`unilogin-${version}.tgz`), `${tarball} is not unilogin ${version}`);
+
+// The tarball's files: both builds, the declarations, the README and both licences.
+const files = new Set(run("tar", ["-tzf", tarball], repoRoot).split("\n").filter(Boolean));
+for (const name of [
+  "package.json", "README.md", "LICENSE-MIT", "LICENSE-APACHE",
+  "web/unilogin.js", "web/unilogin_bg.wasm", "web/unilogin.d.ts",
+  "node/unilogin.js", "node/unilogin_bg.wasm", "node/unilogin.d.ts", "node/package.json",
+]) {
+  assert.ok(files.has(`package/${name}`), `the tarball lacks ${name}`);
+}
+assert.ok(![...files].some((f) => f.includes(".stamp") || f.includes("/tests/")), [...files].join("\n"));
+
+const project = mkdtempSync(join(tmpdir(), "unilogin-npm-"));
+try {
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "smoke", private: true, type: "module" }));
+  run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], project);
+  const installed = JSON.parse(readFileSync(join(project, "node_modules", "unilogin", "package.json"), "utf8"));
+  assert.equal(installed.version, version);
+
+  // The README's tour, as an ES module importing "unilogin".
+  const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+  const tour = readme.split("<!-- tour:js:start -->")[1].split("<!-- tour:js:end -->")[0];
+  const [snippet] = [...tour.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+  writeFileSync(join(project, "tour.mjs"), snippet);
+  run(process.execPath, ["tour.mjs"], project);
+
+  // CommonJS: `require("unilogin")` gets the Node build.
+  writeFileSync(
+    join(project, "require.cjs"),
+    `const assert = require("node:assert/strict");
+const unilogin = require("unilogin");
+assert.equal(unilogin.validateField("cvr", "DK 1358 5628").value, "13585628");
+assert.equal(unilogin.validateField("cvr", "13585627").problems[0].type, "cvr_checksum");
+`,
+  );
+  run(process.execPath, ["require.cjs"], project);
+
+  // TypeScript: the declarations resolve through "exports" under both resolutions.
+  writeFileSync(
+    join(project, "usage.ts"),
+    `import { validateField, validateRequest } from "unilogin";
+const field = validateField("phone", "+45 3366 3366");
+const request = validateRequest({ cvr: "13585628" }, "en");
+const ok: boolean = request.ok;
+export { field, ok };
+`,
+  );
+  const tsc = join(wasmDir, "node_modules", ".bin", "tsc");
+  for (const [module, resolution] of [["Node16", "Node16"], ["ESNext", "Bundler"]]) {
+    run(tsc, ["--strict", "--noEmit", "--skipLibCheck", "false", "--target", "ES2022",
+      "--module", module, "--moduleResolution", resolution, "usage.ts"], project);
+  }
+  console.log(`installed.mjs: unilogin ${version} installs from ${tarball} and works in Node (ESM, CommonJS, TypeScript)`);
+} finally {
+  rmSync(project, { recursive: true, force: true });
+}
