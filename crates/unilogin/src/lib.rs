@@ -18,7 +18,9 @@
 //!   ([`login`]).
 //!
 //! Every rule comes from STIL's published guidance (viden.stil.dk) or Danish law; each module's
-//! documentation names its sources and how sure they are.
+//! documentation names its sources and how sure they are. The longer guides the module docs
+//! name (`docs/domain.md`, `docs/passwords.md`, …) are in the source repository's `docs/`
+//! directory, with the list of public sources; they are not part of this package.
 //!
 //! # The main types
 //!
