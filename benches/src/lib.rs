@@ -26,6 +26,12 @@
 //! assert_eq!(rows[0].len(), unilogin_benches::columns(Corpus::Request).len());
 //! ```
 
+// The repository README's Rust snippets run with this crate's doctests (`cargo test --doc
+// -p unilogin-benches`): the published `unilogin` crate documents itself with its own README.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct RootReadme;
+
 mod columns;
 mod csv;
 mod faults;

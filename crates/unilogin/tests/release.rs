@@ -1,6 +1,7 @@
 //! One release (issue 14): the crate, the command, the wheel and the npm package carry one
-//! version and both licence texts, and the CHANGELOG has the version's section.
-
+//! version and both licence texts, and the CHANGELOG has the version's section; the crates'
+//! packages hold what docs.rs and a build from crates.io need, and nothing of the repository's
+//! tests.
 #![cfg(test)]
 
 mod support;
@@ -91,4 +92,191 @@ fn both_licence_texts_are_at_the_root_and_in_every_package() {
             apache
         );
     }
+}
+
+/// The files `cargo package --list` puts in `package`, relative to its directory.
+fn packaged_files(package: &str) -> Vec<String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = std::process::Command::new(cargo)
+        .args([
+            "package",
+            "--list",
+            "--allow-dirty",
+            "--offline",
+            "--locked",
+            "-p",
+            package,
+        ])
+        .current_dir(support::repo())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "cargo package --list -p {package}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every `.rs` file under `dir`, relative to `base`, with `/` separators.
+fn rust_files(base: &std::path::Path, dir: &std::path::Path, out: &mut Vec<String>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(base, &path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let relative = path.strip_prefix(base).unwrap();
+            let parts: Vec<_> = relative.iter().map(|p| p.to_str().unwrap()).collect();
+            out.push(parts.join("/"));
+        }
+    }
+}
+
+/// The files the sources under `crate_dir/src` embed with `include_str!` or `include_bytes!`,
+/// relative to `crate_dir`; a file outside the crate's directory fails the test (the package
+/// could not build).
+fn embedded_files(crate_dir: &std::path::Path) -> Vec<String> {
+    let crate_dir = crate_dir.canonicalize().unwrap();
+    let mut sources = Vec::new();
+    rust_files(&crate_dir, &crate_dir.join("src"), &mut sources);
+    let mut embedded = Vec::new();
+    for source in sources {
+        let text = fs::read_to_string(crate_dir.join(&source)).unwrap();
+        for macro_name in ["include_str!(\"", "include_bytes!(\""] {
+            for (at, _) in text.match_indices(macro_name) {
+                let rest = &text[at + macro_name.len()..];
+                let target = &rest[..rest.find('"').unwrap()];
+                let path = crate_dir
+                    .join(&source)
+                    .parent()
+                    .unwrap()
+                    .join(target)
+                    .canonicalize()
+                    .unwrap_or_else(|e| panic!("{source}: {target}: {e}"));
+                let inside = path.strip_prefix(&crate_dir).unwrap_or_else(|_| {
+                    panic!("{source} embeds {target}, outside the crate's directory")
+                });
+                let parts: Vec<_> = inside.iter().map(|p| p.to_str().unwrap()).collect();
+                embedded.push(parts.join("/"));
+            }
+        }
+    }
+    embedded
+}
+
+#[test]
+fn the_crate_package_holds_its_sources_data_readme_and_licences_only() {
+    let crate_dir = support::repo().join("crates/unilogin");
+    let files = packaged_files("unilogin");
+    for required in [
+        "Cargo.toml",
+        "README.md",
+        "LICENSE-MIT",
+        "LICENSE-APACHE",
+        "src/lib.rs",
+    ] {
+        assert!(
+            files.iter().any(|f| f == required),
+            "the package lacks {required}: {files:?}"
+        );
+    }
+    let mut sources = Vec::new();
+    rust_files(&crate_dir, &crate_dir.join("src"), &mut sources);
+    let embedded = embedded_files(&crate_dir);
+    assert!(
+        embedded.iter().any(|f| f == "data/municipalities.csv"),
+        "the scan of include_str! found {embedded:?}"
+    );
+    for needed in sources.iter().chain(&embedded) {
+        assert!(files.contains(needed), "the package lacks {needed}");
+    }
+    // Every data file in the package is one the sources embed.
+    for file in files.iter().filter(|f| f.starts_with("data/")) {
+        assert!(
+            embedded.contains(file),
+            "{file} is packaged but no source embeds it"
+        );
+    }
+    for file in &files {
+        assert!(
+            ![
+                "tests/",
+                "benches/",
+                "fuzz/",
+                "examples/",
+                "docs/",
+                "data/word-review/"
+            ]
+            .iter()
+            .any(|dir| file.starts_with(dir))
+                && !file.contains("vectors"),
+            "{file} does not belong in the package"
+        );
+    }
+}
+
+#[test]
+fn the_command_package_holds_its_sources_readme_and_licences_only() {
+    let crate_dir = support::repo().join("crates/unilogin-cli");
+    let files = packaged_files("unilogin-cli");
+    for required in [
+        "Cargo.toml",
+        "README.md",
+        "LICENSE-MIT",
+        "LICENSE-APACHE",
+        "src/main.rs",
+    ] {
+        assert!(
+            files.iter().any(|f| f == required),
+            "the package lacks {required}: {files:?}"
+        );
+    }
+    let mut sources = Vec::new();
+    rust_files(&crate_dir, &crate_dir.join("src"), &mut sources);
+    for needed in sources.iter().chain(&embedded_files(&crate_dir)) {
+        assert!(files.contains(needed), "the package lacks {needed}");
+    }
+    assert!(
+        !files.iter().any(|f| f.starts_with("tests/")),
+        "tests are packaged: {files:?}"
+    );
+}
+
+#[test]
+fn the_crate_documents_itself_without_the_repository_readme() {
+    // docs.rs builds the package alone: the crate docs and its README live inside it.
+    let lib = fs::read_to_string(support::repo().join("crates/unilogin/src/lib.rs")).unwrap();
+    assert!(
+        lib.starts_with("//! "),
+        "lib.rs starts with its own crate docs"
+    );
+    let readme = fs::read_to_string(support::repo().join("crates/unilogin/README.md")).unwrap();
+    assert!(
+        readme.contains("cargo add unilogin"),
+        "crates/unilogin/README.md"
+    );
+    let cli = fs::read_to_string(support::repo().join("crates/unilogin-cli/README.md")).unwrap();
+    assert!(
+        cli.contains("cargo install unilogin-cli"),
+        "crates/unilogin-cli/README.md"
+    );
+}
+
+#[test]
+fn the_command_depends_on_the_core_by_path_and_by_this_version() {
+    // crates.io needs a version for every dependency; it must be this release's.
+    let root = fs::read_to_string(support::repo().join("Cargo.toml")).unwrap();
+    let line = root
+        .lines()
+        .find(|l| l.starts_with("unilogin = {"))
+        .expect("the workspace dependency `unilogin`");
+    assert!(line.contains(r#"path = "crates/unilogin""#), "{line}");
+    assert!(
+        line.contains(&format!(r#"version = "{VERSION}""#)),
+        "{line}"
+    );
 }

@@ -373,7 +373,7 @@ impl UserRecord {
     /// - `username`, `email`: optional ([`Username`], [`Email`]).
     ///
     /// This checks no date; under a policy with a reference date ([`ValidationPolicy::as_of`],
-    /// through [`RecordType::validate_with`] or the `_with` methods of
+    /// through `RecordType::validate_with` or the `_with` methods of
     /// [`crate::record::RecordKind`]) a birth date after it is `cpr_date_in_future` at `cpr`,
     /// and a pupil whose age on it is outside the grade band's ages
     /// ([`super::GradeBand::ages`]) is `age_outside_grade_band` at `grade`.

@@ -70,7 +70,7 @@ impl FieldError {
     }
 
     /// Places this error at `loc`, recording the raw `input` with any CPR-shaped number in it
-    /// masked ([`mask_personal`]).
+    /// masked (its serial number hidden: `150320-****`).
     pub fn at(self, loc: Loc, input: Option<&str>) -> Problem {
         Problem {
             kind: self.kind,

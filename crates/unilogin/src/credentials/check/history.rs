@@ -87,7 +87,7 @@ const ARGON2_MAX_PARALLELISM: u32 = 4;
 ///
 /// - **Argon2id** (what [`HashedPassword::new`] makes): the PHC string
 ///   `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>` (base64 without padding), with OWASP's
-///   parameters ([`ARGON2_MEMORY_KIB`]); deliberately slow and memory-hard, so a leaked history
+///   parameters (19 MiB of memory, 2 iterations, 1 lane); deliberately slow and memory-hard, so a leaked history
 ///   is expensive to attack offline. Entries with other parameters are verified with their own
 ///   (up to 64 MiB, 10 iterations, 4 lanes).
 /// - **`sha256$<salt hex>$<digest hex>`** (the format before Argon2id): 16 bytes of salt and
