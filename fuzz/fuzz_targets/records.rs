@@ -15,11 +15,9 @@ fuzz_target!(|data: &[u8]| {
     let kind = RecordKind::ALL[usize::from(first) % RecordKind::ALL.len()];
     // The top bits choose the policy: the P-number checksum off, and a reference date (which
     // turns on the CPR birth-date and grade-band age checks of user rows).
-    let policy = ValidationPolicy {
-        p_number_checksum: first & 0x80 == 0,
-        as_of: (first & 0x40 != 0).then(|| NaiveDate::from_ymd_opt(2026, 8, 15)).flatten(),
-        ..ValidationPolicy::STIL
-    };
+    let policy = ValidationPolicy::STIL
+        .with_p_number_checksum(first & 0x80 == 0)
+        .with_as_of((first & 0x40 != 0).then(|| NaiveDate::from_ymd_opt(2026, 8, 15)).flatten());
     let text = String::from_utf8_lossy(rest);
     if let Ok(serde_json::Value::Object(object)) = serde_json::from_str(&text) {
         let validated = kind.validate_json_with(&object, &policy);

@@ -15,7 +15,7 @@ use crate::errors::{self, Class, Raise};
 type End =
     fn(&mut Ledger, AgreementId, &Person, DateTime<Utc>, Option<&str>) -> Result<(), FieldError>;
 
-/// All data-access agreements and their append-only history.
+#[doc = pydoc!("AgreementLedger")]
 #[pyclass(name = "AgreementLedger", module = "unilogin", eq)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgreementLedger(Ledger);
@@ -196,7 +196,7 @@ impl AgreementLedger {
     }
 }
 
-/// `agreement_state_diagram(*, lang="da") -> str`
+#[doc = pydoc!("agreement_state_diagram")]
 #[pyfunction]
 #[pyo3(signature = (*, lang = "da"))]
 pub fn agreement_state_diagram(lang: &str) -> PyResult<String> {

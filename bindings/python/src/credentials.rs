@@ -19,7 +19,7 @@ fn user_group(key: &str) -> PyResult<UserGroup> {
     form::user_group(key).map_err(errors::argument)
 }
 
-/// `check_password(password, *, group, names=(), previous_hashes=None, policy=None, lang="da") -> dict`
+#[doc = pydoc!("check_password")]
 #[pyfunction]
 #[pyo3(signature = (password, *, group, names = None, previous_hashes = None, policy = None, lang = "da"))]
 pub fn check_password<'py>(
@@ -44,15 +44,13 @@ pub fn check_password<'py>(
     serialised(py, &report.or_raise(py, Class::Validation, l)?.rendered(l))
 }
 
-/// `hash_password(password) -> str`: an Argon2id PHC string (OWASP's parameters) for the
-/// password history.
+#[doc = pydoc!("hash_password")]
 #[pyfunction]
 pub fn hash_password(password: &str) -> String {
     HashedPassword::new(password, &mut OsRng).to_string()
 }
 
-/// `password_needs_rehash(stored) -> bool`: whether a history entry is of the old `sha256$`
-/// form (or Argon2id with other parameters) and should be replaced by `hash_password`.
+#[doc = pydoc!("password_needs_rehash")]
 #[pyfunction]
 pub fn password_needs_rehash(stored: &str) -> PyResult<bool> {
     let entry = form::password_history(&[stored], "stored").map_err(errors::argument)?;
@@ -80,13 +78,13 @@ fn keyring(
     }
 }
 
-/// `is_common_password(password) -> bool`
+#[doc = pydoc!("is_common_password")]
 #[pyfunction]
 pub fn is_common_password(password: &str) -> bool {
     check::is_common_password(password)
 }
 
-/// `assign_password(group, *, names=(), policy=None, lang="da") -> dict`
+#[doc = pydoc!("assign_password")]
 #[pyfunction]
 #[pyo3(signature = (group, *, names = None, policy = None, lang = "da"))]
 pub fn assign_password<'py>(
@@ -113,13 +111,13 @@ pub fn assign_password<'py>(
     }
 }
 
-/// `assigned_password_entropy(group) -> float`
+#[doc = pydoc!("assigned_password_entropy")]
 #[pyfunction]
 pub fn assigned_password_entropy(group: &str) -> PyResult<f64> {
     Ok(assigned::entropy_bits(user_group(group)?))
 }
 
-/// `reset_public_message(lang="da") -> str`
+#[doc = pydoc!("reset_public_message")]
 #[pyfunction]
 #[pyo3(signature = (lang = "da"))]
 pub fn reset_public_message(lang: &str) -> PyResult<&'static str> {
@@ -136,7 +134,7 @@ fn redemption<'py>(py: Python<'py>, r: &Redemption) -> PyResult<Bound<'py, PyDic
     Ok(d)
 }
 
-/// The grants of the five-minute reset and their append-only history.
+#[doc = pydoc!("GrantStore")]
 #[pyclass(name = "GrantStore", module = "unilogin", eq)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PyGrantStore(GrantStore);
@@ -343,7 +341,7 @@ impl PyGrantStore {
     }
 }
 
-/// When a password must be changed and from when to warn, with the reason.
+#[doc = pydoc!("PasswordExpiry")]
 #[pyclass(name = "PasswordExpiry", module = "unilogin", frozen, eq)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PyPasswordExpiry(PasswordExpiry);
@@ -387,8 +385,7 @@ impl PyPasswordExpiry {
     }
 }
 
-/// `password_expiry(last_change, *, group=None, grade=None, role=None, on=None,
-/// band_changed_on=None, policy=None, lang="da")`
+#[doc = pydoc!("password_expiry")]
 #[pyfunction]
 #[pyo3(signature = (last_change, *, group = None, grade = None, role = None, on = None, band_changed_on = None, policy = None, lang = "da"))]
 #[allow(

@@ -9,17 +9,18 @@
 
 use std::collections::VecDeque;
 use std::fs::File;
+use std::io::{self, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyFileNotFoundError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDict, PyInt, PyList};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyInt, PyList, PyMemoryView};
 use unilogin::export::{
-    ExportOptions, ExportReport, ExportRow, ExportSource, ExportStream, ReportProblem,
+    ExportOptions, ExportReport, ExportRow, ExportSource, ExportStream, ReportProblem, Syntax,
 };
-use unilogin::{Lang, Problem, Problems, RecordKind};
+use unilogin::{ErrorType, Lang, Problem, Problems, RecordKind};
 
 use crate::convert::serialised;
 use crate::errors;
@@ -122,11 +123,134 @@ fn convert(
     Ok(())
 }
 
-/// Checks the file at `path` with the GIL released and appends the problems of its rows to
+/// The `input_format` argument: `csv` or `jsonl` (the syntax of bytes and file objects, which
+/// have no extension; a path's extension otherwise decides).
+fn syntax(name: &str) -> PyResult<Syntax> {
+    unilogin::form::syntax(name).map_err(errors::argument)
+}
+
+/// What `validate_csv` and `check_export` read: a path (`str` or `os.PathLike`), bytes
+/// (`bytes`, `bytearray`, `memoryview`) or a binary file object (anything with `read`).
+pub enum Input {
+    /// A file, read as its extension tells unless a syntax is given.
+    Path(PathBuf),
+    /// The whole export in memory.
+    Bytes(Vec<u8>),
+    /// A binary file object, read in chunks as the core asks for them.
+    File(Py<PyAny>),
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Input {
+    type Error = PyErr;
+
+    fn extract(source: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(b) = source.cast::<PyBytes>() {
+            return Ok(Self::Bytes(b.as_bytes().to_vec()));
+        }
+        if let Ok(b) = source.cast::<PyByteArray>() {
+            return Ok(Self::Bytes(b.to_vec()));
+        }
+        if source.cast::<PyMemoryView>().is_ok() {
+            let bytes = source
+                .py()
+                .import("builtins")?
+                .getattr("bytes")?
+                .call1((source,))?;
+            return Ok(Self::Bytes(bytes.cast::<PyBytes>()?.as_bytes().to_vec()));
+        }
+        if let Ok(path) = source.extract::<PathBuf>() {
+            return Ok(Self::Path(path));
+        }
+        if source.hasattr("read")? {
+            return Ok(Self::File(source.to_owned().unbind()));
+        }
+        Err(PyTypeError::new_err(format!(
+            "expected a path (str or os.PathLike), bytes or a binary file object, not `{}`",
+            source.get_type().name()?
+        )))
+    }
+}
+
+impl Input {
+    /// A missing file is Python's `FileNotFoundError` ([`file_exists`]); `validate_csv` asks
+    /// when the core could not open the file (`check_export` reports it, as the command does).
+    fn check_exists(&self) -> PyResult<()> {
+        match self {
+            Self::Path(path) => file_exists(path),
+            Self::Bytes(_) | Self::File(_) => Ok(()),
+        }
+    }
+
+    /// The core's source: bytes and file objects are read as `syntax`, CSV by default.
+    fn source(&self, syntax: Option<Syntax>) -> ExportSource<'_> {
+        match self {
+            Self::Path(path) => ExportSource::Path { path, syntax },
+            Self::Bytes(bytes) => ExportSource::Reader {
+                reader: Box::new(bytes.as_slice()),
+                syntax: syntax.unwrap_or(Syntax::Csv),
+            },
+            Self::File(file) => ExportSource::Reader {
+                reader: Box::new(PyReader(file)),
+                syntax: syntax.unwrap_or(Syntax::Csv),
+            },
+        }
+    }
+}
+
+/// A missing file is Python's `FileNotFoundError`, as `open()` raises it; other reading errors
+/// are the export's own (`file_unreadable`, …).
+fn file_exists(path: &Path) -> PyResult<()> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(PyFileNotFoundError::new_err((
+            2,
+            "No such file or directory",
+            path.display().to_string(),
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// A binary Python file object as a [`Read`]: each read takes the GIL for one `read(n)` call,
+/// so the rows are checked with the GIL released between reads.
+struct PyReader<'a>(&'a Py<PyAny>);
+
+impl Read for PyReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        Python::attach(|py| {
+            let chunk = self
+                .0
+                .bind(py)
+                .call_method1("read", (buf.len(),))
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            let bytes = chunk.cast::<PyBytes>().map_err(|_| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "the file object gives text, not bytes: open it in binary mode ('rb')",
+                )
+            })?;
+            let bytes = bytes.as_bytes();
+            // A `read(n)` returning more than asked for breaks the file protocol; its bytes
+            // are not dropped silently.
+            if bytes.len() > buf.len() {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("read({}) gave {} bytes", buf.len(), bytes.len()),
+                ));
+            }
+            for (to, from) in buf.iter_mut().zip(bytes) {
+                *to = *from;
+            }
+            Ok(bytes.len())
+        })
+    }
+}
+
+/// Checks the export `input` with the GIL released and appends the problems of its rows to
 /// `out` in `shape`, taking the GIL back every [`BATCH`] problems; the report holds no rows.
 fn check_into(
     py: Python<'_>,
-    path: &Path,
+    input: &Input,
+    syntax: Option<Syntax>,
     kind: RecordKind,
     options: &ExportOptions,
     out: &Py<PyList>,
@@ -144,7 +268,7 @@ fn check_into(
             rows.clear();
             done
         };
-        let source = ExportSource::Path { path, syntax: None };
+        let source = input.source(syntax);
         let (report, failed) = ExportReport::stream(source, kind, options, |row| {
             if row.problems.is_empty() {
                 return ControlFlow::Continue(());
@@ -191,14 +315,12 @@ fn export_error(py: Python<'_>, report: &ExportReport, problems: Bound<'_, PyLis
     build().unwrap_or_else(|e| e)
 }
 
-/// `validate_csv(path, *, kind, lang="da", p_number_checksum=True, as_of=None, jobs=0, max_errors=None, policy=None)
-/// -> list[dict]`: the problems of a CSV or JSON Lines export; an error that stops reading
-/// raises `ExportError` (a `ValidationError`) carrying the problems found before it.
+#[doc = pydoc!("validate_csv")]
 #[pyfunction]
-#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, as_of = None, jobs = 0, max_errors = None, policy = None))]
+#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, as_of = None, jobs = 0, max_errors = None, policy = None, input_format = None))]
 #[allow(
     clippy::needless_pass_by_value,
-    reason = "pyo3 extracts an `os.PathLike` into an owned `PathBuf`"
+    reason = "pyo3 extracts the input into an owned value"
 )]
 #[allow(
     clippy::too_many_arguments,
@@ -206,7 +328,7 @@ fn export_error(py: Python<'_>, report: &ExportReport, problems: Bound<'_, PyLis
 )]
 pub fn validate_csv<'py>(
     py: Python<'py>,
-    path: PathBuf,
+    path: Input,
     kind: &str,
     lang: &str,
     p_number_checksum: bool,
@@ -214,26 +336,34 @@ pub fn validate_csv<'py>(
     jobs: i64,
     max_errors: Option<&Bound<'py, PyAny>>,
     policy: Option<&Bound<'py, PyAny>>,
+    input_format: Option<&str>,
 ) -> PyResult<Bound<'py, PyList>> {
     let checksum = (p_number_checksum, as_of, policy);
     let (kind, options) = arguments(py, kind, lang, checksum, jobs, max_errors)?;
+    let syntax = input_format.map(syntax).transpose()?;
     let out = PyList::empty(py).unbind();
-    let report = check_into(py, &path, kind, &options, &out, Shape::Plain)?;
+    let report = check_into(py, &path, syntax, kind, &options, &out, Shape::Plain)?;
     let out = out.into_bound(py);
+    if report
+        .error
+        .as_ref()
+        .map(unilogin::export::ExportError::kind)
+        == Some(ErrorType::FileUnreadable)
+    {
+        path.check_exists()?;
+    }
     if report.error.is_some() {
         return Err(export_error(py, &report, out));
     }
     Ok(out)
 }
 
-/// `check_export(path, *, kind, lang="da", p_number_checksum=True, as_of=None, jobs=0, max_errors=None, policy=None) ->
-/// dict`: the core's export report, the object the command's `--format json` prints
-/// (`{problems, summary, error}`), without raising for a file that cannot be read.
+#[doc = pydoc!("check_export")]
 #[pyfunction]
-#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, as_of = None, jobs = 0, max_errors = None, policy = None))]
+#[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, as_of = None, jobs = 0, max_errors = None, policy = None, input_format = None))]
 #[allow(
     clippy::needless_pass_by_value,
-    reason = "pyo3 extracts an `os.PathLike` into an owned `PathBuf`"
+    reason = "pyo3 extracts the input into an owned value"
 )]
 #[allow(
     clippy::too_many_arguments,
@@ -241,7 +371,7 @@ pub fn validate_csv<'py>(
 )]
 pub fn check_export<'py>(
     py: Python<'py>,
-    path: PathBuf,
+    path: Input,
     kind: &str,
     lang: &str,
     p_number_checksum: bool,
@@ -249,11 +379,21 @@ pub fn check_export<'py>(
     jobs: i64,
     max_errors: Option<&Bound<'py, PyAny>>,
     policy: Option<&Bound<'py, PyAny>>,
+    input_format: Option<&str>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let checksum = (p_number_checksum, as_of, policy);
     let (kind, options) = arguments(py, kind, lang, checksum, jobs, max_errors)?;
+    let syntax = input_format.map(syntax).transpose()?;
     let problems = PyList::empty(py).unbind();
-    let report = check_into(py, &path, kind, &options, &problems, Shape::WithLine)?;
+    let report = check_into(
+        py,
+        &path,
+        syntax,
+        kind,
+        &options,
+        &problems,
+        Shape::WithLine,
+    )?;
     let dict = PyDict::new(py);
     dict.set_item("problems", problems)?;
     dict.set_item("summary", serialised(py, &report.summary_entry())?)?;
@@ -261,8 +401,7 @@ pub fn check_export<'py>(
     Ok(dict)
 }
 
-/// The iterator `iter_problems` returns: lists of at most `batch_size` problems, read and
-/// checked with the GIL released when the next list is asked for.
+#[doc = pydoc!("ProblemBatches")]
 #[pyclass(name = "ProblemBatches", module = "unilogin")]
 #[derive(Debug)]
 pub struct ProblemBatches {
@@ -352,9 +491,7 @@ impl ProblemBatches {
     }
 }
 
-/// `iter_problems(path, *, kind, lang="da", p_number_checksum=True, as_of=None, max_errors=None,
-/// batch_size=None, policy=None) -> ProblemBatches`: the problems of an export in lists of `batch_size`
-/// (`None`: 1000).
+#[doc = pydoc!("iter_problems")]
 #[pyfunction]
 #[pyo3(signature = (path, *, kind, lang = "da", p_number_checksum = true, as_of = None, max_errors = None, batch_size = None, policy = None))]
 #[allow(
@@ -380,6 +517,9 @@ pub fn iter_problems(
     let (kind, options) = arguments(py, kind, lang, checksum, 1, max_errors)?;
     let batch_size = positive("batch_size", batch_size, "the default, 1000")?.unwrap_or(BATCH);
     let stream = py.detach(|| ExportStream::open(&path, None, kind, &options));
+    if stream.error().map(unilogin::export::ExportError::kind) == Some(ErrorType::FileUnreadable) {
+        file_exists(&path)?;
+    }
     if stream.is_ended() && stream.error().is_some() {
         return Err(export_error(py, &stream.report(), PyList::empty(py)));
     }

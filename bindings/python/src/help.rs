@@ -10,7 +10,7 @@ use unilogin::provisioning::Estimate;
 use crate::convert::{optional_text, policy_or_stil, refuse_str, serialised, utc};
 use crate::errors::{self, Class, Raise};
 
-/// When a new user can expect Unilogin to work.
+#[doc = pydoc!("ProvisioningEstimate")]
 #[pyclass(name = "ProvisioningEstimate", module = "unilogin", frozen, eq)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProvisioningEstimate(Estimate);
@@ -72,7 +72,7 @@ impl ProvisioningEstimate {
     }
 }
 
-/// `provisioning_estimate(created_at, *, already_has_unilogin=False, schedule=None, typical_hours_after_creation=None, latest_hours_after_import=None, lang="da")`
+#[doc = pydoc!("provisioning_estimate")]
 #[pyfunction]
 #[pyo3(signature = (created_at, *, already_has_unilogin = false, schedule = None, typical_hours_after_creation = None, latest_hours_after_import = None, lang = "da"))]
 pub fn provisioning_estimate(
@@ -104,7 +104,7 @@ pub fn provisioning_estimate(
     ))
 }
 
-/// A login guide: ordered steps and who can help.
+#[doc = pydoc!("LoginGuide")]
 #[pyclass(name = "LoginGuide", module = "unilogin", frozen, eq)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoginGuide(Guide);
@@ -162,7 +162,7 @@ impl LoginGuide {
     }
 }
 
-/// `login_guide(task, *, role, grade=None, has_own_mitid, age=None, cause=None, policy=None, lang="da")`
+#[doc = pydoc!("login_guide")]
 #[pyfunction]
 #[pyo3(signature = (task, *, role, has_own_mitid, grade = None, age = None, cause = None, policy = None, lang = "da"))]
 #[allow(
@@ -186,8 +186,7 @@ pub fn login_guide(
     Ok(LoginGuide(guide))
 }
 
-/// `login_help(message, *, role, grade=None, has_own_mitid, age=None, policy=None, lang="da")`:
-/// one guide per cause the pasted login message points to.
+#[doc = pydoc!("login_help")]
 #[pyfunction]
 #[pyo3(signature = (message, *, role, has_own_mitid, grade = None, age = None, policy = None, lang = "da"))]
 #[allow(

@@ -4,6 +4,14 @@
 //! to the core's types and the core's results and problems back to Python. Problems become
 //! dicts `{type, loc, msg, input, ctx}` and exceptions from `unilogin/_errors.py`.
 
+/// The docstring the stubs (`python/unilogin/_unilogin.pyi`) give the function or class
+/// `$name`, copied by `build.rs`: written once, run as a doctest there, shown by `help()`.
+macro_rules! pydoc {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/pydoc/", $name, ".txt"))
+    };
+}
+
 mod agreement;
 mod convert;
 mod credentials;

@@ -22,7 +22,7 @@ fn plan(py: Python<'_>, legal_basis: &str, lang: &str) -> PyResult<Plan> {
     form::onboarding_plan(legal_basis).or_raise(py, Class::Validation, lang)
 }
 
-/// `onboarding_plan(legal_basis, *, lang="da") -> dict`
+#[doc = pydoc!("onboarding_plan")]
 #[pyfunction]
 #[pyo3(signature = (legal_basis, *, lang = "da"))]
 pub fn onboarding_plan<'py>(
@@ -33,7 +33,7 @@ pub fn onboarding_plan<'py>(
     serialised(py, &plan(py, legal_basis, lang)?)
 }
 
-/// `onboarding_mermaid(legal_basis, *, lang="da") -> str`
+#[doc = pydoc!("onboarding_mermaid")]
 #[pyfunction]
 #[pyo3(signature = (legal_basis, *, lang = "da"))]
 pub fn onboarding_mermaid(py: Python<'_>, legal_basis: &str, lang: &str) -> PyResult<String> {
@@ -41,7 +41,7 @@ pub fn onboarding_mermaid(py: Python<'_>, legal_basis: &str, lang: &str) -> PyRe
     Ok(plan(py, legal_basis, lang)?.to_mermaid(l))
 }
 
-/// The progress of one daycare through its onboarding plan.
+#[doc = pydoc!("OnboardingProgress")]
 #[pyclass(name = "OnboardingProgress", module = "unilogin", eq)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OnboardingProgress(Progress);

@@ -154,7 +154,7 @@ fn check_mapping(
     Ok(kind.check_sparse_row_with(header, texts, &policy))
 }
 
-/// `validate_records(rows, *, kind, lang="da", p_number_checksum=True, as_of=None, policy=None)`
+#[doc = pydoc!("validate_records")]
 #[pyfunction]
 #[pyo3(signature = (rows, *, kind, lang = "da", p_number_checksum = true, as_of = None, policy = None))]
 pub fn validate_records<'py>(
@@ -179,7 +179,7 @@ pub fn validate_records<'py>(
     Ok(out)
 }
 
-/// `validate_request(mapping, *, lang="da", p_number_checksum=True, as_of=None, policy=None)`
+#[doc = pydoc!("validate_request")]
 #[pyfunction]
 #[pyo3(signature = (mapping, *, lang = "da", p_number_checksum = true, as_of = None, policy = None))]
 pub fn validate_request<'py>(
@@ -201,7 +201,7 @@ pub fn validate_request<'py>(
     )
 }
 
-/// `validate_record(mapping, *, kind, lang="da", p_number_checksum=True, as_of=None, policy=None)`
+#[doc = pydoc!("validate_record")]
 #[pyfunction]
 #[pyo3(signature = (mapping, *, kind, lang = "da", p_number_checksum = true, as_of = None, policy = None))]
 pub fn validate_record<'py>(
@@ -220,7 +220,7 @@ pub fn validate_record<'py>(
     errors::problem_list(py, &problems, lang)
 }
 
-/// `parse_record(mapping, *, kind, lang="da", p_number_checksum=True, as_of=None, policy=None)`
+#[doc = pydoc!("parse_record")]
 #[pyfunction]
 #[pyo3(signature = (mapping, *, kind, lang = "da", p_number_checksum = true, as_of = None, policy = None))]
 pub fn parse_record<'py>(
@@ -245,7 +245,7 @@ fn parsed(kind: ValueKind, value: &Bound<'_, PyAny>) -> PyResult<Result<String, 
     Ok(form::parse_value(kind, cell_text(value)?.as_deref()))
 }
 
-/// `check_value(text, *, kind, lang="da") -> str`
+#[doc = pydoc!("check_value")]
 #[pyfunction]
 #[pyo3(signature = (value, *, kind, lang = "da"))]
 pub fn check_value(
@@ -259,7 +259,7 @@ pub fn check_value(
     parsed(kind, value)?.or_raise(py, Class::Validation, lang)
 }
 
-/// `validate_values(values, *, kind, lang="da") -> list[dict]`
+#[doc = pydoc!("validate_values")]
 #[pyfunction]
 #[pyo3(signature = (values, *, kind, lang = "da"))]
 pub fn validate_values<'py>(
@@ -279,7 +279,7 @@ pub fn validate_values<'py>(
     Ok(out)
 }
 
-/// `valid_mask(values, *, kind) -> list[bool]`
+#[doc = pydoc!("valid_mask")]
 #[pyfunction]
 #[pyo3(signature = (values, *, kind))]
 pub fn valid_mask<'py>(
@@ -300,19 +300,19 @@ pub fn valid_mask<'py>(
     Ok(out)
 }
 
-/// `record_keys(kind) -> list[str]`: the canonical keys of a record kind, in report order.
+#[doc = pydoc!("record_keys")]
 #[pyfunction]
 pub fn record_keys(kind: &str) -> PyResult<Vec<&'static str>> {
     Ok(record_kind(kind)?.keys())
 }
 
-/// `value_kinds() -> list[str]`
+#[doc = pydoc!("value_kinds")]
 #[pyfunction]
 pub fn value_kinds() -> Vec<&'static str> {
     ValueKind::ALL.iter().map(|k| k.name()).collect()
 }
 
-/// `error_types() -> list[str]`: every stable error code, in catalogue order.
+#[doc = pydoc!("error_types")]
 #[pyfunction]
 pub fn error_types() -> Vec<&'static str> {
     ErrorType::ALL.iter().map(|t| t.code()).collect()

@@ -84,130 +84,157 @@ macro_rules! identifier {
 }
 
 identifier!(
-    /// A CVR number.
-    "Cvr", Cvr, identifiers::Cvr
+    #[doc = pydoc!("Cvr")]
+    "Cvr",
+    Cvr,
+    identifiers::Cvr
 );
 identifier!(
-    /// A P-number.
-    "PNumber", PNumber, identifiers::PNumber, {
-    /// Whether the number passes the modulus-11 check.
-    #[getter]
-    fn has_valid_checksum(&self) -> bool {
-        self.0.has_valid_checksum()
-    }
+    #[doc = pydoc!("PNumber")]
+    "PNumber",
+    PNumber,
+    identifiers::PNumber,
+    {
+        /// Whether the number passes the modulus-11 check.
+        #[getter]
+        fn has_valid_checksum(&self) -> bool {
+            self.0.has_valid_checksum()
+        }
 
-    /// The number as an integer.
-    #[getter]
-    fn value(&self) -> u64 {
-        self.0.value()
-    }
+        /// The number as an integer.
+        #[getter]
+        fn value(&self) -> u64 {
+            self.0.value()
+        }
 
-    /// Parses checking only the format (10 digits, the first not 0).
-    #[classmethod]
-    #[pyo3(signature = (text, /, *, lang = "da"))]
-    fn parse_format(
-        _cls: &Bound<'_, PyType>,
-        py: Python<'_>,
-        text: &Bound<'_, PyAny>,
-        lang: &str,
-    ) -> PyResult<Self> {
-        let lang = errors::lang(lang)?;
-        let raw = self::text(text, "PNumber")?;
-        identifiers::PNumber::parse_format(&raw)
-            .map(Self)
-            .map_err(|e| errors::value_error(py, e, &raw, lang))
-    }
+        /// Parses checking only the format (10 digits, the first not 0).
+        #[classmethod]
+        #[pyo3(signature = (text, /, *, lang = "da"))]
+        fn parse_format(
+            _cls: &Bound<'_, PyType>,
+            py: Python<'_>,
+            text: &Bound<'_, PyAny>,
+            lang: &str,
+        ) -> PyResult<Self> {
+            let lang = errors::lang(lang)?;
+            let raw = self::text(text, "PNumber")?;
+            identifiers::PNumber::parse_format(&raw)
+                .map(Self)
+                .map_err(|e| errors::value_error(py, e, &raw, lang))
+        }
     }
 );
 identifier!(
-    /// An institution number.
-    "InstitutionNumber", InstitutionNumber, identifiers::InstitutionNumber
+    #[doc = pydoc!("InstitutionNumber")]
+    "InstitutionNumber",
+    InstitutionNumber,
+    identifiers::InstitutionNumber
 );
 identifier!(
-    /// A municipality.
-    "Municipality", Municipality, identifiers::Municipality, {
-    /// The 3-digit code, e.g. 101.
-    #[getter]
-    fn code(&self) -> u16 {
-        self.0.code()
-    }
+    #[doc = pydoc!("Municipality")]
+    "Municipality",
+    Municipality,
+    identifiers::Municipality,
+    {
+        /// The 3-digit code, e.g. 101.
+        #[getter]
+        fn code(&self) -> u16 {
+            self.0.code()
+        }
 
-    /// The code zero-padded to four digits, e.g. `0101`.
-    #[getter]
-    fn code4(&self) -> String {
-        self.0.code4()
-    }
+        /// The code zero-padded to four digits, e.g. `0101`.
+        #[getter]
+        fn code4(&self) -> String {
+            self.0.code4()
+        }
 
-    /// The official name, e.g. `København`.
-    #[getter]
-    fn name(&self) -> &'static str {
-        self.0.name()
-    }
+        /// The official name, e.g. `København`.
+        #[getter]
+        fn name(&self) -> &'static str {
+            self.0.name()
+        }
 
-    /// The municipality with this code, or `None`.
-    #[staticmethod]
-    fn from_code(code: i64) -> Option<Self> {
-        u16::try_from(code)
-            .ok()
-            .and_then(identifiers::Municipality::from_code)
-            .map(Self)
-    }
+        /// The municipality with this code, or `None`.
+        #[staticmethod]
+        fn from_code(code: i64) -> Option<Self> {
+            u16::try_from(code)
+                .ok()
+                .and_then(identifiers::Municipality::from_code)
+                .map(Self)
+        }
 
-    /// Every municipality, ordered by code.
-    #[staticmethod]
-    fn all() -> Vec<Self> {
-        identifiers::Municipality::all().map(Self).collect()
-    }
+        /// Every municipality, ordered by code.
+        #[staticmethod]
+        fn all() -> Vec<Self> {
+            identifiers::Municipality::all().map(Self).collect()
+        }
 
-    /// Municipalities whose name (or a part of it) starts with `prefix`, for autocomplete.
-    #[staticmethod]
-    fn search(prefix: &str) -> Vec<Self> {
-        identifiers::Municipality::search(prefix).map(Self).collect()
-    }
-    }
-);
-identifier!(
-    /// A phone number.
-    "PhoneNumber", PhoneNumber, identifiers::PhoneNumber, {
-    /// The eight digits without spaces.
-    #[getter]
-    fn digits(&self) -> String {
-        self.0.digits()
-    }
+        /// Municipalities whose name (or a part of it) starts with `prefix`, for autocomplete.
+        #[staticmethod]
+        fn search(prefix: &str) -> Vec<Self> {
+            identifiers::Municipality::search(prefix)
+                .map(Self)
+                .collect()
+        }
     }
 );
 identifier!(
-    /// An email address.
-    "Email", Email, identifiers::Email
+    #[doc = pydoc!("PhoneNumber")]
+    "PhoneNumber",
+    PhoneNumber,
+    identifiers::PhoneNumber,
+    {
+        /// The eight digits without spaces.
+        #[getter]
+        fn digits(&self) -> String {
+            self.0.digits()
+        }
+    }
 );
 identifier!(
-    /// A postal code.
-    "PostalCode", PostalCode, identifiers::PostalCode
+    #[doc = pydoc!("Email")]
+    "Email",
+    Email,
+    identifiers::Email
 );
 identifier!(
-    /// A house number.
-    "HouseNumber", HouseNumber, identifiers::HouseNumber
+    #[doc = pydoc!("PostalCode")]
+    "PostalCode",
+    PostalCode,
+    identifiers::PostalCode
 );
 identifier!(
-    /// A street name.
-    "Street", Street, identifiers::Street
+    #[doc = pydoc!("HouseNumber")]
+    "HouseNumber",
+    HouseNumber,
+    identifiers::HouseNumber
 );
 identifier!(
-    /// A city name.
-    "City", City, identifiers::City
+    #[doc = pydoc!("Street")]
+    "Street",
+    Street,
+    identifiers::Street
 );
 identifier!(
-    /// An institution name.
-    "InstitutionName", InstitutionName, identifiers::InstitutionName
+    #[doc = pydoc!("City")]
+    "City",
+    City,
+    identifiers::City
 );
 identifier!(
-    /// A Unilogin username.
-    "Username", Username, people::Username
+    #[doc = pydoc!("InstitutionName")]
+    "InstitutionName",
+    InstitutionName,
+    identifiers::InstitutionName
+);
+identifier!(
+    #[doc = pydoc!("Username")]
+    "Username",
+    Username,
+    people::Username
 );
 
-/// A CPR number. `str()`, `format()` and `repr()` mask the serial number (`DDMMYY-****`), so
-/// a CPR number never lands whole in a log line or an f-string by accident; the full canonical
-/// number needs the explicit call `full()`.
+#[doc = pydoc!("Cpr")]
 #[pyclass(name = "Cpr", module = "unilogin", frozen, eq, hash)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Cpr(pub people::Cpr);

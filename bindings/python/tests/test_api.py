@@ -270,16 +270,70 @@ def test_validate_csv_matches_validate_records() -> None:
 
 
 def test_validate_csv_errors(tmp_path: Any) -> None:
-    with pytest.raises(unilogin.ValidationError) as info:
+    # A missing file is what open() raises, for every function that reads an export.
+    with pytest.raises(FileNotFoundError) as missing:
         unilogin.validate_csv(tmp_path / "nope.csv", kind="register")
+    assert missing.value.filename == str(tmp_path / "nope.csv")
+    # check_export reports it, as the command's --format json does.
+    assert unilogin.check_export(tmp_path / "nope.csv", kind="register")["error"]["type"] == "file_unreadable"
+    with pytest.raises(FileNotFoundError):
+        unilogin.iter_problems(tmp_path / "nope.csv", kind="register")
+    # A directory is not missing: it cannot be read.
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    with pytest.raises(unilogin.ExportError) as info:
+        unilogin.validate_csv(folder, kind="register")
     assert info.value.code == "file_unreadable"
     sheet = tmp_path / "register.xlsx"
     sheet.write_bytes(b"PK")
     with pytest.raises(unilogin.ValidationError) as info:
         unilogin.validate_csv(sheet, kind="register", lang="en")
     assert info.value.code == "file_format_unknown"
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="path .*, bytes or a binary file object"):
         unilogin.validate_csv(42, kind="register")  # type: ignore[arg-type]
+    with pytest.raises(unilogin.ArgumentError) as bad_format:
+        unilogin.validate_csv(b"cvr\n1\n", kind="request", input_format="xlsx")  # type: ignore[arg-type]
+    assert bad_format.value.argument == "input_format"
+
+
+def test_an_export_can_be_bytes_or_a_binary_file_object() -> None:
+    import io
+
+    path = ROOT / "examples" / "register.csv"
+    from_path = unilogin.check_export(path, kind="register")
+    data = path.read_bytes()
+    for source in (data, bytearray(data), memoryview(data), io.BytesIO(data)):
+        assert unilogin.check_export(source, kind="register") == from_path, type(source)
+    with path.open("rb") as f:
+        assert unilogin.validate_csv(f, kind="register") == unilogin.validate_csv(path, kind="register")
+    jsonl = ROOT / "examples" / "requests.jsonl"
+    assert unilogin.validate_csv(jsonl.read_bytes(), kind="request", input_format="jsonl") == unilogin.validate_csv(
+        jsonl, kind="request"
+    )
+
+
+def test_a_text_mode_file_object_is_an_export_error_not_a_crash() -> None:
+    import io
+
+    with pytest.raises(unilogin.ExportError) as info:
+        unilogin.validate_csv(io.StringIO("cvr\n13585628\n"), kind="request")
+    assert "binary mode" in str(info.value)
+
+
+class _Tiny:
+    """A file object whose read(n) gives one byte at a time."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, n: int = -1) -> bytes:
+        chunk, self.data = self.data[:1], self.data[1:]
+        return chunk
+
+
+def test_a_file_object_is_read_in_as_many_pieces_as_it_gives() -> None:
+    data = (ROOT / "examples" / "register.csv").read_bytes()
+    assert unilogin.check_export(_Tiny(data), kind="register") == unilogin.check_export(data, kind="register")
 
 
 def test_validate_csv_gives_the_same_problems_on_any_number_of_threads(tmp_path: Any) -> None:

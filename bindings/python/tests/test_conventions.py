@@ -4,6 +4,7 @@ accept as Literals, and value_kinds()."""
 from __future__ import annotations
 
 import ast
+import inspect
 import pathlib
 
 import pydantic
@@ -81,3 +82,28 @@ def test_the_record_kind_literal_is_every_record_kind() -> None:
         assert unilogin.record_keys(kind)  # type: ignore[arg-type]
     with pytest.raises(unilogin.ArgumentError):
         unilogin.record_keys("school")  # type: ignore[arg-type]
+
+
+def stub_docstrings() -> dict[str, str]:
+    """The docstring of each top-level def and class of the stubs, as written there."""
+    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    source = STUB.read_text(encoding="utf-8").splitlines()
+    docs = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node):
+            first = node.body[0]
+            text = "\n".join(source[first.lineno - 1 : first.end_lineno])
+            docs[node.name] = text.strip().removeprefix('"""').removesuffix('"""')
+    return docs
+
+
+def test_every_public_function_and_class_has_its_stub_docstring_at_run_time() -> None:
+    # help(unilogin.validate_records) shows the stubs' text (build.rs copies it).
+    docs = stub_docstrings()
+    public = [name for name in unilogin.__all__ if name in docs]
+    assert len(public) > 40, public
+    for name in public:
+        obj = getattr(unilogin, name)
+        assert inspect.cleandoc(obj.__doc__ or "") == inspect.cleandoc(docs[name]), name
+    assert "pydantic_core.ValidationError" not in (unilogin.validate_records.__doc__ or "")
+    assert "max_errors" in (unilogin.validate_csv.__doc__ or "")

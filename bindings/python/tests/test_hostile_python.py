@@ -52,7 +52,7 @@ class Outcome:
             self.error = e.code
             self.before_error = len(e.problems)
             self.summary = e.summary
-        elif isinstance(e, (TypeError, ValueError)):
+        elif isinstance(e, (FileNotFoundError, TypeError, ValueError)):
             self.error = type(e).__name__
         else:  # pragma: no cover - the case fails below
             raise e

@@ -116,7 +116,7 @@ fn text_line(outcome: &Outcome, lang: Lang) -> String {
     match (&outcome.canonical, &outcome.error) {
         (Some(canonical), _) => match (&outcome.birth_date, lang) {
             (Some(date), Lang::Da) => format!("{input} → {canonical} (født {date})"),
-            (Some(date), Lang::En) => format!("{input} → {canonical} (born {date})"),
+            (Some(date), _) => format!("{input} → {canonical} (born {date})"),
             (None, _) => format!("{input} → {canonical}"),
         },
         (None, Some(error)) => format!("{input}: {} [{}]", error.msg, error.kind),

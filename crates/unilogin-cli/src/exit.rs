@@ -44,7 +44,7 @@ impl Fatal {
         match self {
             Self::Message { da, en } => match lang {
                 Lang::Da => da.clone(),
-                Lang::En => en.clone(),
+                _ => en.clone(),
             },
             Self::Export { name, error } => {
                 let hint = match error.kind() {

@@ -323,13 +323,13 @@ fn check(args: &CheckArgs) -> Result<Verdict, Fatal> {
     let complete = result.as_ref().is_ok_and(PasswordReport::is_complete);
     let verdict = match (ok, complete, lang) {
         (true, true, Lang::Da) => "Adgangskoden opfylder reglerne for gruppen.\n",
-        (true, true, Lang::En) => "The password meets the group's rules.\n",
+        (true, true, _) => "The password meets the group's rules.\n",
         (true, false, Lang::Da) => {
             "Adgangskoden opfylder de regler for gruppen, der kunne kontrolleres.\n"
         }
-        (true, false, Lang::En) => "The password meets the group's rules that could be checked.\n",
+        (true, false, _) => "The password meets the group's rules that could be checked.\n",
         (false, _, Lang::Da) => "Adgangskoden opfylder ikke reglerne for gruppen.\n",
-        (false, _, Lang::En) => "The password does not meet the group's rules.\n",
+        (false, _, _) => "The password does not meet the group's rules.\n",
     };
     // No text from the password is in the output; escaped all the same, as every output.
     let output = match args.format {

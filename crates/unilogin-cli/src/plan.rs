@@ -97,7 +97,7 @@ fn text(plan: &Plan, lang: Lang) -> String {
             basis.label(lang),
             basis.stk()
         ),
-        Lang::En => format!(
+        _ => format!(
             "Onboarding to Unilogin: {} (section 19({}) of the Day Care Act)\n",
             basis.label(lang),
             basis.stk()

@@ -72,7 +72,7 @@ impl Drop for Progress {
 pub(crate) fn render(bytes: u64, total: Option<u64>, rows: usize, lang: Lang) -> String {
     let rows_word = match lang {
         Lang::Da => "rækker",
-        Lang::En => "rows",
+        _ => "rows",
     };
     match total {
         Some(total) => {

@@ -250,17 +250,17 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// The counts line, e.g. `12 rows read, 2 rows with problems, 3 problems`.
 pub(crate) fn counts_line(summary: &ExportSummary, lang: Lang) -> String {
     match lang {
-        Lang::En => format!(
-            "{} read, {} with problems, {}",
-            plural(summary.rows, "row", "rows"),
-            plural(summary.rows_with_problems, "row", "rows"),
-            plural(summary.problems, "problem", "problems"),
-        ),
         Lang::Da => format!(
             "{} læst, {} med fejl, {}",
             plural(summary.rows, "række", "rækker"),
             plural(summary.rows_with_problems, "række", "rækker"),
             plural(summary.problems, "fejl", "fejl"),
+        ),
+        _ => format!(
+            "{} read, {} with problems, {}",
+            plural(summary.rows, "row", "rows"),
+            plural(summary.rows_with_problems, "row", "rows"),
+            plural(summary.problems, "problem", "problems"),
         ),
     }
 }
@@ -283,7 +283,7 @@ pub(crate) fn summary_text(summary: &ExportSummary, stopped: bool, lang: Lang) -
         // The summary lists the first unknown columns only; say how many more were ignored.
         ignored.push(match lang {
             Lang::Da => format!("og {omitted} flere"),
-            Lang::En => format!("and {omitted} more"),
+            _ => format!("and {omitted} more"),
         });
     }
     if !ignored.is_empty() {
@@ -296,7 +296,7 @@ pub(crate) fn summary_text(summary: &ExportSummary, stopped: bool, lang: Lang) -
     if let (Encoding::Windows1252, Some(line)) = (summary.encoding, summary.windows_1252_line) {
         lines.push(match lang {
             Lang::Da => format!("Tegnsæt: Windows-1252 (fra linje {line})"),
-            Lang::En => format!("Encoding: Windows-1252 (from line {line})"),
+            _ => format!("Encoding: Windows-1252 (from line {line})"),
         });
     }
     if stopped {
@@ -305,7 +305,7 @@ pub(crate) fn summary_text(summary: &ExportSummary, stopped: bool, lang: Lang) -
                 "Stoppet efter {} (--max-errors); resten af filen er ikke læst",
                 plural(summary.problems, "fejl", "fejl")
             ),
-            Lang::En => format!(
+            _ => format!(
                 "Stopped after {} (--max-errors); the rest of the file was not read",
                 plural(summary.problems, "problem", "problems")
             ),

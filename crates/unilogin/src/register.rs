@@ -132,6 +132,7 @@ pub type RawRegisterRow<'a> = RawRecord<'a, RegisterField>;
 
 /// A valid register row of a placement unit that can get Unilogin users.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RegisterRecord {
     /// The placement unit's institution number (G-number).
     pub placement_unit_number: InstitutionNumber,

@@ -109,6 +109,7 @@ pub type RawRequest<'a> = RawRecord<'a, RequestField>;
 
 /// A valid institution-number request: every field present and valid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InstitutionNumberRequest {
     /// The institution's CVR number.
     pub cvr: Cvr,

@@ -22,7 +22,7 @@ use crate::{Ctx, ErrorType, FieldError, InstitutionType, LegalBasis};
 /// assert!(strict.iter().any(|p| p.kind().code() == "p_number_checksum"));
 /// assert!(strict.iter().any(|p| p.kind().code() == "institution_type_not_accepted"));
 ///
-/// let lenient = ValidationPolicy { p_number_checksum: false, ..ValidationPolicy::STIL };
+/// let lenient = ValidationPolicy::STIL.with_p_number_checksum(false);
 /// let problems = InstitutionNumberRequest::validate_with(&raw, &lenient).unwrap_err();
 /// let host: ValidationPolicy = serde_json::from_value(serde_json::json!({
 ///     "p_number_checksum": false,
@@ -36,6 +36,7 @@ use crate::{Ctx, ErrorType, FieldError, InstitutionType, LegalBasis};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ValidationPolicy {
     /// Enforce the P-number modulus-11 check. The rule is inferred from public implementations
     /// and open data rather than published by the CVR register (M), so a host may turn it off
@@ -56,7 +57,7 @@ pub struct ValidationPolicy {
     /// });
     /// let row = row.as_object().unwrap();
     /// assert!(RecordKind::User.validate_json(row).is_ok());
-    /// let on = ValidationPolicy { as_of: NaiveDate::from_ymd_opt(2026, 8, 15), ..ValidationPolicy::STIL };
+    /// let on = ValidationPolicy::STIL.with_as_of(NaiveDate::from_ymd_opt(2026, 8, 15));
     /// let problems = RecordKind::User.validate_json_with(row, &on).unwrap_err();
     /// assert_eq!(problems.as_slice()[0].kind().code(), "age_outside_grade_band");
     /// ```
@@ -89,6 +90,70 @@ impl ValidationPolicy {
         request_institution_types: InstitutionTypes::REQUEST_STIL,
         register_institution_types: InstitutionTypes::ALL,
     };
+
+    /// This policy with the P-number checksum on or off ([`ValidationPolicy::p_number_checksum`]).
+    /// The policy is `#[non_exhaustive]` (later versions may add rules), so a host outside the
+    /// crate builds one from [`ValidationPolicy::STIL`] with these methods, or from JSON.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use unilogin::ValidationPolicy;
+    /// let policy = ValidationPolicy::STIL
+    ///     .with_p_number_checksum(false)
+    ///     .with_as_of(NaiveDate::from_ymd_opt(2026, 8, 15));
+    /// assert!(!policy.p_number_checksum);
+    /// assert_eq!(policy.as_of.map(|d| d.to_string()).as_deref(), Some("2026-08-15"));
+    /// assert_eq!(policy.with_p_number_weight_switch(1_006_395_171).p_number_weight_switch, 1_006_395_171);
+    /// ```
+    ///
+    /// A struct literal does not compile outside the crate:
+    ///
+    /// ```compile_fail
+    /// let p = unilogin::ValidationPolicy { p_number_checksum: false, ..unilogin::ValidationPolicy::STIL };
+    /// ```
+    #[must_use]
+    pub const fn with_p_number_checksum(mut self, on: bool) -> Self {
+        self.p_number_checksum = on;
+        self
+    }
+
+    /// This policy with the reference date `as_of` ([`ValidationPolicy::as_of`]).
+    #[must_use]
+    pub const fn with_as_of(mut self, as_of: Option<NaiveDate>) -> Self {
+        self.as_of = as_of;
+        self
+    }
+
+    /// This policy with the last P-number of the old weight series
+    /// ([`ValidationPolicy::p_number_weight_switch`]).
+    #[must_use]
+    pub const fn with_p_number_weight_switch(mut self, last_old: u64) -> Self {
+        self.p_number_weight_switch = last_old;
+        self
+    }
+
+    /// This policy with the register's ownership codes ([`ValidationPolicy::ownership_codes`]).
+    #[must_use]
+    pub const fn with_ownership_codes(mut self, codes: OwnershipCodes) -> Self {
+        self.ownership_codes = codes;
+        self
+    }
+
+    /// This policy with the institution types a request may name
+    /// ([`ValidationPolicy::request_institution_types`]).
+    #[must_use]
+    pub const fn with_request_institution_types(mut self, types: InstitutionTypes) -> Self {
+        self.request_institution_types = types;
+        self
+    }
+
+    /// This policy with the institution types a register row may name
+    /// ([`ValidationPolicy::register_institution_types`]).
+    #[must_use]
+    pub const fn with_register_institution_types(mut self, types: InstitutionTypes) -> Self {
+        self.register_institution_types = types;
+        self
+    }
 
     /// Parses a P-number under this policy.
     pub(crate) fn p_number(self, input: &str) -> Result<PNumber, FieldError> {

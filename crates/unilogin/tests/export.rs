@@ -240,10 +240,7 @@ fn the_policy_is_applied() {
     };
     assert_eq!(count(&ValidationPolicy::STIL), Some(1));
     assert_eq!(
-        count(&ValidationPolicy {
-            p_number_checksum: false,
-            ..ValidationPolicy::STIL
-        }),
+        count(&ValidationPolicy::STIL.with_p_number_checksum(false)),
         None
     );
 }

@@ -11,6 +11,7 @@ import datetime
 import os
 import sys
 from typing import (
+    IO,
     Any,
     Dict,
     Iterable,
@@ -39,6 +40,9 @@ _ValueKindName = Literal[
     "legal_basis_accepted", "institution_type", "institution_type_accepted", "username", "grade",
 ]
 _Lang = Literal["da", "en", "da-DK", "en-GB", "en-US"]
+# An export: a path, the bytes of one, or a binary file object (`open(path, "rb")`, BytesIO).
+_Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
+_InputFormat = Literal["csv", "jsonl"]
 _GroupKey = Literal[
     "indskoling", "mellemtrin", "udskoling", "youth_education", "youth-education", "employee",
     "parent",
@@ -152,7 +156,7 @@ def parse_record(
     """
 
 def validate_csv(
-    path: Union[str, "os.PathLike[str]"],
+    path: _Source,
     *,
     kind: _KindName,
     lang: _Lang = "da",
@@ -161,6 +165,7 @@ def validate_csv(
     jobs: int = 0,
     max_errors: Optional[int] = None,
     policy: Optional[Mapping[str, Any]] = None,
+    input_format: Optional[_InputFormat] = None,
 ) -> List[ErrorDict]:
     """Validates a CSV or JSON Lines (``.jsonl``) export, read in Rust with the GIL released.
 
@@ -173,11 +178,17 @@ def validate_csv(
 
     The reader is the command's: delimiter ``;``, ``,`` or tab detected from the header, UTF-8
     (with or without BOM) or Windows-1252, register and roster column names. ``loc`` starts with
-    the 0-based data row. What stops reading (a missing file, not CSV or JSON Lines, UTF-16, a
-    ragged row, a file with no data rows, ...) raises :class:`ExportError` (a
-    ``ValidationError``) with its type (``file_unreadable``, ``csv_row_length``,
-    ``file_no_rows``, ...); its ``problems`` are those of the rows before it and its ``summary``
-    what was read.
+    the 0-based data row. What stops reading (not CSV or JSON Lines, UTF-16, a ragged row, a
+    file with no data rows, ...) raises :class:`ExportError` (a ``ValidationError``) with its
+    type (``file_format_unknown``, ``csv_row_length``, ``file_no_rows``, ...); its ``problems``
+    are those of the rows before it and its ``summary`` what was read. A missing file raises
+    ``FileNotFoundError``, as ``open()`` does.
+
+    ``path`` is a path (``str`` or ``os.PathLike``), the export's bytes (``bytes``,
+    ``bytearray``, ``memoryview``) or a binary file object (``open(path, "rb")``,
+    ``io.BytesIO``, an upload's stream), read in chunks as checking goes. Bytes and file objects
+    have no extension, so they are CSV unless ``input_format="jsonl"``; for a path the
+    extension decides unless ``input_format`` is given.
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "requests.csv"
@@ -186,15 +197,20 @@ def validate_csv(
     [([1, 'cvr'], 'cvr_checksum'), ([1, 'municipality'], 'municipality_suggestion')]
     >>> len(unilogin.validate_csv(path, kind="request", max_errors=1)) < len(unilogin.validate_csv(path, kind="request"))
     True
+    >>> import io
+    >>> unilogin.validate_csv(io.BytesIO(path.read_bytes()), kind="request") == unilogin.validate_csv(path, kind="request")
+    True
+    >>> [p["type"] for p in unilogin.validate_csv(b'{"cvr": "13585627"}\n', kind="request", input_format="jsonl")][:1]
+    ['cvr_checksum']
     >>> unilogin.validate_csv(path.with_name("missing.csv"), kind="request")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    unilogin._errors.ExportError: Filen kan ikke læses: ... [file_unreadable]
+    FileNotFoundError: [Errno 2] No such file or directory: '...missing.csv'
 
     """
 
 def check_export(
-    path: Union[str, "os.PathLike[str]"],
+    path: _Source,
     *,
     kind: _KindName,
     lang: _Lang = "da",
@@ -203,6 +219,7 @@ def check_export(
     jobs: int = 0,
     max_errors: Optional[int] = None,
     policy: Optional[Mapping[str, Any]] = None,
+    input_format: Optional[_InputFormat] = None,
 ) -> ExportReport:
     """Checks a CSV or JSON Lines export like :func:`validate_csv` and returns the core's export
     report, the object the command's ``--format json`` prints: ``{"problems", "summary",

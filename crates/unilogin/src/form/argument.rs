@@ -12,6 +12,7 @@ use std::fmt;
 use crate::agreement::Decision;
 use crate::credentials::check::HashedPassword;
 use crate::credentials::reset::{CodeFormat, OneTimeCode};
+use crate::export::Syntax;
 use crate::login::{FailureCause, Guide, LoginPolicy, Task, UserFacts};
 use crate::onboarding::{Actor, StepId};
 use crate::people::UserGroup;
@@ -129,6 +130,27 @@ pub fn lang(tag: &str) -> Result<Lang, ArgumentError> {
         ArgumentError::new(
             "lang",
             format!("unknown language `{tag}`: use `da` or `en`"),
+        )
+    })
+}
+
+/// The syntax of an export named by an argument (`input_format`): `csv` or `jsonl`
+/// ([`Syntax::from_name`], which also takes `json_lines` and `ndjson`).
+///
+/// ```
+/// use unilogin::export::Syntax;
+/// assert_eq!(unilogin::form::syntax("jsonl")?, Syntax::JsonLines);
+/// assert_eq!(unilogin::form::syntax("xlsx").unwrap_err().argument(), "input_format");
+/// # Ok::<(), unilogin::form::ArgumentError>(())
+/// ```
+///
+/// # Errors
+/// An [`ArgumentError`] for any other name.
+pub fn syntax(name: &str) -> Result<Syntax, ArgumentError> {
+    Syntax::from_name(name).ok_or_else(|| {
+        ArgumentError::new(
+            "input_format",
+            format!("unknown input format `{name}`: use `csv` or `jsonl`"),
         )
     })
 }

@@ -55,7 +55,8 @@ mod value;
 
 pub use argument::{
     as_of, decision, lang, login_guide, onboarding_actor, onboarding_step, one_time_code,
-    password_history, record_kind, request_field, user_group, value_kind, ArgumentError, CallError,
+    password_history, record_kind, request_field, syntax, user_group, value_kind, ArgumentError,
+    CallError,
 };
 pub use catalogue::{catalogue, CatalogueEntry};
 pub use choices::{choices, municipalities, suggestion_limit, Choice, Choices, MunicipalityChoice};

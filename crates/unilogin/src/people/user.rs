@@ -208,6 +208,7 @@ pub type RawUserRecord<'a> = RawRecord<'a, UserField>;
 /// role and grade.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(into = "UserRecordJson", try_from = "UserRecordJson")]
+#[non_exhaustive]
 pub struct UserRecord {
     /// The CPR number.
     pub cpr: Cpr,

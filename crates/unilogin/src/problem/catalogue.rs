@@ -7,8 +7,21 @@ use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 /// The language a message is rendered in. Danish is the default.
+///
+/// `#[non_exhaustive]`: a later version may add a language, so a `match` outside the crate
+/// needs a `_` arm (the command falls back to English there):
+///
+/// ```compile_fail
+/// fn word(lang: unilogin::Lang) -> &'static str {
+///     match lang {
+///         unilogin::Lang::Da => "række",
+///         unilogin::Lang::En => "row",
+///     }
+/// }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Lang {
     /// Danish (`da`), the default.
     #[default]

@@ -11,6 +11,7 @@ use crate::{Problems, ValidationPolicy};
 /// The record kinds the library validates, for hosts that dispatch on a name (the command's
 /// `--kind`, the bindings' `kind=` argument, the shared vectors).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RecordKind {
     /// An institution-number request ([`crate::InstitutionNumberRequest`]).
     Request,
