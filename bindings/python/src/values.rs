@@ -160,7 +160,13 @@ identifier!(
 );
 identifier!(
     /// An email address.
-    "Email", Email, identifiers::Email
+    "Email", Email, identifiers::Email, {
+    /// The address with its domain in ASCII (IDNA A-labels, `xn--…`); the local part as is.
+    #[getter]
+    fn ascii(&self) -> String {
+        self.0.ascii().into_owned()
+    }
+    }
 );
 identifier!(
     /// A postal code.

@@ -96,6 +96,7 @@ export type ValueKind =
   | "municipality"
   | "phone"
   | "email"
+  | "email_ascii"
   | "cpr"
   | "postal_code"
   | "house_number"

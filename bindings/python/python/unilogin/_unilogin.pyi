@@ -404,7 +404,18 @@ class PhoneNumber(_Identifier):
 
 @final
 class Email(_Identifier):
-    """An email address."""
+    """An email address, internationalised ones included (RFC 6531, IDNA domains).
+
+    The canonical form keeps the local part and gives the domain in lower case and Unicode;
+    ``ascii`` has the domain as IDNA A-labels (``xn--…``).
+
+    >>> e = unilogin.Email("sb@taastrup.Børnegalaxen.dk")
+    >>> str(e), e.ascii
+    ('sb@taastrup.børnegalaxen.dk', 'sb@taastrup.xn--brnegalaxen-ggb.dk')
+
+    """
+    @property
+    def ascii(self) -> str: ...
 
 @final
 class PostalCode(_Identifier):
