@@ -204,10 +204,16 @@ fn local_char(c: char) -> bool {
 
 /// A dot-atom (RFC 5322 §3.2.3): runs of [`local_char`] separated by single dots.
 fn valid_local(local: &str) -> bool {
-    !local.is_empty()
-        && local
-            .split('.')
-            .all(|run| !run.is_empty() && run.chars().all(local_char))
+    let dots = !local.is_empty()
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..");
+    // ASCII, the common case, byte by byte.
+    dots && if local.is_ascii() {
+        local.bytes().all(|b| b == b'.' || local_byte(b))
+    } else {
+        local.chars().all(|c| c == '.' || local_char(c))
+    }
 }
 
 /// Whether a domain label (lower-cased) may hold `c`: an ASCII letter, digit or hyphen, or a
@@ -224,16 +230,35 @@ fn domain_char(c: char) -> bool {
     }
 }
 
+/// Whether `c` is in a block of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko,
+/// Samaritan, Mandaic, their presentation forms, and the right-to-left blocks of the
+/// supplementary planes): the letters there have the bidirectional class R or AL.
+fn right_to_left(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
+    )
+}
+
 /// Whether `label` (lower-cased) is an LDH label or a U-label's characters: one or more
 /// [`domain_char`]s, not starting or ending with a hyphen, without hyphens in its third and
 /// fourth places (reserved for `xn--` and future prefixes: RFC 5891 §4.2.3.1, RFC 5890
-/// §2.3.1).
+/// §2.3.1). A label with a right-to-left letter starts with one and holds no left-to-right
+/// letter (RFC 5893 §2, rules 1 and 2, as the Python `idna` package checks each label):
+/// `abcא` mixes directions and is refused.
 fn valid_label_chars(label: &str) -> bool {
-    !label.is_empty()
+    let well_formed = !label.is_empty()
         && label.chars().all(domain_char)
         && !label.starts_with('-')
         && !label.ends_with('-')
-        && label.get(2..4) != Some("--")
+        && label.get(2..4) != Some("--");
+    if !well_formed || label.is_ascii() || !label.chars().any(right_to_left) {
+        return well_formed;
+    }
+    label.chars().next().is_some_and(right_to_left)
+        && label
+            .chars()
+            .all(|c| right_to_left(c) || c.is_ascii_digit() || c == '-')
 }
 
 /// The domain checked, in canonical form: lower case, each `xn--` label decoded to Unicode.
@@ -362,6 +387,9 @@ mod tests {
                 "sb@taastrup.xn--brnegalaxen-ggb.dk",
             ),
             ("Ærø@Ærø.dk", "Ærø@ærø.dk", "Ærø@xn--r-3fa9c.dk"),
+            ("a@אבג.dk", "a@אבג.dk", "a@xn--4dbcd.dk"),
+            ("a@א1.dk", "a@א1.dk", "a@xn--1-zhc.dk"),
+            ("a@ابج.dk", "a@ابج.dk", "a@xn--mgbcm.dk"),
         ] {
             let email = Email::parse(s).unwrap_or_else(|e| panic!("{s}: {e:?}"));
             assert_eq!(email.as_str(), canonical, "{s}");
@@ -399,6 +427,10 @@ mod tests {
             "😀@b.dk",
             "a@b.😀",
             "a@b.dk.",
+            "a@abcא.dk",
+            "a@אa.dk",
+            "a@1א.dk",
+            "a@ابجa.dk",
         ] {
             assert_eq!(
                 Email::parse(s).map_err(|e| e.kind()),
