@@ -32,7 +32,9 @@ const ACE_PREFIX: &str = "xn--";
 ///   label starting or ending with a hyphen nor holding `--` in its third and fourth places
 ///   unless it is an `xn--` label of valid Punycode; each label is at most 63 octets and the
 ///   whole domain at most 253 in its ASCII form ([`Email::ascii`]).
-/// - The whole address is at most 132 characters as typed (the register's limit).
+/// - The whole address is at most 132 characters in its canonical form (the register's limit),
+///   which is never longer than the input: an address typed with `xn--` labels may be longer.
+///   Its ASCII form may be longer too: [`Email::ascii`] reads back as the same address.
 ///
 /// The canonical form keeps the local part as written and gives the domain in lower case
 /// and in Unicode (an `xn--` label is decoded: both spellings of one address are equal).
@@ -135,7 +137,19 @@ fn checked_chars(input: &str) -> Result<(&str, Cow<'_, str>), FieldError> {
     if trimmed.is_empty() {
         return Err(FieldError::new(ErrorType::Missing));
     }
-    at_most(trimmed, MAX_EMAIL_CHARS)?;
+    // The 132 characters count the canonical form, which is never longer than the input: only
+    // an `xn--` label, decoded, makes it shorter. A valid address is at most 318 characters as
+    // typed (64 octets, the `@` and 253 octets of ASCII domain, a U-label no longer than its
+    // A-label), so longer input is refused before any other work.
+    let typed = at_most(trimmed, MAX_EMAIL_CHARS);
+    let long_as_typed = typed.is_err();
+    if let Err(e) = typed {
+        if at_most(trimmed, MAX_LOCAL_OCTETS + 1 + MAX_DOMAIN_OCTETS).is_err()
+            || !has_a_label(trimmed)
+        {
+            return Err(e);
+        }
+    }
     let format = || FieldError::new(ErrorType::EmailFormat);
     let (local, domain) = trimmed.split_once('@').ok_or_else(format)?;
     if local.len() > MAX_LOCAL_OCTETS {
@@ -149,7 +163,33 @@ fn checked_chars(input: &str) -> Result<(&str, Cow<'_, str>), FieldError> {
     if !valid_local(local) {
         return Err(format());
     }
-    Ok((local, canonical_domain(domain)?))
+    let domain = canonical_domain(domain)?;
+    if long_as_typed {
+        let length = local.chars().count() + 1 + domain.chars().count();
+        at_most_chars(length)?;
+    }
+    Ok((local, domain))
+}
+
+/// [`ErrorType::StringTooLong`] for a canonical address of `length` characters above 132.
+fn at_most_chars(length: usize) -> Result<(), FieldError> {
+    if length <= MAX_EMAIL_CHARS {
+        return Ok(());
+    }
+    Err(FieldError::with_ctx(
+        ErrorType::StringTooLong,
+        Ctx::new()
+            .with("max_length", MAX_EMAIL_CHARS)
+            .with("actual_length", length),
+    ))
+}
+
+/// Whether `text` holds `xn--` in any case: an A-label, the one thing that makes the canonical
+/// address shorter than the input.
+fn has_a_label(text: &str) -> bool {
+    text.as_bytes()
+        .windows(ACE_PREFIX.len())
+        .any(|w| w.eq_ignore_ascii_case(ACE_PREFIX.as_bytes()))
 }
 
 impl TextValue for Email {
@@ -473,6 +513,35 @@ mod tests {
         assert_eq!(
             domain.ctx().get("actual_length"),
             Some(&crate::problem::CtxValue::Int(254))
+        );
+    }
+
+    #[test]
+    fn the_limit_counts_the_canonical_form() {
+        // Two labels of 57 ø (63 octets each in ASCII) and one ø: 122 characters, 140 in ASCII.
+        let label = "ø".repeat(57);
+        let email = Email::parse(&format!("a@{label}.{label}.ø.dk")).unwrap();
+        assert_eq!(email.as_str().chars().count(), 122);
+        let ascii = email.ascii();
+        assert_eq!(ascii.chars().count(), 140);
+        assert_eq!(Email::parse(&ascii).as_ref(), Ok(&email));
+        // 133 characters in canonical form, however the domain is spelled.
+        let over = format!("{}@{label}.{label}.ø.dk", "a".repeat(12));
+        let a_label = format!("xn--pd{}", "a".repeat(57));
+        let over_ascii = over.replace(&label, &a_label).replace(".ø.", ".xn--pda.");
+        assert_eq!(over_ascii.chars().count(), 151);
+        for text in [&over, &over_ascii] {
+            let error = Email::parse(text).unwrap_err();
+            assert_eq!(error.kind(), ErrorType::StringTooLong, "{text}");
+            assert_eq!(
+                error.ctx().get("actual_length"),
+                Some(&crate::problem::CtxValue::Int(133)),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            Email::parse(&format!("{}@b.dk", "a".repeat(400))).map_err(|e| e.kind()),
+            Err(ErrorType::StringTooLong)
         );
     }
 
