@@ -176,7 +176,7 @@ fn email_fault(rng: &mut SplitMix64, column: &'static str) -> (&'static str, Str
         "kontakt(at)solsikken.dk",
         "kontakt@solsikken..dk",
         "kontakt@solsikken.dk, leder@solsikken.dk",
-        "børnehuset@solsikken.dk",
+        "kontakt..leder@solsikken.dk",
     ]);
     (column, value.to_owned(), "email_format")
 }

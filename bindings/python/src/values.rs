@@ -195,7 +195,14 @@ identifier!(
     #[doc = pydoc!("Email")]
     "Email",
     Email,
-    identifiers::Email
+    identifiers::Email,
+    {
+        /// The address with its domain in ASCII (IDNA A-labels, `xn--…`); the local part as is.
+        #[getter]
+        fn ascii(&self) -> String {
+            self.0.ascii().into_owned()
+        }
+    }
 );
 identifier!(
     #[doc = pydoc!("PostalCode")]

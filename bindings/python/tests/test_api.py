@@ -178,6 +178,20 @@ def test_identifiers_are_values() -> None:
     assert "4000" not in str(info.value.errors())
 
 
+def test_internationalised_email_addresses() -> None:
+    # Issue 13 item 6: real register rows; the domain's ASCII form on request.
+    email = unilogin.Email("sb@taastrup.børnegalaxen.dk")
+    assert str(email) == "sb@taastrup.børnegalaxen.dk"
+    assert email.ascii == "sb@taastrup.xn--brnegalaxen-ggb.dk"
+    assert unilogin.Email(email.ascii) == email
+    assert unilogin.Email("børnehusetskovshoved@gentofte.dk").ascii == "børnehusetskovshoved@gentofte.dk"
+    assert unilogin.check_value("sb@taastrup.børnegalaxen.dk", kind="email_ascii") == email.ascii
+    with pytest.raises(unilogin.ValidationError) as info:
+        unilogin.Email("ø" * 33 + "@b.dk", lang="en")
+    assert info.value.code == "email_local_part_too_long"
+    assert info.value.errors()[0]["ctx"] == {"max_length": 64, "actual_length": 66}
+
+
 def test_enums_follow_the_core() -> None:
     assert [b.value for b in unilogin.LegalBasis] == unilogin._unilogin.legal_basis_keys()
     assert [t.value for t in unilogin.InstitutionType] == unilogin._unilogin.institution_type_codes()

@@ -108,7 +108,10 @@ export type ProblemType =
   | "phone_country_code_without_plus"
   | "cpr_date_in_future"
   | "age_outside_grade_band"
-  | "institution_type_not_in_policy";
+  | "institution_type_not_in_policy"
+  | "email_local_part_too_long"
+  | "email_domain_label_too_long"
+  | "email_domain_too_long";
 // catalogue:end
 
 export interface Problem {
@@ -199,6 +202,7 @@ export type ValueKind =
   | "municipality"
   | "phone"
   | "email"
+  | "email_ascii"
   | "cpr"
   | "postal_code"
   | "house_number"

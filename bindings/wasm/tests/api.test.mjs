@@ -86,6 +86,16 @@ test("phone numbers are formatted or refused with the problem", () => {
   assert.deepEqual(error.ctx, {});
 });
 
+test("internationalised email addresses, and their ASCII form", () => {
+  // Issue 13 item 6: real register rows.
+  assert.equal(u.parseValue("email", "sb@taastrup.Børnegalaxen.dk"), "sb@taastrup.børnegalaxen.dk");
+  assert.equal(u.parseValue("email_ascii", "sb@taastrup.børnegalaxen.dk"), "sb@taastrup.xn--brnegalaxen-ggb.dk");
+  assert.equal(u.parseValue("email", "sb@taastrup.xn--brnegalaxen-ggb.dk"), "sb@taastrup.børnegalaxen.dk");
+  const error = thrown(() => u.parseValue("email", "ø".repeat(33) + "@b.dk", "en"));
+  assert.equal(error.code, "email_local_part_too_long");
+  assert.deepEqual(error.ctx, { max_length: 64, actual_length: 66 });
+});
+
 test("the password checklist", () => {
   const report = u.checkPassword("qzx7", { group: "mellemtrin" }, "en");
   assert.equal(report.ok, false);

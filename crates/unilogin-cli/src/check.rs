@@ -14,11 +14,13 @@ use crate::input::{Lines, MAX_LINE_BYTES};
 
 pub(crate) const AFTER_HELP: &str = "\
 Kinds:
-  cvr, p-number, institution-number, municipality, phone, email, cpr, and also postal-code,
-  house-number, street, city, institution-name, legal-basis, legal-basis-accepted,
+  cvr, p-number, institution-number, municipality, phone, email, cpr, and also email-ascii,
+  postal-code, house-number, street, city, institution-name, legal-basis, legal-basis-accepted,
   institution-type, institution-type-accepted, username, grade.
   The canonical form is what the library stores: a CVR number's eight digits, a phone number
-  as `33 66 33 66`, a municipality's official name, a legal basis' key, a type's code.
+  as `33 66 33 66`, a municipality's official name, a legal basis' key, a type's code, an
+  email address with its domain in lower case and Unicode (with its ASCII form, `xn--…`, when
+  the domain is not ASCII; `email-ascii` gives that form as the canonical one).
   A CPR number is never printed whole: it shows as DDMMYY-**** with the birth date. Give CPR
   numbers on standard input rather than as arguments, so they stay out of the shell history.
 
@@ -29,7 +31,8 @@ Input:
 
 Output:
   text  one line per value: `input → canonical`, or `input: message [type]`.
-  json  a JSON array of {kind, input, valid, canonical, error: {type, msg, ctx} | null}.
+  json  a JSON array of {kind, input, valid, canonical, error: {type, msg, ctx} | null}, with
+        `birth_date` for a CPR number and `ascii` for an email address whose domain is not ASCII.
 
 Exit status: 0 every value valid, 1 some value invalid, 2 usage or input error.
 
@@ -37,6 +40,7 @@ Examples:
   unilogin check cvr 13585628 \"DK-1358 5627\"
   unilogin check municipality \"Koebenhavns Kommune\" 851 Frederiksbærg
   unilogin check phone --format json \"+45 3366 3366\"
+  unilogin check email sb@taastrup.børnegalaxen.dk
   unilogin check cpr < cpr-numbers.txt";
 
 /// The kinds `check` knows, as named on the command line: the core's value kinds with dashes.
@@ -84,6 +88,9 @@ struct Outcome {
     /// The birth date of a valid CPR number.
     #[serde(skip_serializing_if = "Option::is_none")]
     birth_date: Option<String>,
+    /// The ASCII form of a valid email address whose domain is not ASCII.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ascii: Option<String>,
     error: Option<Error>,
 }
 
@@ -103,6 +110,7 @@ fn check(kind: ValueKind, input: &str, lang: Lang) -> Outcome {
         valid: check.error().is_none(),
         canonical: check.shown().map(str::to_owned),
         birth_date: check.birth_date().map(|d| d.to_string()),
+        ascii: check.ascii().map(str::to_owned),
         error: check.error().map(|error| Error {
             kind: error.kind(),
             msg: error.message(lang),
@@ -114,10 +122,11 @@ fn check(kind: ValueKind, input: &str, lang: Lang) -> Outcome {
 fn text_line(outcome: &Outcome, lang: Lang) -> String {
     let input = serde_json::to_string(&outcome.input).unwrap_or_default();
     match (&outcome.canonical, &outcome.error) {
-        (Some(canonical), _) => match (&outcome.birth_date, lang) {
-            (Some(date), Lang::Da) => format!("{input} → {canonical} (født {date})"),
-            (Some(date), _) => format!("{input} → {canonical} (born {date})"),
-            (None, _) => format!("{input} → {canonical}"),
+        (Some(canonical), _) => match (&outcome.birth_date, &outcome.ascii, lang) {
+            (Some(date), _, Lang::Da) => format!("{input} → {canonical} (født {date})"),
+            (Some(date), _, _) => format!("{input} → {canonical} (born {date})"),
+            (None, Some(ascii), _) => format!("{input} → {canonical} (ASCII: {ascii})"),
+            (None, None, _) => format!("{input} → {canonical}"),
         },
         (None, Some(error)) => format!("{input}: {} [{}]", error.msg, error.kind),
         (None, None) => input,

@@ -151,6 +151,56 @@ fn check_knows_every_kind_the_issue_names() {
     }
 }
 
+/// Issue 13 item 6: internationalised addresses, with the domain's ASCII form.
+#[test]
+fn check_email_shows_the_ascii_form_of_an_internationalised_domain() {
+    let run = exec(&["check", "email", "sb@taastrup.børnegalaxen.dk"], None);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "\"sb@taastrup.børnegalaxen.dk\" → sb@taastrup.børnegalaxen.dk \
+         (ASCII: sb@taastrup.xn--brnegalaxen-ggb.dk)\n"
+    );
+    let run = exec(
+        &[
+            "check",
+            "email",
+            "--format",
+            "json",
+            "børnehusetskovshoved@gentofte.dk",
+            "sb@taastrup.børnegalaxen.dk",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let outcomes = run.json();
+    assert_eq!(outcomes[0]["canonical"], "børnehusetskovshoved@gentofte.dk");
+    assert_eq!(
+        outcomes[0].get("ascii"),
+        None,
+        "an ASCII domain has no other form"
+    );
+    assert_eq!(outcomes[1]["ascii"], "sb@taastrup.xn--brnegalaxen-ggb.dk");
+    let run = exec(
+        &["check", "email-ascii", "sb@taastrup.børnegalaxen.dk"],
+        None,
+    );
+    assert_eq!(
+        run.stdout,
+        "\"sb@taastrup.børnegalaxen.dk\" → sb@taastrup.xn--brnegalaxen-ggb.dk\n"
+    );
+    let long = format!("{}@b.dk", "ø".repeat(33));
+    let run = exec(&["check", "email", "--lang", "en", &long], None);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.ends_with(
+            ": The part of the email address before the @ is 66 bytes long; at most 64 \
+             (æ, ø and å count two) [email_local_part_too_long]\n"
+        ),
+        "{run:?}"
+    );
+}
+
 #[test]
 fn check_json_gives_type_msg_and_ctx() {
     let run = exec(

@@ -208,14 +208,33 @@ proptest! {
         }
     }
 
-    /// Every address this library accepts, the `validator` crate accepts too.
+    /// Every address this library accepts with an ASCII local part, the `validator` crate
+    /// accepts too (its local part is ASCII only; its domain goes through `idna`).
     #[test]
-    fn accepted_emails_are_accepted_by_validator(local in "[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,20}", labels in proptest::collection::vec("[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", 1..4), noise in ".{0,3}") {
+    fn accepted_emails_are_accepted_by_validator(local in "[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,20}", labels in proptest::collection::vec("[a-z0-9æøå]([a-z0-9æøå-]{0,8}[a-z0-9æøå])?", 1..4), noise in ".{0,3}") {
         use validator::ValidateEmail;
         for candidate in [format!("{local}@{}", labels.join(".")), format!("{local}{noise}@{}.dk", labels.join("."))] {
             if let Ok(email) = Email::parse(&candidate) {
-                prop_assert!(email.as_str().validate_email(), "{}", email);
+                if email.as_str().split('@').next().is_some_and(str::is_ascii) {
+                    prop_assert!(email.as_str().validate_email(), "{}", email);
+                    prop_assert!(email.ascii().validate_email(), "{}", email.ascii());
+                }
             }
+        }
+    }
+
+    /// An accepted address's ASCII form is its domain as the `idna` crate encodes it, and
+    /// reads back as the same address (issue 13 item 6).
+    #[test]
+    fn email_ascii_forms_are_idna(local in "[a-zA-Z0-9æøåÆØÅ_.+-]{1,12}", labels in proptest::collection::vec("[a-zæøåäöüéßçñ0-9][a-zæøåäöüéßçñÆØÅ0-9-]{0,12}", 2..4)) {
+        let candidate = format!("{local}@{}", labels.join("."));
+        if let Ok(email) = Email::parse(&candidate) {
+            let (_, domain) = email.as_str().rsplit_once('@').unwrap();
+            let ascii = email.ascii();
+            let (_, ascii_domain) = ascii.rsplit_once('@').unwrap();
+            prop_assert_eq!(Ok(ascii_domain.to_owned()), idna::domain_to_ascii(domain).map_err(|e| e.to_string()));
+            prop_assert_eq!(Email::parse(&ascii), Ok(email.clone()));
+            prop_assert_eq!(Email::parse(email.as_str()), Ok(email.clone()));
         }
     }
 }

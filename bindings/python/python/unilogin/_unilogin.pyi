@@ -35,7 +35,7 @@ __version__: str
 # ArgumentError for any other at run time).
 _KindName = Literal["request", "register", "user"]
 _ValueKindName = Literal[
-    "cvr", "p_number", "institution_number", "municipality", "phone", "email", "cpr",
+    "cvr", "p_number", "institution_number", "municipality", "phone", "email", "email_ascii", "cpr",
     "postal_code", "house_number", "street", "city", "institution_name", "legal_basis",
     "legal_basis_accepted", "institution_type", "institution_type_accepted", "username", "grade",
 ]
@@ -457,7 +457,18 @@ class PhoneNumber(_Identifier):
 
 @final
 class Email(_Identifier):
-    """An email address."""
+    """An email address, internationalised ones included (RFC 6531, IDNA domains).
+
+    The canonical form keeps the local part and gives the domain in lower case and Unicode;
+    ``ascii`` has the domain as IDNA A-labels (``xn--…``).
+
+    >>> e = unilogin.Email("sb@taastrup.Børnegalaxen.dk")
+    >>> str(e), e.ascii
+    ('sb@taastrup.børnegalaxen.dk', 'sb@taastrup.xn--brnegalaxen-ggb.dk')
+
+    """
+    @property
+    def ascii(self) -> str: ...
 
 @final
 class PostalCode(_Identifier):

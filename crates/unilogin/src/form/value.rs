@@ -28,6 +28,8 @@ pub enum ValueKind {
     Phone,
     /// [`Email`]
     Email,
+    /// [`Email`] given in ASCII ([`Email::ascii`]: the domain's IDNA A-labels, `xn--…`).
+    EmailAscii,
     /// [`Cpr`]: a personal identity number, shown masked ([`ValueKind::shown`]).
     Cpr,
     /// [`PostalCode`]
@@ -56,13 +58,14 @@ pub enum ValueKind {
 
 impl ValueKind {
     /// Every kind.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::Cvr,
         Self::PNumber,
         Self::InstitutionNumber,
         Self::Municipality,
         Self::Phone,
         Self::Email,
+        Self::EmailAscii,
         Self::Cpr,
         Self::PostalCode,
         Self::HouseNumber,
@@ -86,6 +89,7 @@ impl ValueKind {
             Self::Municipality => "municipality",
             Self::Phone => "phone",
             Self::Email => "email",
+            Self::EmailAscii => "email_ascii",
             Self::Cpr => "cpr",
             Self::PostalCode => "postal_code",
             Self::HouseNumber => "house_number",
@@ -109,13 +113,16 @@ impl ValueKind {
 
     /// Parses `input` as this kind and returns its canonical string: the identifier's
     /// `Display`, the municipality's official name, the legal basis key, the type code, the
-    /// CPR number as `DDMMYY-SSSS`, the grade's number.
+    /// CPR number as `DDMMYY-SSSS`, the grade's number, an email address with its domain in
+    /// Unicode (`email`) or in ASCII (`email_ascii`).
     ///
     /// ```
     /// use unilogin::form::ValueKind;
     /// assert_eq!(ValueKind::Phone.canonical("+45 3366 3366").as_deref(), Ok("33 66 33 66"));
     /// assert_eq!(ValueKind::Cvr.canonical("13585627").unwrap_err().kind().code(), "cvr_checksum");
     /// assert_eq!(ValueKind::Grade.canonical(" 3 ").as_deref(), Ok("3"));
+    /// let email = "sb@taastrup.børnegalaxen.dk";
+    /// assert_eq!(ValueKind::EmailAscii.canonical(email).as_deref(), Ok("sb@taastrup.xn--brnegalaxen-ggb.dk"));
     /// ```
     ///
     /// # Errors
@@ -142,6 +149,7 @@ impl ValueKind {
             shown: canonical.clone(),
             canonical,
             birth_date: None,
+            ascii: None,
         };
         Ok(match self {
             Self::Cvr => plain(Cvr::parse(input)?.to_string()),
@@ -149,13 +157,23 @@ impl ValueKind {
             Self::InstitutionNumber => plain(InstitutionNumber::parse(input)?.to_string()),
             Self::Municipality => plain(Municipality::parse(input)?.to_string()),
             Self::Phone => plain(PhoneNumber::parse(input)?.to_string()),
-            Self::Email => plain(Email::parse(input)?.to_string()),
+            Self::Email => {
+                let email = Email::parse(input)?;
+                let ascii = email.ascii();
+                let ascii = (ascii != email.as_str()).then(|| ascii.into_owned());
+                Parsed {
+                    ascii,
+                    ..plain(email.to_string())
+                }
+            }
+            Self::EmailAscii => plain(Email::parse(input)?.ascii().into_owned()),
             Self::Cpr => {
                 let cpr = Cpr::parse(input)?;
                 Parsed {
                     canonical: cpr.as_str().to_owned(),
                     shown: cpr.masked(),
                     birth_date: Some(cpr.birth_date()),
+                    ascii: None,
                 }
             }
             Self::PostalCode => plain(PostalCode::parse(input)?.to_string()),
@@ -175,11 +193,13 @@ impl ValueKind {
     }
 }
 
-/// A parsed value: its canonical text, the text safe to print, and a CPR number's birth date.
+/// A parsed value: its canonical text, the text safe to print, a CPR number's birth date, and
+/// an email address's ASCII form where it differs.
 struct Parsed {
     canonical: String,
     shown: String,
     birth_date: Option<NaiveDate>,
+    ascii: Option<String>,
 }
 
 /// Parses one value of `kind` for a binding: its canonical text, or its problem at the root
@@ -204,12 +224,21 @@ pub fn parse_value(kind: ValueKind, input: Option<&str>) -> Result<String, Probl
 }
 
 /// One value checked for printing (the command's `check`): the input as it may be shown, and
-/// the canonical form as it may be shown with a CPR number's birth date, or the error.
+/// the canonical form as it may be shown with a CPR number's birth date or an email address's
+/// ASCII form, or the error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueCheck {
     kind: ValueKind,
     input: String,
-    outcome: Result<(String, Option<NaiveDate>), FieldError>,
+    outcome: Result<Checked, FieldError>,
+}
+
+/// What a valid value adds to its canonical form in a [`ValueCheck`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Checked {
+    shown: String,
+    birth_date: Option<NaiveDate>,
+    ascii: Option<String>,
 }
 
 impl ValueCheck {
@@ -225,7 +254,11 @@ impl ValueCheck {
         Self {
             kind,
             input: kind.shown(input).into_owned(),
-            outcome: kind.parsed(input).map(|p| (p.shown, p.birth_date)),
+            outcome: kind.parsed(input).map(|p| Checked {
+                shown: p.shown,
+                birth_date: p.birth_date,
+                ascii: p.ascii,
+            }),
         }
     }
 
@@ -241,12 +274,24 @@ impl ValueCheck {
 
     /// The canonical form as it may be shown (a CPR number masked), or `None` when invalid.
     pub fn shown(&self) -> Option<&str> {
-        self.outcome.as_ref().ok().map(|(shown, _)| shown.as_str())
+        self.outcome.as_ref().ok().map(|c| c.shown.as_str())
     }
 
     /// The birth date of a valid CPR number.
     pub fn birth_date(&self) -> Option<NaiveDate> {
-        self.outcome.as_ref().ok().and_then(|(_, date)| *date)
+        self.outcome.as_ref().ok().and_then(|c| c.birth_date)
+    }
+
+    /// The ASCII form of a valid email address ([`Email::ascii`]) when its domain is not ASCII.
+    ///
+    /// ```
+    /// use unilogin::form::{ValueCheck, ValueKind};
+    /// let check = ValueCheck::new(ValueKind::Email, "sb@taastrup.børnegalaxen.dk");
+    /// assert_eq!(check.ascii(), Some("sb@taastrup.xn--brnegalaxen-ggb.dk"));
+    /// assert_eq!(ValueCheck::new(ValueKind::Email, "a@b.dk").ascii(), None);
+    /// ```
+    pub fn ascii(&self) -> Option<&str> {
+        self.outcome.as_ref().ok().and_then(|c| c.ascii.as_deref())
     }
 
     /// The error, or `None` when the value is valid.

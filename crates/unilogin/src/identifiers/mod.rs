@@ -13,6 +13,7 @@ mod municipality_table;
 mod name;
 mod p_number;
 mod phone;
+mod punycode;
 
 pub use address::{Address, City, HouseNumber, PostalCode, Street};
 pub use cvr::Cvr;

@@ -621,6 +621,23 @@ error_types! {
         da: "{code} ({label}) modtages ikke her; kun {accepted}",
         en: "{code} ({label}) is not accepted here; only {accepted}"
     }
+    // issue 13 (e): item 6, internationalised email addresses
+    /// An email address whose local part (before `@`) is longer than 64 octets (RFC 5321
+    /// §4.5.3.1.1; a letter outside ASCII such as `ø` counts two).
+    EmailLocalPartTooLong = "email_local_part_too_long" {
+        da: "Delen før @ i e-mailadressen fylder {actual_length} bytes; højst {max_length} (æ, ø og å tæller to)",
+        en: "The part of the email address before the @ is {actual_length} bytes long; at most {max_length} (æ, ø and å count two)"
+    }
+    /// An email domain with a label longer than 63 octets in its ASCII (`xn--`) form.
+    EmailDomainLabelTooLong = "email_domain_label_too_long" {
+        da: "Delen \"{label}\" af domænet efter @ fylder {actual_length} tegn i ASCII-form (punycode); højst {max_length}",
+        en: "The part \"{label}\" of the domain after the @ is {actual_length} characters long in ASCII form (punycode); at most {max_length}"
+    }
+    /// An email domain longer than 253 octets in its ASCII (`xn--`) form.
+    EmailDomainTooLong = "email_domain_too_long" {
+        da: "Domænet efter @ fylder {actual_length} tegn i ASCII-form (punycode); højst {max_length}",
+        en: "The domain after the @ is {actual_length} characters long in ASCII form (punycode); at most {max_length}"
+    }
 }
 
 impl fmt::Display for ErrorType {
