@@ -14,7 +14,7 @@ mod name;
 mod p_number;
 mod phone;
 
-pub use address::{Address, City, HouseNumber, PostalCode, Street};
+pub use address::{Address, City, Door, Floor, HouseNumber, PostalCode, Street};
 pub use cvr::Cvr;
 pub use email::Email;
 pub use institution_number::InstitutionNumber;
