@@ -52,7 +52,10 @@ export type RequestKey =
   | "email"
   | "phone"
   | "legal_basis"
-  | "institution_type";
+  | "institution_type"
+  | "address"
+  | "floor"
+  | "door";
 
 /** A request as a form holds it: text (or numbers) by canonical key; absent keys are missing. */
 export type RequestInput = Partial<Record<RequestKey, string | number | null>>;
@@ -67,6 +70,10 @@ export interface InstitutionNumberRequest {
   institution_name: string;
   street: string;
   house_number: string;
+  /** The floor (`st`, `2`, `kl`), when the address has one. */
+  floor?: string;
+  /** The door (`tv`, `th`, `3`), when the address has one. */
+  door?: string;
   postal_code: string;
   city: string;
   municipality: string;
@@ -83,9 +90,11 @@ export type Validation<T = Record<string, unknown>> =
   | { ok: true; value: T; problems: [] }
   | { ok: false; value: null; problems: Problem[] };
 
-/** One request field checked alone: its canonical value, or its problem (at most one). */
+/** One request field checked alone: its canonical value, or its problem (at most one). An
+ * optional field left out (`address`, `floor`, `door`) is valid with the value `null`; the
+ * address line's value is its parts as an object. */
 export type FieldValidation =
-  | { key: RequestKey; ok: true; value: string | number; problems: [] }
+  | { key: RequestKey; ok: true; value: string | number | Record<string, string> | null; problems: [] }
   | { key: RequestKey; ok: false; value: null; problems: [Problem] };
 
 /** The kinds of single value `parseValue` knows. */
@@ -107,7 +116,10 @@ export type ValueKind =
   | "institution_type"
   | "institution_type_accepted"
   | "username"
-  | "grade";
+  | "grade"
+  | "floor"
+  | "door"
+  | "address";
 
 /** A municipality suggestion. */
 export interface MunicipalityChoice {
@@ -144,6 +156,8 @@ export interface ValidationPolicyOverrides {
   register_institution_types?: InstitutionTypeCode[];
   /** The date the records are checked on, `YYYY-MM-DD` (default none: no check against a date). */
   as_of?: string;
+  /** Compare a record's town with its postal code's town (default true). */
+  postal_town?: boolean;
 }
 
 /** STIL's password rules for a group; `PasswordOptions.policy` overrides any of them. */

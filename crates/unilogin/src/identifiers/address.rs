@@ -379,11 +379,18 @@ fn parse_unit(unit: &str) -> Result<(Option<Floor>, Option<Door>), FieldError> {
     }
     let floor = match Floor::parse_chars(floor) {
         Ok(floor) => floor,
-        // Not a floor: a door alone, or a floor that is wrong.
+        // Not a floor: a door alone; a wrong floor if it starts with a digit; otherwise not a
+        // house number with a floor after it (`12 BC`).
         Err(e) => {
             return Door::parse_chars(unit)
                 .map(|d| (None, Some(d)))
-                .map_err(|_| e)
+                .map_err(|_| {
+                    if floor.starts_with(|c: char| c.is_ascii_digit()) {
+                        e
+                    } else {
+                        FieldError::new(ErrorType::HouseNumberFormat)
+                    }
+                })
         }
     };
     let mut rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
@@ -520,8 +527,8 @@ impl std::fmt::Debug for Floor {
 canonical_string_type!(Floor);
 
 /// A door (dørbetegnelse) as the Danish address rules name them: `tv` (left), `th` (right),
-/// `mf` (middle), or a door number or code of one to four letters and digits (`1`, `12`,
-/// `a3`). Read from `t.v.`, `TH`, `til venstre`, … ; stored in lower case.
+/// `mf` (middle), or a door number or code of one to four letters and digits with at least one
+/// digit (`1`, `12`, `a3`). Read from `t.v.`, `TH`, `til venstre`, … ; stored in lower case.
 ///
 /// ```
 /// use unilogin::identifiers::Door;
@@ -548,6 +555,7 @@ impl Door {
         let mut buf = [0_u8; 16];
         let key = squeezed(input, &mut buf).ok_or_else(err)?;
         let canonical = match key {
+            "tv" | "th" | "mf" => key,
             "tilvenstre" | "venstre" => "tv",
             "tilhøjre" | "tilhoejre" | "højre" | "hoejre" => "th",
             "midtfor" => "mf",
@@ -555,6 +563,8 @@ impl Door {
                 let bytes = key.as_bytes();
                 let code = (1..=4).contains(&bytes.len())
                     && bytes.iter().all(u8::is_ascii_alphanumeric)
+                    // Letters alone are no door code (`bc` is likelier a typo than a door).
+                    && bytes.iter().any(u8::is_ascii_digit)
                     && !(bytes.iter().all(u8::is_ascii_digit) && bytes.first() == Some(&b'0'));
                 if !code {
                     return Err(err());
@@ -894,7 +904,7 @@ mod tests {
                 "{s}"
             );
         }
-        for s in ["0", "12345", "t-v", "", "dør 3", "ø"] {
+        for s in ["0", "12345", "t-v", "", "dør 3", "ø", "bc", "abcd"] {
             assert_eq!(
                 Door::parse(s).unwrap_err().kind(),
                 ErrorType::DoorFormat,
@@ -943,11 +953,21 @@ mod tests {
         assert_eq!(show("3, tv"), Ok(("3".into(), None, some("tv"))));
         assert_eq!(show("3 t.v."), Ok(("3".into(), None, some("tv"))));
         let kind = |s: &str| HouseNumber::parse_with_unit(s).unwrap_err().kind();
-        for s in ["", "0", "12-14", "12BC", "12,", "7ø", "B12", "1000, st"] {
+        for s in [
+            "",
+            "0",
+            "12-14",
+            "12BC",
+            "12 BC",
+            "12,",
+            "7ø",
+            "B12",
+            "1000, st",
+            "12, femte",
+        ] {
             assert_eq!(kind(s), ErrorType::HouseNumberFormat, "{s}");
         }
         assert_eq!(kind("12, 100. tv"), ErrorType::FloorFormat);
-        assert_eq!(kind("12, femte"), ErrorType::FloorFormat);
         assert_eq!(kind("12, 2. xyzzy"), ErrorType::DoorFormat);
     }
 

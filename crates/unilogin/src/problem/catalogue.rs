@@ -626,10 +626,11 @@ error_types! {
         da: "En etage er st., 1.–99., kl. eller k2–k9, f.eks. 2.",
         en: "A floor is st. (ground floor), 1–99, kl. (basement) or k2–k9, e.g. 2."
     }
-    /// A door that is not `tv`, `th`, `mf` or a door number or code of 1–4 letters and digits.
+    /// A door that is not `tv`, `th`, `mf` or a door number or code of 1–4 letters and digits
+    /// with at least one digit.
     DoorFormat = "door_format" {
-        da: "En dør er tv, th, mf eller et dørnummer på 1–4 tegn, f.eks. 3",
-        en: "A door is tv (left), th (right), mf (middle) or a door number of 1–4 characters, e.g. 3"
+        da: "En dør er tv, th, mf eller et dørnummer på 1–4 tegn med mindst ét ciffer, f.eks. 3",
+        en: "A door is tv (left), th (right), mf (middle) or a door number of 1–4 characters with a digit, e.g. 3"
     }
     /// An address on one line without a street, a house number, a postal code or a town where
     /// they belong ("Nørregade 12, 2. tv, 8000 Aarhus C").
