@@ -510,7 +510,7 @@ impl Floor {
     }
 
     /// The floor as an address line writes it: `st.`, `kl.`, `2.`, `k2`.
-    fn written(&self) -> String {
+    fn written(self) -> String {
         match self.as_str() {
             k if k.starts_with('k') && k != "kl" => k.to_owned(),
             other => format!("{other}."),

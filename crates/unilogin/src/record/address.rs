@@ -67,15 +67,8 @@ pub(crate) fn check_address<F: Field>(
     policy: ValidationPolicy,
 ) -> CheckedAddress {
     let line_field = f.line.filter(|&l| c.value(l).is_some());
-    let mut bad = false;
-    let line = match line_field {
-        Some(l) => {
-            let line = c.optional(l, Address::parse_line).ok().flatten();
-            bad |= line.is_none();
-            line
-        }
-        None => None,
-    };
+    let line = line_field.and_then(|l| c.optional(l, Address::parse_line).ok().flatten());
+    let mut bad = line_field.is_some() && line.is_none();
     let given = line_field.is_some();
     let (street, house, postal_code, city) = if given {
         (
@@ -102,79 +95,17 @@ pub(crate) fn check_address<F: Field>(
         None => (None, None, None),
     };
 
-    // A floor or door after the house number and in its own field.
-    let mut clash = false;
-    if let (Some(a), Some(b)) = (floor, unit_floor) {
-        if a != b {
-            c.report(f.floor, conflict(f.floor.key(), a.as_str(), b.as_str()));
-            clash = true;
-        }
-    }
-    if let (Some(a), Some(b)) = (door, unit_door) {
-        if a != b {
-            c.report(f.door, conflict(f.door.key(), a.as_str(), b.as_str()));
-            clash = true;
-        }
-    }
+    let mut clash = unit_conflicts(c, f, (floor, unit_floor), (door, unit_door));
     let floor_value = floor.or(unit_floor);
     let door_value = door.or(unit_door);
-
-    // Parts given both in their field and on the line. Text parts are compared as written
-    // (trimmed), when their field is valid text, so that only checking finds the same.
     if let Some(line) = &line {
-        let texts = [
-            (
-                f.street,
-                line.street.as_str(),
-                Street::check as fn(&str) -> Result<(), FieldError>,
-            ),
-            (f.city, line.city.as_str(), City::check),
+        let values = [
+            house_number.as_ref().map(HouseNumber::as_str),
+            postal_code.as_ref().map(PostalCode::as_str),
+            floor_value.as_ref().map(Floor::as_str),
+            door_value.as_ref().map(Door::as_str),
         ];
-        for (field, part, check) in texts {
-            if let Some(v) = c.value(field) {
-                let v = crate::text::trim(v);
-                if check(v).is_ok() && v != part {
-                    c.report(field, conflict(field.key(), v, part));
-                    clash = true;
-                }
-            }
-        }
-        let exact = [
-            (
-                f.house_number,
-                house_number.as_ref().map(|v| v.as_str()),
-                Some(line.house_number.as_str()),
-            ),
-            (
-                f.postal_code,
-                postal_code.as_ref().map(|v| v.as_str()),
-                Some(line.postal_code.as_str()),
-            ),
-            (
-                f.floor,
-                floor_value.as_ref().map(|v| v.as_str()),
-                line.floor.as_ref().map(|v| v.as_str()),
-            ),
-            (
-                f.door,
-                door_value.as_ref().map(|v| v.as_str()),
-                line.door.as_ref().map(|v| v.as_str()),
-            ),
-        ];
-        for (field, value, part) in exact {
-            if let (Some(v), Some(part)) = (value, part) {
-                if v != part {
-                    // A floor or door from the house number field is reported there.
-                    let at = if c.value(field).is_some() {
-                        field
-                    } else {
-                        f.house_number
-                    };
-                    c.report(at, conflict(field.key(), v, part));
-                    clash = true;
-                }
-            }
-        }
+        clash |= line_conflicts(c, f, line, values);
     }
 
     // The town against the postal code.
@@ -233,4 +164,84 @@ pub(crate) fn check_address<F: Field>(
         city,
         address,
     }
+}
+
+/// Reports a floor or a door given after the house number and in its own field with two
+/// values (each pair: the field's, the house number's); whether one was.
+fn unit_conflicts<F: Field>(
+    c: &mut Checker<'_, '_, F>,
+    f: &AddressFields<F>,
+    floors: (Option<Floor>, Option<Floor>),
+    doors: (Option<Door>, Option<Door>),
+) -> bool {
+    let mut clash = false;
+    if let (Some(a), Some(b)) = floors {
+        if a != b {
+            c.report(f.floor, conflict(f.floor.key(), a.as_str(), b.as_str()));
+            clash = true;
+        }
+    }
+    if let (Some(a), Some(b)) = doors {
+        if a != b {
+            c.report(f.door, conflict(f.door.key(), a.as_str(), b.as_str()));
+            clash = true;
+        }
+    }
+    clash
+}
+
+/// Reports the parts given both on the line and in their own field with two values; whether
+/// one was. `values` are the house number, postal code, floor and door the fields gave. Text
+/// parts are compared as written (trimmed), when their field is valid text, so that a check
+/// that only checks finds the same.
+fn line_conflicts<F: Field>(
+    c: &mut Checker<'_, '_, F>,
+    f: &AddressFields<F>,
+    line: &Address,
+    values: [Option<&str>; 4],
+) -> bool {
+    let mut clash = false;
+    let texts = [
+        (
+            f.street,
+            line.street.as_str(),
+            Street::check as fn(&str) -> Result<(), FieldError>,
+        ),
+        (f.city, line.city.as_str(), City::check),
+    ];
+    for (field, part, check) in texts {
+        if let Some(v) = c.value(field) {
+            let v = crate::text::trim(v);
+            if check(v).is_ok() && v != part {
+                c.report(field, conflict(field.key(), v, part));
+                clash = true;
+            }
+        }
+    }
+    let [house_number, postal_code, floor, door] = values;
+    let exact = [
+        (
+            f.house_number,
+            house_number,
+            Some(line.house_number.as_str()),
+        ),
+        (f.postal_code, postal_code, Some(line.postal_code.as_str())),
+        (f.floor, floor, line.floor.as_ref().map(Floor::as_str)),
+        (f.door, door, line.door.as_ref().map(Door::as_str)),
+    ];
+    for (field, value, part) in exact {
+        if let (Some(v), Some(part)) = (value, part) {
+            if v != part {
+                // A floor or door from the house number field is reported there.
+                let at = if c.value(field).is_some() {
+                    field
+                } else {
+                    f.house_number
+                };
+                c.report(at, conflict(field.key(), v, part));
+                clash = true;
+            }
+        }
+    }
+    clash
 }
