@@ -5,6 +5,8 @@ use crate::identifiers::{
     cvr_form, p_number_form, phone_digits, phone_form, valid_cvr, valid_p_number,
 };
 use crate::names::{slug, EMAIL_FREEMAIL, EMAIL_LOCALS, NAME_PREFIXES, NAME_STEMS};
+use unilogin::identifiers::PostalCode;
+
 use crate::places::{municipalities, municipality_form, PLACES, STREETS, SUPPLEMENTARY_CITIES};
 use crate::{
     columns, faults, field_key, Corpus, Fault, GeneratedRow, Pairs, SplitMix64, FAULT_PERCENT,
@@ -55,6 +57,8 @@ pub(crate) struct Generator {
     kind: Corpus,
     rng: SplitMix64,
     municipalities: Vec<(u16, &'static str)>,
+    /// Every postal code the core accepts, for municipalities `PLACES` has no place in.
+    postal_codes: Vec<PostalCode>,
 }
 
 /// The fields an address is made of, shared by both kinds.
@@ -76,6 +80,7 @@ impl Generator {
             kind,
             rng: SplitMix64::new(seed ^ salt),
             municipalities: municipalities(),
+            postal_codes: PostalCode::all().collect(),
         }
     }
 
@@ -125,9 +130,12 @@ impl Generator {
         let (code, name) = self.municipality();
         let known: Vec<&(&str, &str, u16)> = PLACES.iter().filter(|p| p.2 == code).collect();
         let (postal_code, city) = if known.is_empty() {
-            // A postal code somewhere in the valid range; the town named after the municipality.
-            let postal = 1000 + self.rng.below(8990);
-            (format!("{postal:04}"), name.to_owned())
+            // A postal code of PostNord's list, with its town (the core checks that they match).
+            let at = self.rng.index(self.postal_codes.len());
+            match self.postal_codes.get(at) {
+                Some(code) => (code.as_str().to_owned(), code.town().to_owned()),
+                None => ("2100".to_owned(), "København Ø".to_owned()),
+            }
         } else {
             let p = known
                 .get(self.rng.index(known.len()))

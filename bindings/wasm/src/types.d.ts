@@ -111,7 +111,14 @@ export type ProblemType =
   | "institution_type_not_in_policy"
   | "email_local_part_too_long"
   | "email_domain_label_too_long"
-  | "email_domain_too_long";
+  | "email_domain_too_long"
+  | "postal_code_unknown"
+  | "postal_code_leading_zero"
+  | "postal_code_town_mismatch"
+  | "floor_format"
+  | "door_format"
+  | "address_line_format"
+  | "address_conflict";
 // catalogue:end
 
 export interface Problem {
@@ -158,7 +165,10 @@ export type RequestKey =
   | "email"
   | "phone"
   | "legal_basis"
-  | "institution_type";
+  | "institution_type"
+  | "address"
+  | "floor"
+  | "door";
 
 /** A request as a form holds it: text (or numbers) by canonical key; absent keys are missing. */
 export type RequestInput = Partial<Record<RequestKey, string | number | null>>;
@@ -173,6 +183,10 @@ export interface InstitutionNumberRequest {
   institution_name: string;
   street: string;
   house_number: string;
+  /** The floor (`st`, `2`, `kl`), when the address has one. */
+  floor?: string;
+  /** The door (`tv`, `th`, `3`), when the address has one. */
+  door?: string;
   postal_code: string;
   city: string;
   municipality: string;
@@ -189,9 +203,11 @@ export type Validation<T = Record<string, unknown>> =
   | { ok: true; value: T; problems: [] }
   | { ok: false; value: null; problems: Problem[] };
 
-/** One request field checked alone: its canonical value, or its problem (at most one). */
+/** One request field checked alone: its canonical value, or its problem (at most one). An
+ * optional field left out (`address`, `floor`, `door`) is valid with the value `null`; the
+ * address line's value is its parts as an object. */
 export type FieldValidation =
-  | { key: RequestKey; ok: true; value: string | number; problems: [] }
+  | { key: RequestKey; ok: true; value: string | number | Record<string, string> | null; problems: [] }
   | { key: RequestKey; ok: false; value: null; problems: [Problem] };
 
 /** The kinds of single value `parseValue` knows. */
@@ -214,7 +230,10 @@ export type ValueKind =
   | "institution_type"
   | "institution_type_accepted"
   | "username"
-  | "grade";
+  | "grade"
+  | "floor"
+  | "door"
+  | "address";
 
 /** A municipality suggestion. */
 export interface MunicipalityChoice {
@@ -251,6 +270,8 @@ export interface ValidationPolicyOverrides {
   register_institution_types?: InstitutionTypeCode[];
   /** The date the records are checked on, `YYYY-MM-DD` (default none: no check against a date). */
   as_of?: string;
+  /** Compare a record's town with its postal code's town (default true). */
+  postal_town?: boolean;
 }
 
 /** STIL's password rules for a group; `PasswordOptions.policy` overrides any of them. */

@@ -7,11 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::identifiers::Address;
 use crate::identifiers::{
-    Address, City, Cvr, Email, HouseNumber, InstitutionName, InstitutionNumber, Municipality,
-    PNumber, PhoneNumber, PostalCode, Street,
+    City, Cvr, Email, InstitutionName, InstitutionNumber, Municipality, PNumber, PhoneNumber,
 };
-use crate::record::{Checker, Field, RawRecord, RecordType};
+use crate::record::{check_address, AddressFields, Checker, Field, RawRecord, RecordType};
 use crate::{ErrorType, FieldError, InstitutionType, LegalBasis, Problems, ValidationPolicy};
 
 /// The register's limit for the free-text phone field.
@@ -54,6 +54,10 @@ pub enum RegisterField {
     Cvr,
     /// `p_number` (pNummer)
     PNumber,
+    /// `floor` (etage), optional; also accepted after the house number (`12, 2. tv`).
+    Floor,
+    /// `door` (doer), optional; also accepted after the house number.
+    Door,
 }
 
 impl Field for RegisterField {
@@ -74,6 +78,8 @@ impl Field for RegisterField {
         Self::Phone,
         Self::Cvr,
         Self::PNumber,
+        Self::Floor,
+        Self::Door,
     ];
 
     fn key(self) -> &'static str {
@@ -94,6 +100,8 @@ impl Field for RegisterField {
             Self::Phone => "phone",
             Self::Cvr => "cvr",
             Self::PNumber => "p_number",
+            Self::Floor => "floor",
+            Self::Door => "door",
         }
     }
 
@@ -119,6 +127,8 @@ impl Field for RegisterField {
             Self::Phone => &["telefonNummer", "telefon"],
             Self::Cvr => &["cvrNummer"],
             Self::PNumber => &["pNummer"],
+            Self::Floor => &["etage", "etagebetegnelse"],
+            Self::Door => &["doer", "dør", "dørbetegnelse"],
         }
     }
 
@@ -126,6 +136,17 @@ impl Field for RegisterField {
         self as usize
     }
 }
+
+/// The register row's address fields (the register has no address on one line).
+const ADDRESS_FIELDS: AddressFields<RegisterField> = AddressFields {
+    line: None,
+    street: RegisterField::Street,
+    house_number: RegisterField::HouseNumber,
+    floor: RegisterField::Floor,
+    door: RegisterField::Door,
+    postal_code: RegisterField::PostalCode,
+    city: RegisterField::City,
+};
 
 /// Raw input of a register row.
 pub type RawRegisterRow<'a> = RawRecord<'a, RegisterField>;
@@ -247,10 +268,7 @@ impl RecordType for RegisterRecord {
         let legal_basis = c.required(F::LegalBasis, |v| policy.register_legal_basis(v));
         let municipality = c.required(F::Municipality, Municipality::parse);
         let admin_municipality = c.optional(F::AdminMunicipality, Municipality::parse);
-        let street = c.required_text::<Street>(F::Street);
-        let house_number = c.required_exact(F::HouseNumber, HouseNumber::parse);
-        let postal_code = c.required_exact(F::PostalCode, PostalCode::parse);
-        let city = c.required_text::<City>(F::City);
+        let address = check_address(&mut c, &ADDRESS_FIELDS, policy).address;
         let supplementary_city = c.optional_text::<City>(F::SupplementaryCity);
         let email = c.optional_text::<Email>(F::Email);
         let phone = c.optional_exact(F::Phone, parse_register_phone);
@@ -273,7 +291,7 @@ impl RecordType for RegisterRecord {
             legal_basis,
             municipality,
             admin_municipality,
-            (street, house_number, postal_code, city),
+            address,
             supplementary_city,
             (email, phone, cvr, p_number),
         ) {
@@ -285,7 +303,7 @@ impl RecordType for RegisterRecord {
                 Some(legal_basis),
                 Some(municipality),
                 Ok(admin_municipality),
-                (Some(street), Some(house_number), Some(postal_code), Some(city)),
+                Some(address),
                 Ok(supplementary_city),
                 (Ok(email), Ok(phone), Ok(cvr), Some(p_number)),
             ) => Ok(Self {
@@ -296,12 +314,7 @@ impl RecordType for RegisterRecord {
                 legal_basis,
                 municipality,
                 admin_municipality,
-                address: Address {
-                    street,
-                    house_number,
-                    postal_code,
-                    city,
-                },
+                address,
                 supplementary_city,
                 email,
                 phone,

@@ -7,10 +7,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::identifiers::{
-    Address, City, Cvr, Email, HouseNumber, InstitutionName, Municipality, PNumber, PhoneNumber,
-    PostalCode, Street,
+    Address, City, Cvr, Door, Email, Floor, HouseNumber, InstitutionName, Municipality, PNumber,
+    PhoneNumber, PostalCode, Street,
 };
-use crate::record::{Checker, Field, RawRecord, RecordType};
+use crate::record::{check_address, AddressFields, Checker, Field, RawRecord, RecordType};
 use crate::{
     ErrorType, FieldError, InstitutionType, LegalBasis, Loc, Problem, Problems, ValidationPolicy,
 };
@@ -42,6 +42,14 @@ pub enum RequestField {
     LegalBasis,
     /// `institution_type`
     InstitutionType,
+    /// `address`: the whole address on one line, as the guide's "Adresseoplysninger"
+    /// (`Nørregade 12, 2. tv, 8000 Aarhus C`), instead of street, house number, postal code
+    /// and city.
+    Address,
+    /// `floor`, optional: the floor (`st`, `2`, `kl`), also accepted after the house number.
+    Floor,
+    /// `door`, optional: the door (`tv`, `th`, `3`), also accepted after the house number.
+    Door,
 }
 
 impl Field for RequestField {
@@ -58,6 +66,9 @@ impl Field for RequestField {
         Self::Phone,
         Self::LegalBasis,
         Self::InstitutionType,
+        Self::Address,
+        Self::Floor,
+        Self::Door,
     ];
 
     fn key(self) -> &'static str {
@@ -74,6 +85,9 @@ impl Field for RequestField {
             Self::Phone => "phone",
             Self::LegalBasis => "legal_basis",
             Self::InstitutionType => "institution_type",
+            Self::Address => "address",
+            Self::Floor => "floor",
+            Self::Door => "door",
         }
     }
 
@@ -96,11 +110,22 @@ impl Field for RequestField {
             Self::Phone => &["Telefonnummer", "Telefon", "Tlf"],
             Self::LegalBasis => &["Dagtilbuddets lovgrundlag", "Lovgrundlag"],
             Self::InstitutionType => &["Dagtilbuddets institutionstype", "Institutionstype"],
+            Self::Address => &["Adresseoplysninger", "Adresse"],
+            Self::Floor => &["Etage", "etagebetegnelse"],
+            Self::Door => &["Dør", "doer", "dørbetegnelse"],
         }
     }
 
     fn index(self) -> usize {
         self as usize
+    }
+}
+
+impl RequestField {
+    /// Whether the request may leave the field out: the address line (then street, house
+    /// number, postal code and city are needed), the floor and the door.
+    pub fn is_optional(self) -> bool {
+        matches!(self, Self::Address | Self::Floor | Self::Door)
     }
 }
 
@@ -147,7 +172,21 @@ type Checked = (
     Option<PhoneNumber>,
     Option<LegalBasis>,
     Option<InstitutionType>,
+    Option<Address>,
+    Option<Floor>,
+    Option<Door>,
 );
+
+/// The request's address fields.
+const ADDRESS_FIELDS: AddressFields<RequestField> = AddressFields {
+    line: Some(RequestField::Address),
+    street: RequestField::Street,
+    house_number: RequestField::HouseNumber,
+    floor: RequestField::Floor,
+    door: RequestField::Door,
+    postal_code: RequestField::PostalCode,
+    city: RequestField::City,
+};
 
 impl InstitutionNumberRequest {
     /// Validates a raw request, reporting **every** problem at once.
@@ -197,35 +236,52 @@ impl InstitutionNumberRequest {
     ) -> Result<serde_json::Value, Problem> {
         let record = RawRequest::from_pairs(raw.map(|v| (field.key(), v)));
         let mut c = Checker::new(&record);
-        let each = serde_json::to_value(Self::check_each(&mut c, policy));
+        let each = serde_json::to_value(Self::check_each(&mut c, policy).0);
         match each.ok().as_ref().and_then(|v| v.get(field.index())) {
             Some(value) if !value.is_null() => Ok(value.clone()),
-            _ => Err(c
+            _ => match c
                 .finish()
                 .into_iter()
                 .find(|p| p.loc() == &Loc::key(field.key()))
-                .unwrap_or_else(|| {
-                    FieldError::new(ErrorType::Missing).at(Loc::key(field.key()), raw)
-                })),
+            {
+                Some(problem) => Err(problem),
+                // An optional field left out.
+                None if field.is_optional() => Ok(serde_json::Value::Null),
+                None => Err(FieldError::new(ErrorType::Missing).at(Loc::key(field.key()), raw)),
+            },
         }
     }
 
-    /// Every field checked with the request's rule, in field order.
-    fn check_each(c: &mut Checker<'_, '_, RequestField>, policy: ValidationPolicy) -> Checked {
+    /// Every field checked with the request's rule, in field order, and the address when all
+    /// its parts are valid.
+    fn check_each(
+        c: &mut Checker<'_, '_, RequestField>,
+        policy: ValidationPolicy,
+    ) -> (Checked, Option<Address>) {
         use RequestField as F;
+        let cvr = c.required_exact(F::Cvr, Cvr::parse);
+        let p_number = c.required_exact(F::PNumber, |v| policy.p_number(v));
+        let institution_name = c.required_text::<InstitutionName>(F::InstitutionName);
+        let a = check_address(c, &ADDRESS_FIELDS, policy);
         (
-            c.required_exact(F::Cvr, Cvr::parse),
-            c.required_exact(F::PNumber, |v| policy.p_number(v)),
-            c.required_text::<InstitutionName>(F::InstitutionName),
-            c.required_text::<Street>(F::Street),
-            c.required_exact(F::HouseNumber, HouseNumber::parse),
-            c.required_exact(F::PostalCode, PostalCode::parse),
-            c.required_text::<City>(F::City),
-            c.required(F::Municipality, Municipality::parse),
-            c.required_text::<Email>(F::Email),
-            c.required_exact(F::Phone, PhoneNumber::parse),
-            c.required(F::LegalBasis, LegalBasis::parse_accepted),
-            c.required(F::InstitutionType, |v| policy.request_institution_type(v)),
+            (
+                cvr,
+                p_number,
+                institution_name,
+                a.street,
+                a.house_number,
+                a.postal_code,
+                a.city,
+                c.required(F::Municipality, Municipality::parse),
+                c.required_text::<Email>(F::Email),
+                c.required_exact(F::Phone, PhoneNumber::parse),
+                c.required(F::LegalBasis, LegalBasis::parse_accepted),
+                c.required(F::InstitutionType, |v| policy.request_institution_type(v)),
+                a.line,
+                a.floor,
+                a.door,
+            ),
+            a.address,
         )
     }
 }
@@ -240,28 +296,29 @@ impl RecordType for InstitutionNumberRequest {
     ) -> Result<Self, Problems> {
         match Self::check_each(&mut c, policy) {
             (
-                Some(cvr),
-                Some(p_number),
-                Some(institution_name),
-                Some(street),
-                Some(house_number),
-                Some(postal_code),
-                Some(city),
-                Some(municipality),
-                Some(email),
-                Some(phone),
-                Some(legal_basis),
-                Some(institution_type),
+                (
+                    Some(cvr),
+                    Some(p_number),
+                    Some(institution_name),
+                    _,
+                    _,
+                    _,
+                    _,
+                    Some(municipality),
+                    Some(email),
+                    Some(phone),
+                    Some(legal_basis),
+                    Some(institution_type),
+                    _,
+                    _,
+                    _,
+                ),
+                Some(address),
             ) => Ok(Self {
                 cvr,
                 p_number,
                 institution_name,
-                address: Address {
-                    street,
-                    house_number,
-                    postal_code,
-                    city,
-                },
+                address,
                 municipality,
                 email,
                 phone,

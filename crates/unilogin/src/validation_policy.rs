@@ -1,7 +1,7 @@
 //! [`ValidationPolicy`]: record validation's rules of medium or low confidence as data a host can
 //! override: the P-number checksum and the number where its weights switch, the register's
-//! ownership codes (`ejerformKode`), and the institution types a request or a register row
-//! accepts.
+//! ownership codes (`ejerformKode`), the institution types a request or a register row
+//! accepts, and whether a town must match its postal code.
 //!
 //! The default is STIL's rules as documented in `docs/domain.md`.
 
@@ -78,6 +78,22 @@ pub struct ValidationPolicy {
     /// The institution types a register row accepts. Default: every recognised type (6010–6014,
     /// 6020–6022; beyond 6010–6012 L).
     pub register_institution_types: InstitutionTypes,
+    /// Compare a record's town with its postal code's town in PostNord's list
+    /// (`postal_code_town_mismatch`). Real register rows match the list exactly, so a mismatch
+    /// is a real defect; a host whose data writes towns otherwise may turn the check off.
+    /// Default: on.
+    ///
+    /// ```
+    /// use unilogin::{record::RecordKind, ValidationPolicy};
+    /// let row = serde_json::json!({"street": "Nørregade", "house_number": "12",
+    ///     "postal_code": "8000", "city": "Odense C"});
+    /// let row = row.as_object().unwrap();
+    /// let town = |p: &ValidationPolicy| RecordKind::Request.validate_json_with(row, p)
+    ///     .unwrap_err().iter().any(|p| p.kind().code() == "postal_code_town_mismatch");
+    /// assert!(town(&ValidationPolicy::STIL));
+    /// assert!(!town(&ValidationPolicy::STIL.with_postal_town(false)));
+    /// ```
+    pub postal_town: bool,
 }
 
 impl ValidationPolicy {
@@ -89,6 +105,7 @@ impl ValidationPolicy {
         ownership_codes: OwnershipCodes::STIL,
         request_institution_types: InstitutionTypes::REQUEST_STIL,
         register_institution_types: InstitutionTypes::ALL,
+        postal_town: true,
     };
 
     /// This policy with the P-number checksum on or off ([`ValidationPolicy::p_number_checksum`]).
@@ -152,6 +169,13 @@ impl ValidationPolicy {
     #[must_use]
     pub const fn with_register_institution_types(mut self, types: InstitutionTypes) -> Self {
         self.register_institution_types = types;
+        self
+    }
+
+    /// This policy with the town check on or off ([`ValidationPolicy::postal_town`]).
+    #[must_use]
+    pub const fn with_postal_town(mut self, on: bool) -> Self {
+        self.postal_town = on;
         self
     }
 

@@ -154,9 +154,34 @@ proptest! {
     }
 
     #[test]
-    fn postal_codes_in_range_round_trip(code in 800..=9990_u32) {
-        let p = PostalCode::parse(&format!("{code:04}")).unwrap();
-        prop_assert_eq!(PostalCode::parse(p.as_str()).unwrap(), p);
+    fn postal_codes_in_range_round_trip_or_are_unknown(code in 800..=9990_u32) {
+        let text = format!("{code:04}");
+        match PostalCode::parse(&text) {
+            Ok(p) => {
+                prop_assert_eq!(PostalCode::parse(p.as_str()).unwrap(), p);
+                prop_assert!(p.is_town(p.town()));
+                prop_assert!(PostalCode::all().any(|q| q == p));
+            }
+            Err(e) => {
+                prop_assert_eq!(e.kind().code(), "postal_code_unknown");
+                prop_assert!(PostalCode::all().all(|q| q.as_str() != text));
+            }
+        }
+    }
+
+    #[test]
+    fn house_numbers_take_any_floor_and_door(house in 1..=999_u32, floor in 0..=101_u32, door in proptest::sample::select(vec!["tv", "th", "mf", "1", "12", "a3", "", "xyzzy"])) {
+        let floor_text = match floor { 0 => "st".to_owned(), 100 => "kl".to_owned(), 101 => "k2".to_owned(), n => format!("{n}.") };
+        let raw = format!("{house}, {floor_text} {door}");
+        let parsed = HouseNumber::parse_with_unit(&raw);
+        if door == "xyzzy" {
+            prop_assert_eq!(parsed.unwrap_err().kind().code(), "door_format");
+        } else {
+            let (h, f, d) = parsed.unwrap();
+            prop_assert_eq!(h.as_str(), house.to_string());
+            prop_assert_eq!(f.unwrap().to_string(), floor_text.trim_end_matches('.'));
+            prop_assert_eq!(d.map(|d| d.to_string()).unwrap_or_default(), door);
+        }
     }
 
     #[test]

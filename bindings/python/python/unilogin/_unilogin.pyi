@@ -38,6 +38,7 @@ _ValueKindName = Literal[
     "cvr", "p_number", "institution_number", "municipality", "phone", "email", "email_ascii", "cpr",
     "postal_code", "house_number", "street", "city", "institution_name", "legal_basis",
     "legal_basis_accepted", "institution_type", "institution_type_accepted", "username", "grade",
+    "floor", "door", "address",
 ]
 _Lang = Literal["da", "en", "da-DK", "en-GB", "en-US"]
 # An export: a path, the bytes of one, or a binary file object (`open(path, "rb")`, BytesIO).
@@ -75,8 +76,18 @@ def validate_records(
     only (a host policy). ``policy`` overrides fields of the validation policy, the rules of
     medium or low confidence (``docs/domain.md``): ``p_number_checksum``,
     ``p_number_weight_switch``, ``ownership_codes`` (``{"udliciteret": 5}``),
-    ``request_institution_types`` and ``register_institution_types`` (lists of codes); a
+    ``request_institution_types`` and ``register_institution_types`` (lists of codes),
+    ``postal_town`` (``False``: a town need not match its postal code); a
     mapping of another shape raises ``ValidationError`` ``json_invalid`` at ``["policy"]``.
+
+    >>> def town_problems(**kw):
+    ...     row = {"postal_code": "8000", "city": "Odense C"}
+    ...     rows = unilogin.validate_records([row], kind="request", **kw)
+    ...     return [p["type"] for p in rows if p["loc"] == [0, "city"]]
+    >>> town_problems()
+    ['postal_code_town_mismatch']
+    >>> town_problems(policy={"postal_town": False})
+    []
 
     >>> def type_problems(**kw):
     ...     rows = unilogin.validate_records([{"institution_type": "6013"}], kind="request", **kw)
@@ -472,11 +483,12 @@ class Email(_Identifier):
 
 @final
 class PostalCode(_Identifier):
-    """A Danish postal code (0800-9990)."""
+    """A Danish postal code: four digits in 0800-9990 that PostNord's list holds."""
 
 @final
 class HouseNumber(_Identifier):
-    """A house number: 1-999 with an optional letter."""
+    """A house number: 1-999 with an optional letter (the number alone; address fields of
+    records also take the floor and door after it, ``12B, 2. tv``)."""
 
 @final
 class Street(_Identifier):

@@ -52,7 +52,7 @@ if (!field.ok) {
   const [problem] = field.problems;
   console.log(problem.type, problem.msg);
 } else {
-  const value: string | number = field.value;
+  const value: string | number | Record<string, string> | null = field.value;
   console.log(value);
 }
 

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::identifiers::{
-    City, Cvr, Email, HouseNumber, InstitutionName, InstitutionNumber, Municipality, PNumber,
-    PhoneNumber, PostalCode, Street,
+    Address, City, Cvr, Door, Email, Floor, HouseNumber, InstitutionName, InstitutionNumber,
+    Municipality, PNumber, PhoneNumber, PostalCode, Street,
 };
 use crate::people::{Cpr, Grade, Username};
 use crate::{ErrorType, FieldError, InstitutionType, LegalBasis, Loc, Problem};
@@ -54,11 +54,18 @@ pub enum ValueKind {
     Username,
     /// [`Grade`], a school grade 0–10.
     Grade,
+    /// [`Floor`]
+    Floor,
+    /// [`Door`]
+    Door,
+    /// [`Address`] on one line ([`Address::parse_line`]); the town is not compared with the
+    /// postal code (a record's check does that, as its policy says).
+    Address,
 }
 
 impl ValueKind {
     /// Every kind.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 22] = [
         Self::Cvr,
         Self::PNumber,
         Self::InstitutionNumber,
@@ -78,6 +85,9 @@ impl ValueKind {
         Self::InstitutionTypeAccepted,
         Self::Username,
         Self::Grade,
+        Self::Floor,
+        Self::Door,
+        Self::Address,
     ];
 
     /// The name: the `snake_case` key, e.g. `p_number`, `legal_basis_accepted`.
@@ -102,6 +112,9 @@ impl ValueKind {
             Self::InstitutionTypeAccepted => "institution_type_accepted",
             Self::Username => "username",
             Self::Grade => "grade",
+            Self::Floor => "floor",
+            Self::Door => "door",
+            Self::Address => "address",
         }
     }
 
@@ -189,6 +202,9 @@ impl ValueKind {
             }
             Self::Username => plain(Username::parse(input)?.as_str().to_owned()),
             Self::Grade => plain(Grade::parse(input)?.value().to_string()),
+            Self::Floor => plain(Floor::parse(input)?.to_string()),
+            Self::Door => plain(Door::parse(input)?.to_string()),
+            Self::Address => plain(Address::parse_line(input)?.to_string()),
         })
     }
 }

@@ -15,7 +15,7 @@ mod p_number;
 mod phone;
 mod punycode;
 
-pub use address::{Address, City, HouseNumber, PostalCode, Street};
+pub use address::{Address, City, Door, Floor, HouseNumber, PostalCode, Street};
 pub use cvr::Cvr;
 pub use email::Email;
 pub use institution_number::InstitutionNumber;

@@ -111,24 +111,70 @@ impl Municipality {
     /// let names: Vec<_> = Municipality::search("hoje").map(|m| m.name()).collect();
     /// assert_eq!(names, ["Høje-Taastrup"]);
     /// ```
+    ///
+    /// The words around a name are looked through as [`Municipality::parse`] does: "Aarhus
+    /// Kommune", "Municipality of Aar", "Gladsaxe Municipality" and "Københavns" find their
+    /// municipality, and so does the English "Copenhagen".
     pub fn search(prefix: &str) -> impl Iterator<Item = Self> {
-        let key = fold(prefix);
+        let folded = fold(prefix);
+        let found = Self::search_folded(&folded);
+        if !found.is_empty() {
+            return found.into_iter();
+        }
+        // Nothing starts so: try the stem without the words around it (and a genitive `s`),
+        // and without a last word that is the start of "Kommune" or "Municipality".
+        let stem = strip_words(&folded);
+        let mut tries = vec![stem.to_owned()];
+        if let Some(genitive) = stem.strip_suffix('s').filter(|s| !s.is_empty()) {
+            tries.push(genitive.to_owned());
+        }
+        if let Some((before, last)) = prefix.trim().rsplit_once([' ', '-']) {
+            let last = fold(last);
+            let partial = NAME_SUFFIXES
+                .iter()
+                .chain(["regional", "regions"].iter())
+                .any(|w| w.starts_with(&last));
+            if partial && !last.is_empty() {
+                let stem = strip_words(&fold(before)).to_owned();
+                tries.push(stem.strip_suffix('s').unwrap_or(&stem).to_owned());
+                tries.push(stem);
+            }
+        }
+        tries
+            .iter()
+            .filter(|t| **t != folded)
+            .map(|t| Self::search_folded(t))
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
+            .into_iter()
+    }
+
+    /// The municipalities a folded prefix starts one of the names of, ordered by name.
+    fn search_folded(key: &str) -> Vec<Self> {
         // Kept in order of the folded name as it is built: an insertion by binary search over at
         // most 98 names, which needs no sort routine in the WebAssembly module.
         let mut found: Vec<(String, Self)> = Vec::new();
-        if !key.is_empty() {
-            for m in Self::all().filter(|m| {
-                m.name()
-                    .split(['-', ' '])
-                    .chain(std::iter::once(m.name()))
-                    .any(|part| fold(part).starts_with(&key))
-            }) {
-                let name = fold(m.name());
-                let at = found.partition_point(|(other, _)| *other <= name);
-                found.insert(at, (name, m));
-            }
+        if key.is_empty() {
+            return Vec::new();
         }
-        found.into_iter().map(|(_, m)| m)
+        let english = |m: Self| {
+            ENGLISH_NAMES
+                .iter()
+                .filter(move |&&(_, code)| code == m.code())
+                .map(|&(name, _)| name)
+        };
+        for m in Self::all().filter(|&m| {
+            m.name()
+                .split(['-', ' '])
+                .chain(std::iter::once(m.name()))
+                .chain(english(m))
+                .any(|part| fold(part).starts_with(key))
+        }) {
+            let name = fold(m.name());
+            let at = found.partition_point(|(other, _)| *other <= name);
+            found.insert(at, (name, m));
+        }
+        found.into_iter().map(|(_, m)| m).collect()
     }
 
     fn entry(self) -> (u16, &'static str) {
@@ -222,6 +268,58 @@ fn skeleton(input: &str) -> String {
 
 /// [`skeleton`] written into `buf`; `None` if it does not fit.
 fn skeleton_into<'a>(input: &str, buf: &'a mut [u8]) -> Option<&'a str> {
+    fold_into(input, buf).map(strip_skeleton)
+}
+
+/// The Danish and English words around a municipality's name, folded: suffixes ("Kommune",
+/// "Regionskommune" as Bornholm is called, two common misspellings, and the English
+/// "Municipality" and "Regional Municipality"), and the English prefix "Municipality of".
+const NAME_SUFFIXES: [&str; 6] = [
+    "regionskommune",
+    "kommune",
+    "komune",
+    "kommun",
+    "regionalmunicipality",
+    "municipality",
+];
+const NAME_PREFIX: &str = "municipalityof";
+
+/// A folded name without the words around it ([`NAME_SUFFIXES`], [`NAME_PREFIX`]): the stem
+/// that is left, if one is.
+fn strip_words(folded: &str) -> &str {
+    let key = folded
+        .strip_prefix(NAME_PREFIX)
+        .filter(|stem| !stem.is_empty())
+        .unwrap_or(folded);
+    NAME_SUFFIXES
+        .iter()
+        .find_map(|suffix| key.strip_suffix(suffix).filter(|stem| !stem.is_empty()))
+        .unwrap_or(key)
+}
+
+/// A folded name without a "kommune" or "municipality" around it and without a genitive `s`.
+fn strip_skeleton(folded: &str) -> &str {
+    let key = strip_words(folded);
+    key.strip_suffix('s').unwrap_or(key)
+}
+
+/// Names in English that are not the Danish name with English words around it, with the code
+/// of their municipality: "Copenhagen" ("Copenhagen Municipality", "City of Copenhagen").
+const ENGLISH_NAMES: [(&str, u16); 2] = [("Copenhagen", 101), ("City of Copenhagen", 101)];
+
+/// Whether `a` and `b` fold alike ([`fold`]: case, spaces, hyphens, dots and the ASCII
+/// spellings of æ, ø and å do not count), without allocating for short text.
+pub(super) fn same_folded(a: &str, b: &str) -> bool {
+    let mut left = [0_u8; 64];
+    let mut right = [0_u8; 64];
+    match (fold_into(a, &mut left), fold_into(b, &mut right)) {
+        (Some(x), Some(y)) => x == y,
+        _ => fold(a) == fold(b),
+    }
+}
+
+/// [`fold`] written into `buf`; `None` if it does not fit.
+fn fold_into<'a>(input: &str, buf: &'a mut [u8]) -> Option<&'a str> {
     if input.len() > buf.len() {
         return None;
     }
@@ -232,18 +330,7 @@ fn skeleton_into<'a>(input: &str, buf: &'a mut [u8]) -> Option<&'a str> {
         }
         len += 1;
     });
-    let folded = std::str::from_utf8(buf.get(..len)?).ok()?;
-    Some(strip_skeleton(folded))
-}
-
-/// A folded name without a "kommune" suffix and without a genitive `s`.
-fn strip_skeleton(folded: &str) -> &str {
-    // "Kommune", "Regionskommune" (Bornholm) and two common misspellings.
-    let key = ["regionskommune", "kommune", "komune", "kommun"]
-        .iter()
-        .find_map(|suffix| folded.strip_suffix(suffix).filter(|stem| !stem.is_empty()))
-        .unwrap_or(folded);
-    key.strip_suffix('s').unwrap_or(key)
+    std::str::from_utf8(buf.get(..len)?).ok()
 }
 
 /// A small, fast hasher for the two name maps (`FxHash`'s multiply-rotate): the keys are 98
@@ -288,7 +375,29 @@ fn by_name() -> &'static FxMap<&'static str, u8> {
 /// Skeleton → table index.
 fn by_skeleton() -> &'static FxMap<&'static str, u8> {
     static MAP: OnceLock<FxMap<&'static str, u8>> = OnceLock::new();
-    MAP.get_or_init(|| index().iter().map(|(k, i)| (k.as_str(), *i)).collect())
+    MAP.get_or_init(|| {
+        index()
+            .iter()
+            .chain(english_index())
+            .map(|(k, i)| (k.as_str(), *i))
+            .collect()
+    })
+}
+
+/// (skeleton, table index) for every name of [`ENGLISH_NAMES`].
+fn english_index() -> &'static [(String, u8)] {
+    static INDEX: OnceLock<Vec<(String, u8)>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        ENGLISH_NAMES
+            .iter()
+            .filter_map(|&(name, code)| {
+                let at = MUNICIPALITIES
+                    .binary_search_by_key(&code, |&(c, _)| c)
+                    .ok()?;
+                Some((skeleton(name), u8::try_from(at).ok()?))
+            })
+            .collect()
+    })
 }
 
 fn christiansoe_skeleton() -> &'static str {
@@ -603,6 +712,44 @@ mod tests {
     }
 
     #[test]
+    fn english_names_resolve() {
+        for (input, code) in [
+            ("Gladsaxe Municipality", 159),
+            ("gladsaxe municipality", 159),
+            ("Municipality of Aarhus", 751),
+            ("Aarhus municipality", 751),
+            ("MUNICIPALITY OF AARHUS", 751),
+            ("Aarhus Municipality", 751),
+            ("Municipality of Høje-Taastrup", 169),
+            ("Hoeje-Taastrup Municipality", 169),
+            ("Bornholm Regional Municipality", 400),
+            ("Vesthimmerland Municipality", 820),
+            ("Copenhagen Municipality", 101),
+            ("Municipality of Copenhagen", 101),
+            ("City of Copenhagen", 101),
+            ("Copenhagen", 101),
+        ] {
+            assert_eq!(
+                Municipality::parse(input).map(Municipality::code),
+                Ok(code),
+                "{input}"
+            );
+        }
+        let kind = |s: &str| Municipality::parse(s).map_err(|e| e.kind());
+        assert_eq!(kind("Municipality"), Err(ErrorType::MunicipalityUnknown));
+        assert_eq!(kind("Municipality of"), Err(ErrorType::MunicipalityUnknown));
+        assert_eq!(
+            kind("Christiansø Municipality"),
+            Err(ErrorType::MunicipalityNotAMunicipality)
+        );
+        let err = Municipality::parse("Gladsaxxe Municipality").unwrap_err();
+        assert_eq!(
+            err.message(crate::Lang::En),
+            "Unknown municipality; did you mean Gladsaxe?"
+        );
+    }
+
+    #[test]
     fn refusals_are_precise() {
         let kind = |s: &str| Municipality::parse(s).map_err(|e| e.kind());
         assert_eq!(kind("411"), Err(ErrorType::MunicipalityNotAMunicipality));
@@ -668,5 +815,13 @@ mod tests {
         );
         assert!(names("").is_empty());
         assert!(names("zzz").is_empty());
+        assert_eq!(names("Gladsaxe Municipality"), ["Gladsaxe"]);
+        assert_eq!(names("Gladsaxe Mun"), ["Gladsaxe"]);
+        assert_eq!(names("Municipality of Aarh"), ["Aarhus"]);
+        assert_eq!(names("aarhus kommune"), ["Aarhus"]);
+        assert_eq!(names("Københavns"), ["København"]);
+        assert_eq!(names("Copenh"), ["København"]);
+        assert_eq!(names("Faaborg M"), ["Faaborg-Midtfyn"]);
+        assert!(names("Municipality").is_empty());
     }
 }

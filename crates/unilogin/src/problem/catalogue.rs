@@ -638,6 +638,50 @@ error_types! {
         da: "Domænet efter @ fylder {actual_length} tegn i ASCII-form (punycode); højst {max_length}",
         en: "The domain after the @ is {actual_length} characters long in ASCII form (punycode); at most {max_length}"
     }
+    // issue 13 (a): item 8, postal codes and towns, floors and doors, the address on one line
+    /// Four digits in 0800–9990 that are not a Danish postal code: PostNord's list does not
+    /// hold them (3900 is Nuuk in Greenland, 1234 no code at all). `ctx.postal_code`.
+    PostalCodeUnknown = "postal_code_unknown" {
+        da: "{postal_code} er ikke et dansk postnummer",
+        en: "{postal_code} is not a Danish postal code"
+    }
+    /// Three digits that are a Danish postal code with its leading zero dropped, as a
+    /// spreadsheet does (`800` for 0800). `ctx.postal_code` is the code with the zero.
+    PostalCodeLeadingZero = "postal_code_leading_zero" {
+        da: "Et postnummer består af 4 cifre; mente du {postal_code}? (et regneark fjerner ofte det foranstillede 0)",
+        en: "A postal code is 4 digits; did you mean {postal_code}? (spreadsheets often drop the leading 0)"
+    }
+    /// A town (postal district) that is not the one PostNord's list gives the postal code.
+    /// `ctx`: `postal_code` and `suggestion`, the code's town. A host may switch the check off
+    /// (`ValidationPolicy::postal_town`).
+    PostalCodeTownMismatch = "postal_code_town_mismatch" {
+        da: "Postnummer {postal_code} er {suggestion}; bynavnet passer ikke til postnummeret",
+        en: "Postal code {postal_code} is {suggestion}; the town does not match the postal code"
+    }
+    /// A floor that is not `st`, `1`–`99`, `kl` or `k2`–`k9`.
+    FloorFormat = "floor_format" {
+        da: "En etage er st., 1.–99., kl. eller k2–k9, f.eks. 2.",
+        en: "A floor is st. (ground floor), 1–99, kl. (basement) or k2–k9, e.g. 2."
+    }
+    /// A door that is not `tv`, `th`, `mf` or a door number or code of 1–4 letters and digits
+    /// with at least one digit.
+    DoorFormat = "door_format" {
+        da: "En dør er tv, th, mf eller et dørnummer på 1–4 tegn med mindst ét ciffer, f.eks. 3",
+        en: "A door is tv (left), th (right), mf (middle) or a door number of 1–4 characters with a digit, e.g. 3"
+    }
+    /// An address on one line without a street, a house number, a postal code or a town where
+    /// they belong ("Nørregade 12, 2. tv, 8000 Aarhus C").
+    AddressLineFormat = "address_line_format" {
+        da: "Skriv adressen som vejnavn, husnummer, evt. etage og dør, postnummer og by, f.eks. Nørregade 12, 2. tv, 8000 Aarhus C",
+        en: "Write the address as street, house number, floor and door if any, postal code and town, e.g. Nørregade 12, 2. tv, 8000 Aarhus C"
+    }
+    /// A part of the address given twice with different values: in its own field and in the
+    /// address line, or a floor or door in its own field and after the house number. `ctx`:
+    /// `part` (the field's key), `given` (this field's value), `other` (the other value).
+    AddressConflict = "address_conflict" {
+        da: "Adressen har to forskellige værdier for {part}: {given} og {other}",
+        en: "The address has two different values for {part}: {given} and {other}"
+    }
 }
 
 impl fmt::Display for ErrorType {

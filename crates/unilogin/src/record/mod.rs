@@ -11,6 +11,7 @@
 //! [`RecordKind`] names the kinds for hosts that dispatch on a name; a [`Header`] resolves a
 //! file's column names against a kind once, so each row is read by position.
 
+mod address;
 mod checker;
 mod field;
 mod header;
@@ -18,6 +19,7 @@ mod kind;
 mod raw;
 mod record_type;
 
+pub(crate) use address::{check_address, AddressFields};
 pub(crate) use checker::Checker;
 pub use field::Field;
 pub use header::Header;

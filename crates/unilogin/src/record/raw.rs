@@ -7,7 +7,7 @@ use super::field::Field;
 
 /// The most fields a record kind has; a [`RawRecord`] keeps its values inline, so building one
 /// for each row of a large export costs no allocation.
-const MAX_FIELDS: usize = 16;
+const MAX_FIELDS: usize = 20;
 
 /// Whether `value` is empty or only whitespace (with the parsers' fast `trim`).
 pub(super) fn is_blank(value: &str) -> bool {
@@ -45,7 +45,7 @@ impl<'a, F: Field> RawRecord<'a, F> {
         const {
             assert!(
                 F::ALL.len() <= MAX_FIELDS,
-                "a record kind has at most 16 fields"
+                "a record kind has at most 20 fields"
             );
         }
         Self {
