@@ -4,7 +4,8 @@
 #                    maturin's zig linker), the sdist and the npm tarball
 #   make dist-test   checks each artifact and installs it into a fresh environment: the wheel
 #                    into a new virtual environment (offline, nothing else installed) and the
-#                    tarball into a new npm project, then uses it there (part of `make test`)
+#                    tarball into a new npm project, then uses it there: from Node, and bundled
+#                    by esbuild into a page opened in Chromium (part of `make test`)
 #   make man         the command's manual page (dist/man/unilogin.1) and its completions for
 #                    bash, zsh, fish and PowerShell (dist/completions/), from its clap definition
 #                    (`unilogin man`, `unilogin completions SHELL`, so `cargo install` users have
@@ -51,5 +52,7 @@ python-dist-test: python-dist
 		cd "$$tmp" && "$$tmp/venv/bin/python" $(abspath $(PY_DIR))/smoke/installed.py \
 			$(VERSION) $(abspath .)
 
+# Chromium for the bundled page (installed when missing; the build is up to date by then).
 npm-dist-test: npm-dist
+	$(WASM_DIR)/build.sh --with-chromium
 	node $(WASM_DIR)/smoke/installed.mjs $(DIST)/unilogin-$(VERSION).tgz

@@ -2,13 +2,16 @@
 // `npm pack` made (dist/unilogin-VERSION.tgz). It checks the tarball's files, installs it into a
 // fresh temporary project (offline: the package has no dependencies), runs the README's
 // JavaScript tour there as an ES module, loads the package with `require` as CommonJS code
-// does, and type-checks a TypeScript file against the installed declarations under Node's and
-// bundlers' module resolution.
+// does, type-checks a TypeScript file against the installed declarations under Node's and
+// bundlers' module resolution, and bundles a page with esbuild (the browser build, found through
+// the package's "exports") that it opens in headless Chromium (CHROMIUM, default
+// /usr/bin/chromium), asserting that the page works and asks for nothing but its own two files.
 //
 // Usage: node bindings/wasm/smoke/installed.mjs dist/unilogin-VERSION.tgz
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,7 +84,69 @@ export { field, ok };
     run(tsc, ["--strict", "--noEmit", "--skipLibCheck", "false", "--target", "ES2022",
       "--module", module, "--moduleResolution", resolution, "usage.ts"], project);
   }
-  console.log(`installed.mjs: unilogin ${version} installs from ${tarball} and works in Node (ESM, CommonJS, TypeScript)`);
+  await bundledPage(project);
+  console.log(`installed.mjs: unilogin ${version} installs from ${tarball} and works in Node (ESM, CommonJS, TypeScript) and bundled by esbuild in Chromium`);
 } finally {
   rmSync(project, { recursive: true, force: true });
+}
+
+/** Bundles a page importing "unilogin" with esbuild and checks it in Chromium. */
+async function bundledPage(project) {
+  writeFileSync(
+    join(project, "page.mjs"),
+    `import init, { validateField, validateRequest } from "unilogin";
+await init();
+const request = validateRequest({ cvr: "13585627" }, "en");
+document.body.dataset.result = JSON.stringify({
+  cvr: validateField("cvr", "DK 1358 5628").value,
+  first: request.problems[0].type,
+  msg: request.problems[0].msg,
+});
+`,
+  );
+  const out = join(project, "site");
+  const esbuild = join(wasmDir, "node_modules", ".bin", "esbuild");
+  run(esbuild, ["page.mjs", "--bundle", "--format=esm", "--platform=browser", `--outfile=${join(out, "page.js")}`], project);
+  // esbuild keeps `new URL("unilogin_bg.wasm", import.meta.url)`: the module goes beside the bundle.
+  copyFileSync(join(project, "node_modules", "unilogin", "web", "unilogin_bg.wasm"), join(out, "unilogin_bg.wasm"));
+  writeFileSync(join(out, "index.html"), '<!doctype html><html lang="en"><body><script type="module" src="page.js"></script></body></html>');
+  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
+  const server = createServer((req, res) => {
+    const name = req.url === "/" ? "index.html" : req.url.slice(1);
+    try {
+      const body = readFileSync(join(out, name));
+      res.writeHead(200, { "content-type": types[name.slice(name.lastIndexOf("."))] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  const { chromium } = await import(join(wasmDir, "node_modules", "playwright-core", "index.mjs"));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
+  try {
+    const page = await browser.newPage();
+    const requests = [];
+    const errors = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    page.on("pageerror", (e) => errors.push(e.message));
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    await page.goto(`${origin}/`);
+    await page.waitForSelector("body[data-result]", { state: "attached", timeout: 30000 });
+    const result = JSON.parse(await page.evaluate(() => document.body.dataset.result));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(result, {
+      cvr: "13585628",
+      first: "cvr_checksum",
+      msg: "CVR number 13585627 is invalid (its check digit does not match)",
+    });
+    assert.deepEqual(requests.sort(), ["/", "/page.js", "/unilogin_bg.wasm"]);
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }
