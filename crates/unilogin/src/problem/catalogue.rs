@@ -475,7 +475,7 @@ error_types! {
     }
     /// A CSV header that fits another record kind better than the one it is checked as (issue
     /// 14): fewer than half of its columns name a field of the kind, and another kind's fields
-    /// name more of them.
+    /// name more than half of them.
     CsvKindMismatch = "csv_kind_mismatch" {
         da: "Overskriften ligner en {looks_like}-fil, ikke {kind}: {looks_like_known} kolonner er felter i {looks_like}, kun {known} af {columns} er felter i {kind}; kontrollér filen som {looks_like}",
         en: "The header looks like a {looks_like} file, not {kind}: {looks_like_known} columns are {looks_like} fields, only {known} of {columns} are {kind} fields; check the file as {looks_like}"

@@ -66,7 +66,7 @@ impl Header {
 
     /// The other record kind this header looks like, when it was most likely resolved for the
     /// wrong one: fewer than half of its columns name a field of its kind, and another kind
-    /// names more of them (a register export checked as a user roster). `None` when the kind
+    /// names more than half of them (a register export checked as a user roster). `None` when the kind
     /// knows half or more of the columns, so a header that fits its kind is never questioned.
     /// Only the first [`Header::KIND_SAMPLE`] columns are compared, so a header of any width
     /// costs the same. Gives the kind with the most known columns and how many it knows.
@@ -89,7 +89,7 @@ impl Header {
             .into_iter()
             .filter(|&k| k != self.kind)
             .map(|k| (k, known(k)))
-            .filter(|&(_, n)| n > own)
+            .filter(|&(_, n)| n > own && n * 2 > sample().len())
             .max_by_key(|&(_, n)| n)
     }
 
