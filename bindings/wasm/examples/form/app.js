@@ -13,11 +13,12 @@ import init, {
 const TEXT = {
   da: {
     title: "Anmodning om institutionsnummer",
-    intro: "Alle felter skal udfyldes. Beskederne kommer fra Unilogin-kernen (WebAssembly), mens du skriver.",
+    intro: "Alle felter skal udfyldes, undtagen etage og dør. Beskederne kommer fra Unilogin-kernen (WebAssembly), mens du skriver.",
     institution: "Institutionen", cvr: "CVR-nummer", p_number: "P-nummer",
     institution_name: "Institutionens navn", legal_basis: "Lovgrundlag",
     institution_type: "Institutionstype", address: "Adresse", street: "Vejnavn",
-    house_number: "Husnummer", postal_code: "Postnummer", city: "By", municipality: "Kommune",
+    house_number: "Husnummer", floor: "Etage (hvis nogen)", door: "Dør (hvis nogen)",
+    postal_code: "Postnummer", city: "By", municipality: "Kommune",
     contact: "Kontakt", email: "E-mail", phone: "Telefon", submit: "Send anmodning",
     choose: "Vælg …", password_heading: "Vælg en adgangskode",
     password_intro: "Reglerne afhænger af brugergruppen. Listen følger med, mens du skriver.",
@@ -27,11 +28,12 @@ const TEXT = {
   },
   en: {
     title: "Request for an institution number",
-    intro: "Every field is required. The messages come from the Unilogin core (WebAssembly) as you type.",
+    intro: "Every field is required except floor and door. The messages come from the Unilogin core (WebAssembly) as you type.",
     institution: "The institution", cvr: "CVR number", p_number: "P-number",
     institution_name: "Name of the institution", legal_basis: "Legal basis",
     institution_type: "Institution type", address: "Address", street: "Street",
-    house_number: "House number", postal_code: "Postal code", city: "City",
+    house_number: "House number", floor: "Floor (if any)", door: "Door (if any)",
+    postal_code: "Postal code", city: "City",
     municipality: "Municipality", contact: "Contact", email: "Email", phone: "Phone",
     submit: "Send request", choose: "Choose …", password_heading: "Choose a password",
     password_intro: "The rules depend on the user group. The list follows as you type.",
@@ -231,7 +233,9 @@ form.addEventListener("submit", (event) => {
 });
 
 await init();
-keys = recordKeys("request");
+// The request's fields that have an input here: the address on one line (`address`, for files
+// that write it so) is asked for in its parts.
+keys = recordKeys("request").filter((key) => input(key) !== null);
 for (const key of keys) {
   const element = input(key);
   const event = element.tagName === "SELECT" ? "change" : "input";
