@@ -30,8 +30,9 @@ const ACE_PREFIX: &str = "xn--";
 ///   control and invisible characters are refused.
 /// - The domain has two or more labels of letters (of any script), ASCII digits and hyphens, no
 ///   label starting or ending with a hyphen nor holding `--` in its third and fourth places
-///   unless it is an `xn--` label of valid Punycode; each label is at most 63 octets and the
-///   whole domain at most 253 in its ASCII form ([`Email::ascii`]).
+///   unless it is an `xn--` label of valid Punycode, and no label mixing right-to-left and
+///   left-to-right letters (RFC 5893); each label is at most 63 octets and the whole domain at
+///   most 253 in its ASCII form ([`Email::ascii`]).
 /// - The whole address is at most 132 characters in its canonical form (the register's limit),
 ///   which is never longer than the input: an address typed with `xn--` labels may be longer.
 ///   Its ASCII form may be longer too: [`Email::ascii`] reads back as the same address.
