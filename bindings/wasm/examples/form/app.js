@@ -231,7 +231,9 @@ form.addEventListener("submit", (event) => {
 });
 
 await init();
-keys = recordKeys("request");
+// The form has the separate address fields, not the optional one-line `address`, `floor` and
+// `door` (the floor and door may follow the house number: "12B, 2. tv").
+keys = recordKeys("request").filter((key) => input(key));
 for (const key of keys) {
   const element = input(key);
   const event = element.tagName === "SELECT" ? "change" : "input";

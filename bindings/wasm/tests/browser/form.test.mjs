@@ -21,7 +21,10 @@ const artifacts = join(root, "artifacts");
 // The target is 150 KB (docs/performance.md). Issues 12 and 13 (Argon2id history, login help,
 // policy, contradiction and date checks) grew the single module to 174 KB; until the module is
 // split (issue 16, item 4) this is a ceiling that catches further growth, not the target.
-const TARGET_GZIP_BYTES = 185 * 1024;
+// Issue 13 item 8 ships PostNord's postal-code list (about 6 KB of the module gzipped) with the
+// town, floor, door and one-line address checks: 173 KB → 187 KB here, so the ceiling moved
+// from 185 to 188 KiB.
+const TARGET_GZIP_BYTES = 188 * 1024;
 
 const VALID = {
   cvr: "DK-1358 5628",
