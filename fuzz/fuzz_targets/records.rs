@@ -14,6 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let kind = RecordKind::ALL[usize::from(first) % RecordKind::ALL.len()];
     let policy = ValidationPolicy {
         p_number_checksum: first & 0x80 == 0,
+        postal_town: first & 0x40 == 0,
+        ..ValidationPolicy::STIL
     };
     let text = String::from_utf8_lossy(rest);
     if let Ok(serde_json::Value::Object(object)) = serde_json::from_str(&text) {
