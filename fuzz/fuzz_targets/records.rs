@@ -13,11 +13,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let kind = RecordKind::ALL[usize::from(first) % RecordKind::ALL.len()];
-    // The top bits choose the policy: the P-number checksum off, and a reference date (which
-    // turns on the CPR birth-date and grade-band age checks of user rows).
+    // The top bits choose the policy: the P-number checksum off, a reference date (which turns
+    // on the CPR birth-date and grade-band age checks of user rows), the town check off.
     let policy = ValidationPolicy::STIL
         .with_p_number_checksum(first & 0x80 == 0)
-        .with_as_of((first & 0x40 != 0).then(|| NaiveDate::from_ymd_opt(2026, 8, 15)).flatten());
+        .with_as_of((first & 0x40 != 0).then(|| NaiveDate::from_ymd_opt(2026, 8, 15)).flatten())
+        .with_postal_town(first & 0x20 == 0);
     let text = String::from_utf8_lossy(rest);
     if let Ok(serde_json::Value::Object(object)) = serde_json::from_str(&text) {
         let validated = kind.validate_json_with(&object, &policy);

@@ -16,7 +16,8 @@ pub(crate) const AFTER_HELP: &str = "\
 Kinds:
   cvr, p-number, institution-number, municipality, phone, email, cpr, and also email-ascii,
   postal-code, house-number, street, city, institution-name, legal-basis, legal-basis-accepted,
-  institution-type, institution-type-accepted, username, grade.
+  institution-type, institution-type-accepted, username, grade, floor, door, address
+  (a whole address on one line: \"Nørregade 12, 2. tv, 8000 Aarhus C\").
   The canonical form is what the library stores: a CVR number's eight digits, a phone number
   as `33 66 33 66`, a municipality's official name, a legal basis' key, a type's code, an
   email address with its domain in lower case and Unicode (with its ASCII form, `xn--…`, when

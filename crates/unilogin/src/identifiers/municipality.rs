@@ -157,18 +157,13 @@ impl Municipality {
         if key.is_empty() {
             return Vec::new();
         }
-        let english = |m: Self| {
-            ENGLISH_NAMES
-                .iter()
-                .filter(move |&&(_, code)| code == m.code())
-                .map(|&(name, _)| name)
-        };
         for m in Self::all().filter(|&m| {
-            m.name()
-                .split(['-', ' '])
-                .chain(std::iter::once(m.name()))
-                .chain(english(m))
-                .any(|part| fold(part).starts_with(key))
+            let english = m.0 == COPENHAGEN.1 && COPENHAGEN.0[0].starts_with(key);
+            english
+                || m.name()
+                    .split(['-', ' '])
+                    .chain(std::iter::once(m.name()))
+                    .any(|part| fold(part).starts_with(key))
         }) {
             let name = fold(m.name());
             let at = found.partition_point(|(other, _)| *other <= name);
@@ -303,9 +298,10 @@ fn strip_skeleton(folded: &str) -> &str {
     key.strip_suffix('s').unwrap_or(key)
 }
 
-/// Names in English that are not the Danish name with English words around it, with the code
-/// of their municipality: "Copenhagen" ("Copenhagen Municipality", "City of Copenhagen").
-const ENGLISH_NAMES: [(&str, u16); 2] = [("Copenhagen", 101), ("City of Copenhagen", 101)];
+/// The one municipality whose English name is not its Danish name with English words around it:
+/// København, "Copenhagen" ("Copenhagen Municipality", "City of Copenhagen"). Its skeletons
+/// (folded as [`skeleton`] folds) and its table index.
+const COPENHAGEN: ([&str; 2], u8) = (["copenhagen", "cityofcopenhagen"], 0);
 
 /// Whether `a` and `b` fold alike ([`fold`]: case, spaces, hyphens, dots and the ASCII
 /// spellings of æ, ø and å do not count), without allocating for short text.
@@ -376,26 +372,11 @@ fn by_name() -> &'static FxMap<&'static str, u8> {
 fn by_skeleton() -> &'static FxMap<&'static str, u8> {
     static MAP: OnceLock<FxMap<&'static str, u8>> = OnceLock::new();
     MAP.get_or_init(|| {
+        let english = COPENHAGEN.0.map(|k| (k, COPENHAGEN.1));
         index()
             .iter()
-            .chain(english_index())
             .map(|(k, i)| (k.as_str(), *i))
-            .collect()
-    })
-}
-
-/// (skeleton, table index) for every name of [`ENGLISH_NAMES`].
-fn english_index() -> &'static [(String, u8)] {
-    static INDEX: OnceLock<Vec<(String, u8)>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        ENGLISH_NAMES
-            .iter()
-            .filter_map(|&(name, code)| {
-                let at = MUNICIPALITIES
-                    .binary_search_by_key(&code, |&(c, _)| c)
-                    .ok()?;
-                Some((skeleton(name), u8::try_from(at).ok()?))
-            })
+            .chain(english)
             .collect()
     })
 }
@@ -658,6 +639,18 @@ mod tests {
         for (code, code4, name) in rows {
             let m = Municipality::from_code(code).unwrap();
             assert_eq!((m.name(), m.code4()), (name.as_str(), code4));
+        }
+    }
+
+    #[test]
+    fn copenhagen_is_koebenhavn_by_its_folded_names() {
+        assert_eq!(MUNICIPALITIES[usize::from(COPENHAGEN.1)].0, 101);
+        for (key, name) in COPENHAGEN
+            .0
+            .iter()
+            .zip(["Copenhagen", "City of Copenhagen"])
+        {
+            assert_eq!(*key, skeleton(name));
         }
     }
 

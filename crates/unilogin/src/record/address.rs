@@ -43,6 +43,21 @@ fn note<T>(bad: &mut bool, result: Result<Option<T>, ()>) -> Option<T> {
     result.ok().flatten()
 }
 
+/// The value of a field read as optional, with [`ErrorType::Missing`] reported when it is
+/// `required` and absent (as a required read reports it); `bad` notes an invalid value.
+fn need<F: Field, T>(
+    c: &mut Checker<'_, '_, F>,
+    bad: &mut bool,
+    field: F,
+    required: bool,
+    result: Result<Option<T>, ()>,
+) -> Option<T> {
+    if required && c.value(field).is_none() {
+        c.report(field, FieldError::new(ErrorType::Missing));
+    }
+    note(bad, result)
+}
+
 /// The problem of a part given twice with two values.
 fn conflict(part: &'static str, given: &str, other: &str) -> FieldError {
     FieldError::with_ctx(
@@ -69,25 +84,17 @@ pub(crate) fn check_address<F: Field>(
     let line_field = f.line.filter(|&l| c.value(l).is_some());
     let line = line_field.and_then(|l| c.optional(l, Address::parse_line).ok().flatten());
     let mut bad = line_field.is_some() && line.is_none();
-    let given = line_field.is_some();
-    let (street, house, postal_code, city) = if given {
-        (
-            note(&mut bad, c.optional_text::<Street>(f.street)),
-            note(
-                &mut bad,
-                c.optional_exact(f.house_number, HouseNumber::parse_with_unit),
-            ),
-            note(&mut bad, c.optional_exact(f.postal_code, PostalCode::parse)),
-            note(&mut bad, c.optional_text::<City>(f.city)),
-        )
-    } else {
-        (
-            c.required_text::<Street>(f.street),
-            c.required_exact(f.house_number, HouseNumber::parse_with_unit),
-            c.required_exact(f.postal_code, PostalCode::parse),
-            c.required_text::<City>(f.city),
-        )
-    };
+    // Without a line, street, house number, postal code and town are required: one set of
+    // optional reads for both cases, with `missing` reported where a required one is absent.
+    let required = line_field.is_none();
+    let street = c.optional_text::<Street>(f.street);
+    let street = need(c, &mut bad, f.street, required, street);
+    let house = c.optional_exact(f.house_number, HouseNumber::parse_with_unit);
+    let house = need(c, &mut bad, f.house_number, required, house);
+    let postal_code = c.optional_exact(f.postal_code, PostalCode::parse);
+    let postal_code = need(c, &mut bad, f.postal_code, required, postal_code);
+    let city = c.optional_text::<City>(f.city);
+    let city = need(c, &mut bad, f.city, required, city);
     let floor = note(&mut bad, c.optional_exact(f.floor, Floor::parse));
     let door = note(&mut bad, c.optional_exact(f.door, Door::parse));
     let (house_number, unit_floor, unit_door) = match house {
