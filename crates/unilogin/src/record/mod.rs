@@ -18,6 +18,8 @@ mod header;
 mod kind;
 mod raw;
 mod record_type;
+#[cfg(test)]
+mod tests;
 
 pub(crate) use address::{check_address, AddressFields};
 pub(crate) use checker::Checker;
