@@ -113,3 +113,25 @@ fn pairs_validate_to_the_canonical_record_or_every_problem() {
         .unwrap();
     assert_eq!(json["p_number"], "1029829824");
 }
+
+#[test]
+fn a_header_looks_like_another_kind_only_when_that_kind_knows_more_than_half_of_it() {
+    use RecordKind::{Register, Request, User};
+    // One column, the register's own: not a user roster.
+    assert_eq!(
+        User.header(["anvisningsenhedsNummer"]).looks_like(),
+        Some((Register, 1))
+    );
+    // A kind that knows half of the columns is never questioned, whatever the others know.
+    assert_eq!(User.header(["email", "pNummer"]).looks_like(), None);
+    // Another kind that knows only half is no reason either ("adresse" is a request field).
+    assert_eq!(Register.header(["navn", "adresse"]).looks_like(), None);
+    assert!(Request.header(["navn", "adresse"]).looks_like().is_none());
+    // Only the first columns are compared.
+    let mut wide = vec!["anvisningsenhedsNummer"; super::Header::KIND_SAMPLE];
+    wide.extend(["email"; 1000]);
+    assert_eq!(
+        User.header(wide).looks_like(),
+        Some((Register, super::Header::KIND_SAMPLE))
+    );
+}
