@@ -42,7 +42,9 @@ fn a_field_by_default_has_its_position_and_no_other_names() {
 
 #[test]
 fn with_sets_one_field_and_leaves_the_others_absent() {
-    let raw = RawRecord::<Toy>::new().with(Toy::B, "x").with(Toy::C, String::from("y"));
+    let raw = RawRecord::<Toy>::new()
+        .with(Toy::B, "x")
+        .with(Toy::C, String::from("y"));
     assert_eq!(
         Toy::ALL.iter().map(|&f| raw.get(f)).collect::<Vec<_>>(),
         [None, Some("x"), Some("y")]
@@ -70,7 +72,14 @@ fn a_blank_column_never_replaces_a_value_another_column_gave() {
 #[test]
 fn a_row_laid_out_by_column_keeps_the_first_value_over_a_later_blank() {
     let fields = [Some(0), Some(0), None, Some(2), Some(1), Some(1)];
-    let values = [Some("1"), Some(" "), Some("ignored"), None, Some(""), Some("b")];
+    let values = [
+        Some("1"),
+        Some(" "),
+        Some("ignored"),
+        None,
+        Some(""),
+        Some("b"),
+    ];
     let raw = RawRecord::<Toy>::from_indexed_sparse(&fields, values);
     assert_eq!(raw.get(Toy::A), Some("1"));
     assert_eq!(raw.get(Toy::B), Some("b"));
@@ -99,11 +108,15 @@ fn pairs_validate_to_the_canonical_record_or_every_problem() {
     let json = RecordKind::Request.validate_pairs(valid).unwrap();
     assert_eq!(json["cvr"], "13585628");
     // The same record as JSON validates to the same canonical record.
-    let object: serde_json::Map<String, serde_json::Value> =
-        valid.iter().map(|&(k, v)| (k.to_owned(), v.into())).collect();
+    let object: serde_json::Map<String, serde_json::Value> = valid
+        .iter()
+        .map(|&(k, v)| (k.to_owned(), v.into()))
+        .collect();
     assert_eq!(RecordKind::Request.validate_json(&object).unwrap(), json);
     let bad_checksum = valid.map(|(k, v)| (k, if k == "p_number" { "1029829824" } else { v }));
-    let problems = RecordKind::Request.validate_pairs(bad_checksum).unwrap_err();
+    let problems = RecordKind::Request
+        .validate_pairs(bad_checksum)
+        .unwrap_err();
     let types: Vec<&str> = problems.iter().map(|p| p.kind().code()).collect();
     assert_eq!(types, ["p_number_checksum"]);
     // Under a host's policy without the checksum the same pairs are valid.
