@@ -39,16 +39,20 @@ pub fn cell_text<'a>(value: &'a Bound<'_, PyAny>) -> PyResult<Option<Cow<'a, str
         return Ok(Some(Cow::Owned(value.str()?.to_cow()?.into_owned())));
     }
     if let Ok(f) = value.cast::<PyFloat>() {
-        let x = f.value();
-        // pandas stores an integer column with one missing cell as floats (`1025436144.0`):
-        // a float that holds an integer exactly is read as that integer's digits.
-        if x.fract() == 0.0 && x.abs() <= MAX_EXACT_INTEGER {
-            #[allow(clippy::cast_possible_truncation, reason = "integral and within ±2^53")]
-            return Ok(Some(Cow::Owned((x as i64).to_string())));
-        }
-        return Ok(serde_json::Number::from_f64(x).map(|n| Cow::Owned(n.to_string())));
+        return Ok(float_text(f.value()).map(Cow::Owned));
     }
     Ok(Some(Cow::Owned(value.str()?.to_cow()?.into_owned())))
+}
+
+/// The text of a float cell: absent for NaN (a missing value in pandas and Arrow), an
+/// integer's digits for a float that holds one exactly (pandas stores an integer column with
+/// one missing cell as floats, `1025436144.0`), otherwise its JSON text.
+pub fn float_text(x: f64) -> Option<String> {
+    if x.fract() == 0.0 && x.abs() <= MAX_EXACT_INTEGER {
+        #[allow(clippy::cast_possible_truncation, reason = "integral and within ±2^53")]
+        return Some((x as i64).to_string());
+    }
+    serde_json::Number::from_f64(x).map(|n| n.to_string())
 }
 
 /// A Python object as a JSON value: dicts (string keys), lists and tuples, strings, numbers,

@@ -13,6 +13,7 @@ macro_rules! pydoc {
 }
 
 mod agreement;
+mod arrow;
 mod convert;
 mod credentials;
 mod errors;
@@ -30,6 +31,8 @@ use pyo3::prelude::*;
 mod _unilogin {
     #[pymodule_export]
     use crate::agreement::{agreement_state_diagram, AgreementLedger};
+    #[pymodule_export]
+    use crate::arrow::{arrow_valid_mask, arrow_valid_rows, check_arrow};
     #[pymodule_export]
     use crate::credentials::{
         assign_password, assigned_password_entropy, check_password, hash_password,
@@ -51,8 +54,8 @@ mod _unilogin {
     use crate::onboarding::{onboarding_mermaid, onboarding_plan, OnboardingProgress};
     #[pymodule_export]
     use crate::records::{
-        check_value, error_types, parse_record, record_keys, valid_mask, validate_record,
-        validate_records, validate_request, validate_values, value_kinds,
+        cell_texts, check_value, error_types, parse_record, record_keys, valid_mask,
+        validate_record, validate_records, validate_request, validate_values, value_kinds,
     };
     /// The package's version, the workspace's (`Cargo.toml`): the crate, the wheel and the npm
     /// package have one version.

@@ -15,7 +15,7 @@ pub fn record_kind(name: &str) -> PyResult<RecordKind> {
     form::record_kind(name).map_err(errors::argument)
 }
 
-fn value_kind(name: &str) -> PyResult<ValueKind> {
+pub fn value_kind(name: &str) -> PyResult<ValueKind> {
     form::value_kind(name).map_err(errors::argument)
 }
 
@@ -298,6 +298,15 @@ pub fn valid_mask<'py>(
         out.append(PyBool::new(py, ok))?;
     }
     Ok(out)
+}
+
+#[doc = pydoc!("cell_texts")]
+#[pyfunction]
+pub fn cell_texts(values: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
+    values
+        .try_iter()?
+        .map(|value| Ok(cell_text(&value?)?.map(std::borrow::Cow::into_owned)))
+        .collect()
 }
 
 #[doc = pydoc!("record_keys")]

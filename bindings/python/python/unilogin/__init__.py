@@ -31,6 +31,7 @@ from unilogin._errors import (
     TransitionError,
     ValidationError,
 )
+from unilogin._frames import valid_mask, valid_rows, validate_arrow, validate_frame
 from unilogin._unilogin import (
     AgreementLedger,
     City,
@@ -72,7 +73,6 @@ from unilogin._unilogin import (
     provisioning_estimate,
     record_keys,
     reset_public_message,
-    valid_mask,
     validate_csv,
     validate_record,
     validate_records,
@@ -144,7 +144,9 @@ __all__ = [
     "reset_public_message",
     "to_pydantic_error",
     "valid_mask",
+    "valid_rows",
     "validate_csv",
+    "validate_arrow",
     "validate_frame",
     "validate_record",
     "validate_records",
@@ -235,76 +237,6 @@ class InstitutionType(enum.IntEnum):
         return _unilogin.institution_type_info(self.value)[1]
 
 
-FRAME_COLUMNS = ("row", "field", "type", "msg", "input", "ctx")
-
-
-def _frame_rows(problems: List[ErrorDict]) -> Dict[str, List[Any]]:
-    columns: Dict[str, List[Any]] = {name: [] for name in FRAME_COLUMNS}
-    for p in problems:
-        loc = p["loc"]
-        columns["row"].append(loc[0] if loc else None)
-        columns["field"].append(".".join(str(part) for part in loc[1:]))
-        columns["type"].append(p["type"])
-        columns["msg"].append(p["msg"])
-        columns["input"].append(p["input"])
-        columns["ctx"].append(json.dumps(p["ctx"], ensure_ascii=False))
-    return columns
-
-
-def validate_frame(
-    df: Any,
-    *,
-    kind: _KindName,
-    lang: _Lang = "da",
-    p_number_checksum: bool = True,
-    as_of: Optional[datetime.date] = None,
-    policy: Optional[Mapping[str, Any]] = None,
-) -> Any:
-    """Validates every row of a pandas or polars DataFrame.
-
-    Returns a DataFrame of the same library with one row per problem and the columns ``row``
-    (0-based position of the row), for pandas ``index`` (the row's label in the frame's index),
-    ``field`` (the canonical key), ``type``, ``msg``, ``input`` and ``ctx`` (the context as JSON
-    text). Missing values (``None``, ``NaN``, ``pd.NA``) count as absent. A float that holds an
-    integer is read as that integer's digits, so a number column that pandas turned into floats
-    because one cell is empty (``1025436144.0``) is checked as the number it was; a leading zero
-    such a column lost is reported with its hint. ``as_of`` as in :func:`validate_records`. Neither pandas nor polars is a
-    dependency of this package.
-    """
-    library = type(df).__module__.split(".")[0]
-    if library == "pandas":
-        pd: Any = importlib.import_module("pandas")
-        clean = df.astype(object).where(df.notna(), None)
-        rows: Iterable[Mapping[str, Any]] = clean.to_dict("records")
-        problems = validate_records(
-            rows, kind=kind, lang=lang, p_number_checksum=p_number_checksum, as_of=as_of,
-            policy=policy,
-        )
-        columns = _frame_rows(problems)
-        # The frame's own index label of each problem's row, beside its position.
-        labels = df.index
-        columns["index"] = [labels[r] if r is not None else None for r in columns["row"]]
-        return pd.DataFrame(columns, columns=["row", "index", *FRAME_COLUMNS[1:]])
-    if library == "polars":
-        pl: Any = importlib.import_module("polars")
-        problems = validate_records(
-            df.to_dicts(), kind=kind, lang=lang, p_number_checksum=p_number_checksum, as_of=as_of,
-            policy=policy,
-        )
-        schema = {
-            "row": pl.Int64,
-            "field": pl.Utf8,
-            "type": pl.Utf8,
-            "msg": pl.Utf8,
-            "input": pl.Utf8,
-            "ctx": pl.Utf8,
-        }
-        return pl.DataFrame(_frame_rows(problems), schema=schema)
-    raise TypeError(
-        f"validate_frame takes a pandas or polars DataFrame, not `{type(df).__module__}.{type(df).__name__}`"
-    )
-
-
 def to_pydantic_error(
     errors: Union[ValidationError, List[ErrorDict]], *, title: str = "unilogin"
 ) -> pydantic_core.ValidationError:
@@ -329,3 +261,9 @@ def to_pydantic_error(
         for e in items
     ]
     return PydanticValidationError.from_exception_data(title, line_errors)
+
+
+# The `.unilogin` namespace of polars expressions and Series, when polars is already in use
+# (`import unilogin.polars` registers it in any case).
+if "polars" in __import__("sys").modules:  # pragma: no cover - depends on import order
+    importlib.import_module("unilogin.polars")

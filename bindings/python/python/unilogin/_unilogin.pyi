@@ -20,6 +20,7 @@ from typing import (
     Literal,
     Mapping,
     Optional,
+    Protocol,
     Sequence,
     Tuple,
     Union,
@@ -333,10 +334,97 @@ def validate_values(values: Iterable[Any], *, kind: _ValueKindName, lang: _Lang 
     """
 
 def valid_mask(values: Iterable[Any], *, kind: _ValueKindName) -> List[bool]:
-    """Whether each value is valid, for bulk checks (e.g. a pandas column).
+    """Whether each value is a valid value of ``kind`` (a missing one is not), for bulk checks.
+
+    ``unilogin.valid_mask`` also takes columns and gives the same type back: a polars Series
+    gives a polars Series, a pandas Series a pandas Series with its index (through pyarrow), an
+    Arrow array (anything with ``__arrow_c_array__`` / ``__arrow_c_stream__``) a ``pyarrow``
+    boolean array; these are read without copying and checked on ``jobs=`` threads (0, the
+    default: one per CPU). Any other iterable gives a list.
 
     >>> unilogin.valid_mask(["13585628", "13585627", "DK-2425 6790"], kind="cvr")
     [True, False, True]
+    >>> import polars as pl
+    >>> unilogin.valid_mask(pl.Series("cvr", ["13585628", None]), kind="cvr").to_list()
+    [True, False]
+
+    """
+
+class _ArrowStream(Protocol):
+    """Any object with the Arrow PyCapsule stream interface (polars, pyarrow, DuckDB, ...)."""
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any: ...
+
+class _ArrowArray(Protocol):
+    """Any object with the Arrow PyCapsule array interface (a pyarrow ``Array``, ...)."""
+
+    def __arrow_c_array__(self, requested_schema: Any = None) -> Any: ...
+
+class _ArrowTable:
+    """A table the native module built; read it with ``pyarrow.table()``, ``polars.DataFrame()``
+    or any other reader of the Arrow PyCapsule stream interface."""
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any: ...
+
+class _ArrowBooleans:
+    """A boolean array the native module built; read it with ``pyarrow.array()``,
+    ``polars.Series()`` or any other reader of the Arrow PyCapsule array interface."""
+
+    def __arrow_c_array__(self, requested_schema: Any = None) -> Any: ...
+
+def check_arrow(
+    data: Union[_ArrowStream, _ArrowArray],
+    *,
+    kind: _KindName,
+    lang: _Lang = "da",
+    p_number_checksum: bool = True,
+    as_of: Optional[datetime.date] = None,
+    policy: Optional[Mapping[str, Any]] = None,
+    jobs: int = 0,
+    row_offset: int = 0,
+) -> _ArrowTable:
+    """Checks every row of Arrow record batches without copying them: the engine of
+    :func:`validate_arrow` and :func:`validate_frame`.
+
+    The columns are read through the Arrow C data interface: strings (``Utf8``, ``LargeUtf8``,
+    ``Utf8View``, dictionary-encoded) as they are, integers as their digits, floats as
+    :func:`validate_frame` reads them, booleans as ``true``/``false`` and nulls as absent.
+    Columns no field uses are not read. The rows are checked on ``jobs`` threads (0: one per
+    CPU) with the GIL released. Returns a table with the columns ``row`` (from
+    ``row_offset``), ``field``, ``type``, ``msg``, ``input`` and ``ctx`` (JSON text).
+
+    >>> import pyarrow as pa
+    >>> data = pa.table({"cvrNummer": ["13585628", "13585627"], "pNummer": [1029829825, None]})
+    >>> problems = pa.table(unilogin._unilogin.check_arrow(data, kind="register", lang="en"))
+    >>> [(p["row"], p["type"]) for p in problems.to_pylist() if p["field"] in ("cvr", "p_number")]
+    [(1, 'cvr_checksum'), (1, 'unilogin_requires_p_number')]
+
+    """
+
+def arrow_valid_rows(
+    data: Union[_ArrowStream, _ArrowArray],
+    *,
+    kind: _KindName,
+    p_number_checksum: bool = True,
+    as_of: Optional[datetime.date] = None,
+    policy: Optional[Mapping[str, Any]] = None,
+    jobs: int = 0,
+) -> _ArrowBooleans:
+    """Whether each row of Arrow record batches has no problem: the engine of
+    :func:`valid_rows`."""
+
+def arrow_valid_mask(
+    values: Union[_ArrowStream, _ArrowArray], *, kind: _ValueKindName, jobs: int = 0
+) -> _ArrowBooleans:
+    """Whether each value of an Arrow array (or a stream of arrays) is a valid value of
+    ``kind``; a null is not: the engine of :func:`valid_mask` on Series and arrays."""
+
+def cell_texts(values: Iterable[Any]) -> List[Optional[str]]:
+    """Each value as the text a record's cell is read as (``None`` for an absent one), for
+    columns that Arrow cannot hold as one type (a pandas object column of strings and numbers).
+
+    >>> unilogin._unilogin.cell_texts(["13585628", 1029829825, 1029829825.0, None, float("nan"), True])
+    ['13585628', '1029829825', '1029829825', None, None, 'true']
 
     """
 

@@ -13,6 +13,7 @@
 
 mod address;
 mod checker;
+pub mod columnar;
 mod field;
 mod header;
 mod kind;

@@ -1,0 +1,448 @@
+//! Arrow data in, problem tables and masks out. pyo3-arrow takes any object with the Arrow
+//! `PyCapsule` interface (`__arrow_c_stream__` / `__arrow_c_array__`: polars, pyarrow, `DuckDB`,
+//! pandas through pyarrow) without copying its buffers; each cell is read as the text the core
+//! checks, and the core checks the rows on its threads with the GIL released.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use arrow_array::builder::{Int64Builder, StringBuilder};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{
+    ArrowPrimitiveType, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type,
+    UInt16Type, UInt32Type, UInt64Type, UInt8Type,
+};
+use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
+use arrow_schema::{ArrowError, DataType, Field, Schema};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3_arrow::input::{AnyArray, AnyRecordBatch};
+use pyo3_arrow::{PyArray, PyTable};
+use unilogin::form::ValueKind;
+use unilogin::record::{columnar, Header, RecordKind};
+use unilogin::{CtxValue, Lang, LocItem, Problem, Problems, ValidationPolicy};
+
+use crate::convert::float_text;
+use crate::errors;
+use crate::records::{policy, record_kind, value_kind};
+
+/// How one Arrow array is read as text cells. Strings are borrowed; numbers are written out.
+enum Column<'a> {
+    /// A column no field of the kind reads: never looked at, whatever its type.
+    Unused,
+    /// A column of nulls only.
+    Null,
+    Utf8(&'a arrow_array::StringArray),
+    LargeUtf8(&'a arrow_array::LargeStringArray),
+    View(&'a arrow_array::StringViewArray),
+    Bool(&'a BooleanArray),
+    /// An integer column: its values' digits.
+    Digits(&'a dyn Array, fn(&dyn Array, usize) -> String),
+    /// A float column: read as [`float_text`] does.
+    Float(&'a dyn Array, fn(&dyn Array, usize) -> f64),
+    /// A dictionary-encoded column: the key of each row into the values.
+    Dictionary {
+        keys: &'a dyn Array,
+        key: fn(&dyn Array, usize) -> usize,
+        values: Box<Column<'a>>,
+    },
+}
+
+fn digits<T: ArrowPrimitiveType>(array: &dyn Array, i: usize) -> String
+where
+    T::Native: ToString,
+{
+    array.as_primitive::<T>().value(i).to_string()
+}
+
+fn float<T: ArrowPrimitiveType>(array: &dyn Array, i: usize) -> f64
+where
+    T::Native: Into<f64>,
+{
+    array.as_primitive::<T>().value(i).into()
+}
+
+fn key<T: ArrowPrimitiveType>(array: &dyn Array, i: usize) -> usize
+where
+    T::Native: TryInto<usize>,
+{
+    array
+        .as_primitive::<T>()
+        .value(i)
+        .try_into()
+        .unwrap_or(usize::MAX)
+}
+
+/// The key reader of a dictionary's key type.
+fn key_reader(data_type: &DataType) -> Option<fn(&dyn Array, usize) -> usize> {
+    Some(match data_type {
+        DataType::Int8 => key::<Int8Type>,
+        DataType::Int16 => key::<Int16Type>,
+        DataType::Int32 => key::<Int32Type>,
+        DataType::Int64 => key::<Int64Type>,
+        DataType::UInt8 => key::<UInt8Type>,
+        DataType::UInt16 => key::<UInt16Type>,
+        DataType::UInt32 => key::<UInt32Type>,
+        DataType::UInt64 => key::<UInt64Type>,
+        _ => return None,
+    })
+}
+
+/// The error for a column of a type no field can hold.
+fn unreadable(name: &str, data_type: &DataType) -> PyErr {
+    PyTypeError::new_err(format!(
+        "column `{name}` holds {data_type} values, which unilogin does not read as a field's \
+         text: give it as strings (Utf8, LargeUtf8, Utf8View or dictionary-encoded), integers, \
+         floats or booleans"
+    ))
+}
+
+impl<'a> Column<'a> {
+    /// How to read `array`, the column `name`.
+    fn new(array: &'a dyn Array, name: &str) -> PyResult<Self> {
+        let data_type = array.data_type();
+        Ok(match data_type {
+            DataType::Null => Self::Null,
+            DataType::Utf8 => Self::Utf8(array.as_string::<i32>()),
+            DataType::LargeUtf8 => Self::LargeUtf8(array.as_string::<i64>()),
+            DataType::Utf8View => Self::View(array.as_string_view()),
+            DataType::Boolean => Self::Bool(array.as_boolean()),
+            DataType::Int8 => Self::Digits(array, digits::<Int8Type>),
+            DataType::Int16 => Self::Digits(array, digits::<Int16Type>),
+            DataType::Int32 => Self::Digits(array, digits::<Int32Type>),
+            DataType::Int64 => Self::Digits(array, digits::<Int64Type>),
+            DataType::UInt8 => Self::Digits(array, digits::<UInt8Type>),
+            DataType::UInt16 => Self::Digits(array, digits::<UInt16Type>),
+            DataType::UInt32 => Self::Digits(array, digits::<UInt32Type>),
+            DataType::UInt64 => Self::Digits(array, digits::<UInt64Type>),
+            DataType::Float32 => Self::Float(array, float::<Float32Type>),
+            DataType::Float64 => Self::Float(array, float::<Float64Type>),
+            DataType::Dictionary(key_type, _) => {
+                let dictionary = array
+                    .as_any_dictionary_opt()
+                    .ok_or_else(|| unreadable(name, data_type))?;
+                let key = key_reader(key_type).ok_or_else(|| unreadable(name, data_type))?;
+                let values = Column::new(dictionary.values().as_ref(), name)?;
+                Self::Dictionary {
+                    keys: dictionary.keys(),
+                    key,
+                    values: Box::new(values),
+                }
+            }
+            _ => return Err(unreadable(name, data_type)),
+        })
+    }
+
+    /// The text of row `i`, `None` when it is null (or NaN).
+    fn cell(&self, i: usize) -> Option<Cow<'a, str>> {
+        match self {
+            Self::Unused | Self::Null => None,
+            Self::Utf8(a) => a.is_valid(i).then(|| Cow::Borrowed(a.value(i))),
+            Self::LargeUtf8(a) => a.is_valid(i).then(|| Cow::Borrowed(a.value(i))),
+            Self::View(a) => a.is_valid(i).then(|| Cow::Borrowed(a.value(i))),
+            Self::Bool(a) => a
+                .is_valid(i)
+                .then(|| Cow::Borrowed(if a.value(i) { "true" } else { "false" })),
+            Self::Digits(a, read) => a.is_valid(i).then(|| Cow::Owned(read(*a, i))),
+            Self::Float(a, read) => {
+                if a.is_valid(i) {
+                    float_text(read(*a, i)).map(Cow::Owned)
+                } else {
+                    None
+                }
+            }
+            Self::Dictionary { keys, key, values } => {
+                if keys.is_valid(i) {
+                    values.cell(key(*keys, i))
+                } else {
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// The arguments every table function shares.
+struct Checking {
+    kind: RecordKind,
+    lang: Lang,
+    policy: ValidationPolicy,
+    jobs: usize,
+}
+
+impl Checking {
+    fn new(
+        py: Python<'_>,
+        kind: &str,
+        lang: &str,
+        (p_number_checksum, as_of, overrides): (
+            bool,
+            Option<chrono::NaiveDate>,
+            Option<&Bound<'_, PyAny>>,
+        ),
+        jobs: i64,
+    ) -> PyResult<Self> {
+        let lang = errors::lang(lang)?;
+        Ok(Self {
+            kind: record_kind(kind)?,
+            lang,
+            policy: policy(py, p_number_checksum, as_of, overrides, lang)?,
+            jobs: usize::try_from(jobs).map_err(|_| {
+                PyValueError::new_err(format!("jobs must be 0 or more, not {jobs}"))
+            })?,
+        })
+    }
+}
+
+/// The header of a batch's schema; a column name given twice is an error (which column is
+/// meant is unclear, as with a CSV header).
+fn header(kind: RecordKind, schema: &Schema) -> PyResult<Header> {
+    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    for (i, name) in names.iter().enumerate() {
+        if names.get(..i).is_some_and(|before| before.contains(name)) {
+            return Err(PyValueError::new_err(format!(
+                "the data has the column `{name}` more than once; keep one of them"
+            )));
+        }
+    }
+    Ok(kind.header(&names))
+}
+
+fn arrow_error(error: &ArrowError) -> PyErr {
+    PyValueError::new_err(format!("reading the Arrow data failed: {error}"))
+}
+
+/// Checks every batch of `data` and hands each row with problems to `on_row` with its index
+/// from the first row (`row_offset` added); returns how many rows were read. Runs without the
+/// GIL; the batches are read as the producer gives them.
+fn check_batches(
+    py: Python<'_>,
+    data: AnyRecordBatch,
+    checking: &Checking,
+    row_offset: usize,
+    on_row: &mut (dyn FnMut(usize, Problems) + Send),
+) -> PyResult<usize> {
+    let reader = data.into_reader()?;
+    py.detach(|| {
+        let header = header(checking.kind, &reader.schema())?;
+        let keys = header.keys();
+        let mut rows = row_offset;
+        for batch in reader {
+            let batch = batch.map_err(|e| arrow_error(&e))?;
+            let columns = batch
+                .columns()
+                .iter()
+                .zip(batch.schema().fields())
+                .zip(&keys)
+                .map(|((array, field), key)| match key {
+                    Some(_) => Column::new(array.as_ref(), field.name()),
+                    None => Ok(Column::Unused),
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            let bad = checking.kind.check_columns(
+                &header,
+                &checking.policy,
+                batch.num_rows(),
+                checking.jobs,
+                |row, out| out.extend(columns.iter().map(|c| c.cell(row))),
+            );
+            for (row, problems) in bad {
+                on_row(rows + row, problems);
+            }
+            rows += batch.num_rows();
+        }
+        Ok(rows - row_offset)
+    })
+}
+
+/// `text` as a JSON string.
+fn json_text(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
+/// A context value as JSON text, as Python's `json.dumps(..., ensure_ascii=False)` writes it.
+fn ctx_json(problem: &Problem) -> String {
+    let mut out = String::from("{");
+    for (n, (key, value)) in problem.ctx().iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&json_text(key));
+        out.push_str(": ");
+        match value {
+            CtxValue::Int(i) => {
+                let _ = write!(out, "{i}");
+            }
+            CtxValue::Str(s) => out.push_str(&json_text(s)),
+            CtxValue::Term(t) => out.push_str(&json_text(t.key)),
+        }
+    }
+    out.push('}');
+    out
+}
+
+/// The field a problem is located at, its `loc` after the row joined with `.`.
+fn field_path(problem: &Problem) -> String {
+    let mut out = String::new();
+    for (n, item) in problem.loc().items().iter().enumerate() {
+        if n > 0 {
+            out.push('.');
+        }
+        match item {
+            LocItem::Index(i) => {
+                let _ = write!(out, "{i}");
+            }
+            LocItem::Key(k) => out.push_str(k),
+        }
+    }
+    out
+}
+
+/// The columns of a problem table, built as the problems come.
+struct ProblemTable {
+    lang: Lang,
+    row: Int64Builder,
+    field: StringBuilder,
+    kind: StringBuilder,
+    msg: StringBuilder,
+    input: StringBuilder,
+    ctx: StringBuilder,
+}
+
+impl ProblemTable {
+    fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            row: Int64Builder::new(),
+            field: StringBuilder::new(),
+            kind: StringBuilder::new(),
+            msg: StringBuilder::new(),
+            input: StringBuilder::new(),
+            ctx: StringBuilder::new(),
+        }
+    }
+
+    fn push(&mut self, row: usize, problems: &Problems) {
+        for problem in problems {
+            self.row
+                .append_value(i64::try_from(row).unwrap_or(i64::MAX));
+            self.field.append_value(field_path(problem));
+            self.kind.append_value(problem.kind().code());
+            self.msg.append_value(problem.message(self.lang));
+            self.input.append_option(problem.input());
+            self.ctx.append_value(ctx_json(problem));
+        }
+    }
+
+    fn finish(mut self) -> PyResult<PyTable> {
+        let text = |name: &str, nullable: bool| Field::new(name, DataType::Utf8, nullable);
+        let schema = Arc::new(Schema::new(vec![
+            Field::new("row", DataType::Int64, false),
+            text("field", false),
+            text("type", false),
+            text("msg", false),
+            text("input", true),
+            text("ctx", false),
+        ]));
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(self.row.finish()),
+            Arc::new(self.field.finish()),
+            Arc::new(self.kind.finish()),
+            Arc::new(self.msg.finish()),
+            Arc::new(self.input.finish()),
+            Arc::new(self.ctx.finish()),
+        ];
+        let batch =
+            RecordBatch::try_new(Arc::clone(&schema), columns).map_err(|e| arrow_error(&e))?;
+        PyTable::try_new(vec![batch], schema)
+    }
+}
+
+#[doc = pydoc!("check_arrow")]
+#[pyfunction]
+#[pyo3(signature = (data, *, kind, lang = "da", p_number_checksum = true, as_of = None, policy = None, jobs = 0, row_offset = 0))]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the keyword arguments of the Python function"
+)]
+pub fn check_arrow(
+    py: Python<'_>,
+    data: AnyRecordBatch,
+    kind: &str,
+    lang: &str,
+    p_number_checksum: bool,
+    as_of: Option<chrono::NaiveDate>,
+    policy: Option<&Bound<'_, PyAny>>,
+    jobs: i64,
+    row_offset: usize,
+) -> PyResult<PyTable> {
+    let checking = Checking::new(py, kind, lang, (p_number_checksum, as_of, policy), jobs)?;
+    let mut table = ProblemTable::new(checking.lang);
+    check_batches(py, data, &checking, row_offset, &mut |row, problems| {
+        table.push(row, &problems);
+    })?;
+    table.finish()
+}
+
+#[doc = pydoc!("arrow_valid_rows")]
+#[pyfunction]
+#[pyo3(signature = (data, *, kind, p_number_checksum = true, as_of = None, policy = None, jobs = 0))]
+pub fn arrow_valid_rows(
+    py: Python<'_>,
+    data: AnyRecordBatch,
+    kind: &str,
+    p_number_checksum: bool,
+    as_of: Option<chrono::NaiveDate>,
+    policy: Option<&Bound<'_, PyAny>>,
+    jobs: i64,
+) -> PyResult<PyArray> {
+    let checking = Checking::new(py, kind, "en", (p_number_checksum, as_of, policy), jobs)?;
+    let mut bad = Vec::new();
+    let rows = check_batches(py, data, &checking, 0, &mut |row, _| bad.push(row))?;
+    let mut valid = vec![true; rows];
+    for row in bad {
+        if let Some(v) = valid.get_mut(row) {
+            *v = false;
+        }
+    }
+    Ok(PyArray::from_array_ref(Arc::new(BooleanArray::from(valid))))
+}
+
+/// Whether each cell of `column` is a valid value of `kind` (a null is not).
+fn mask_chunk(kind: ValueKind, column: &Column<'_>, len: usize, jobs: usize) -> Vec<bool> {
+    columnar::on_threads(len, jobs, |range| {
+        range
+            .map(|i| {
+                column
+                    .cell(i)
+                    .is_some_and(|text| kind.canonical(&text).is_ok())
+            })
+            .collect()
+    })
+}
+
+#[doc = pydoc!("arrow_valid_mask")]
+#[pyfunction]
+#[pyo3(signature = (values, *, kind, jobs = 0))]
+pub fn arrow_valid_mask(
+    py: Python<'_>,
+    values: AnyArray,
+    kind: &str,
+    jobs: i64,
+) -> PyResult<PyArray> {
+    let kind = value_kind(kind)?;
+    let jobs = usize::try_from(jobs)
+        .map_err(|_| PyValueError::new_err(format!("jobs must be 0 or more, not {jobs}")))?;
+    let reader = values.into_reader()?;
+    py.detach(|| {
+        let field = reader.field();
+        let mut mask = Vec::new();
+        for chunk in reader {
+            let chunk = chunk.map_err(|e| arrow_error(&e))?;
+            let column = Column::new(chunk.as_ref(), field.name())?;
+            mask.extend(mask_chunk(kind, &column, chunk.len(), jobs));
+        }
+        Ok(PyArray::from_array_ref(Arc::new(BooleanArray::from(mask))))
+    })
+}
