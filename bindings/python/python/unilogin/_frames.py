@@ -206,7 +206,7 @@ def valid_rows(
         pl: Any = importlib.import_module("polars")
         if isinstance(frame, pl.LazyFrame):
             frame = frame.collect()
-        return pl.Series("valid", _unilogin.arrow_valid_rows(frame, kind=kind, **options))
+        return pl.Series(_unilogin.arrow_valid_rows(frame, kind=kind, **options)).alias("valid")
     if library == "pandas" and hasattr(frame, "columns"):
         pd: Any = importlib.import_module("pandas")
         pa: Any = importlib.import_module("pyarrow")
@@ -228,7 +228,7 @@ def valid_mask(values: Any, *, kind: _ValueKindName, jobs: int = 0) -> Any:
     library = _library(values)
     if library == "polars" and hasattr(values, "__arrow_c_stream__") and hasattr(values, "name"):
         pl: Any = importlib.import_module("polars")
-        return pl.Series(values.name, _unilogin.arrow_valid_mask(values, kind=kind, jobs=jobs))
+        return pl.Series(_unilogin.arrow_valid_mask(values, kind=kind, jobs=jobs)).alias(values.name)
     if library == "pandas" and hasattr(values, "index") and not hasattr(values, "columns"):
         pd: Any = importlib.import_module("pandas")
         pa = _optional("pyarrow")
