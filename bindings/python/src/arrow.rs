@@ -17,6 +17,7 @@ use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
 use pyo3_arrow::input::{AnyArray, AnyRecordBatch};
 use pyo3_arrow::{PyArray, PyTable};
 use unilogin::form::ValueKind;
@@ -197,8 +198,7 @@ impl Checking {
 
 /// The header of a batch's schema; a column name given twice is an error (which column is
 /// meant is unclear, as with a CSV header).
-fn header(kind: RecordKind, schema: &Schema) -> PyResult<Header> {
-    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+fn header(kind: RecordKind, names: &[&str]) -> PyResult<Header> {
     for (i, name) in names.iter().enumerate() {
         if names.get(..i).is_some_and(|before| before.contains(name)) {
             return Err(PyValueError::new_err(format!(
@@ -206,54 +206,187 @@ fn header(kind: RecordKind, schema: &Schema) -> PyResult<Header> {
             )));
         }
     }
-    Ok(kind.header(&names))
+    Ok(kind.header(names))
 }
 
 fn arrow_error(error: &ArrowError) -> PyErr {
     PyValueError::new_err(format!("reading the Arrow data failed: {error}"))
 }
 
-/// Checks every batch of `data` and hands each row with problems to `on_row` with its index
+/// The data of a call: record batches as their producer streams them, or columns handed over
+/// one by one as `(name, array)` pairs (a polars frame's Series: the frame's own export copies
+/// its columns to align their chunks, each Series' export does not).
+pub enum Data {
+    Batches(AnyRecordBatch),
+    Columns(Vec<(String, AnyArray)>),
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Data {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> Result<Self, Self::Error> {
+        if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+            return Ok(Self::Columns(obj.extract()?));
+        }
+        Ok(Self::Batches(obj.extract()?))
+    }
+}
+
+/// A column held in chunks (Arrow arrays one after another), read by row.
+struct Chunked<'a> {
+    /// The first row of each chunk.
+    starts: Vec<usize>,
+    parts: Vec<Column<'a>>,
+}
+
+impl<'a> Chunked<'a> {
+    /// How to read the chunks of the column `name`; a column no field uses (`used` false) is
+    /// never read.
+    fn new(chunks: &'a [ArrayRef], name: &str, used: bool) -> PyResult<Self> {
+        if !used {
+            return Ok(Self {
+                starts: vec![0],
+                parts: vec![Column::Unused],
+            });
+        }
+        let mut starts = Vec::with_capacity(chunks.len());
+        let mut parts = Vec::with_capacity(chunks.len());
+        let mut start = 0;
+        for chunk in chunks {
+            starts.push(start);
+            parts.push(Column::new(chunk.as_ref(), name)?);
+            start += chunk.len();
+        }
+        Ok(Self { starts, parts })
+    }
+
+    /// The chunk that holds `row` and the row that chunk starts at.
+    fn part(&self, row: usize) -> (&Column<'a>, usize) {
+        let i = self.starts.partition_point(|&s| s <= row).saturating_sub(1);
+        match (self.parts.get(i), self.starts.get(i)) {
+            (Some(part), Some(&start)) => (part, start),
+            _ => (&Column::Unused, row),
+        }
+    }
+}
+
+/// Checks `rows` rows held in `columns` (each a name and its chunks) laid out as `header`
+/// says, and hands each row with problems to `on_row`, its index `offset` later.
+fn check_chunks(
+    checking: &Checking,
+    header: &Header,
+    columns: &[(&str, &[ArrayRef])],
+    (rows, offset): (usize, usize),
+    on_row: &mut (dyn FnMut(usize, Problems) + Send),
+) -> PyResult<()> {
+    let readers = columns
+        .iter()
+        .zip(header.keys())
+        .map(|(&(name, chunks), key)| Chunked::new(chunks, name, key.is_some()))
+        .collect::<PyResult<Vec<_>>>()?;
+    // The rows split where any column's chunk ends: within a segment every column is one
+    // array, read by position.
+    let mut ends: Vec<usize> = readers
+        .iter()
+        .flat_map(|c| c.starts.iter().copied())
+        .filter(|&s| s > 0 && s < rows)
+        .chain([rows])
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    let mut first = 0;
+    for end in ends {
+        let parts: Vec<(&Column<'_>, usize)> = readers
+            .iter()
+            .map(|c| {
+                let (part, start) = c.part(first);
+                (part, first - start)
+            })
+            .collect();
+        let bad = checking.kind.check_columns(
+            header,
+            &checking.policy,
+            end - first,
+            checking.jobs,
+            |row, out| out.extend(parts.iter().map(|(part, skip)| part.cell(skip + row))),
+        );
+        for (row, problems) in bad {
+            on_row(offset + first + row, problems);
+        }
+        first = end;
+    }
+    Ok(())
+}
+
+/// Checks every row of `data` and hands each row with problems to `on_row` with its index
 /// from the first row (`row_offset` added); returns how many rows were read. Runs without the
-/// GIL; the batches are read as the producer gives them.
-fn check_batches(
+/// GIL; batches are checked one at a time as the producer gives them.
+fn check_data(
     py: Python<'_>,
-    data: AnyRecordBatch,
+    data: Data,
     checking: &Checking,
     row_offset: usize,
     on_row: &mut (dyn FnMut(usize, Problems) + Send),
 ) -> PyResult<usize> {
-    let reader = data.into_reader()?;
-    py.detach(|| {
-        let header = header(checking.kind, &reader.schema())?;
-        let keys = header.keys();
-        let mut rows = row_offset;
-        for batch in reader {
-            let batch = batch.map_err(|e| arrow_error(&e))?;
-            let columns = batch
-                .columns()
-                .iter()
-                .zip(batch.schema().fields())
-                .zip(&keys)
-                .map(|((array, field), key)| match key {
-                    Some(_) => Column::new(array.as_ref(), field.name()),
-                    None => Ok(Column::Unused),
-                })
-                .collect::<PyResult<Vec<_>>>()?;
-            let bad = checking.kind.check_columns(
-                &header,
-                &checking.policy,
-                batch.num_rows(),
-                checking.jobs,
-                |row, out| out.extend(columns.iter().map(|c| c.cell(row))),
-            );
-            for (row, problems) in bad {
-                on_row(rows + row, problems);
-            }
-            rows += batch.num_rows();
+    match data {
+        Data::Batches(data) => {
+            let reader = data.into_reader()?;
+            py.detach(|| {
+                let schema = reader.schema();
+                let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+                let header = header(checking.kind, &names)?;
+                let mut rows = 0;
+                for batch in reader {
+                    let batch = batch.map_err(|e| arrow_error(&e))?;
+                    let columns: Vec<(&str, &[ArrayRef])> = names
+                        .iter()
+                        .copied()
+                        .zip(batch.columns().iter().map(std::slice::from_ref))
+                        .collect();
+                    let at = (batch.num_rows(), row_offset + rows);
+                    check_chunks(checking, &header, &columns, at, on_row)?;
+                    rows += batch.num_rows();
+                }
+                Ok(rows)
+            })
         }
-        Ok(rows - row_offset)
-    })
+        Data::Columns(pairs) => {
+            let (names, arrays): (Vec<String>, Vec<AnyArray>) = pairs.into_iter().unzip();
+            let readers = arrays
+                .into_iter()
+                .map(AnyArray::into_reader)
+                .collect::<PyResult<Vec<_>>>()?;
+            py.detach(|| {
+                let chunks = readers
+                    .into_iter()
+                    .map(Iterator::collect::<Result<Vec<ArrayRef>, _>>)
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| arrow_error(&e))?;
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                let header = header(checking.kind, &names)?;
+                let lengths: Vec<usize> = chunks
+                    .iter()
+                    .map(|c| c.iter().map(Array::len).sum())
+                    .collect();
+                let rows = lengths.first().copied().unwrap_or(0);
+                if let Some(i) = lengths.iter().position(|&n| n != rows) {
+                    return Err(PyValueError::new_err(format!(
+                        "the columns differ in length: `{}` has {rows} values, `{}` has {}",
+                        names.first().copied().unwrap_or_default(),
+                        names.get(i).copied().unwrap_or_default(),
+                        lengths.get(i).copied().unwrap_or_default()
+                    )));
+                }
+                let columns: Vec<(&str, &[ArrayRef])> = names
+                    .iter()
+                    .copied()
+                    .zip(chunks.iter().map(Vec::as_slice))
+                    .collect();
+                check_chunks(checking, &header, &columns, (rows, row_offset), on_row)?;
+                Ok(rows)
+            })
+        }
+    }
 }
 
 /// `text` as a JSON string.
@@ -368,7 +501,7 @@ impl ProblemTable {
 )]
 pub fn check_arrow(
     py: Python<'_>,
-    data: AnyRecordBatch,
+    data: Data,
     kind: &str,
     lang: &str,
     p_number_checksum: bool,
@@ -379,7 +512,7 @@ pub fn check_arrow(
 ) -> PyResult<PyTable> {
     let checking = Checking::new(py, kind, lang, (p_number_checksum, as_of, policy), jobs)?;
     let mut table = ProblemTable::new(checking.lang);
-    check_batches(py, data, &checking, row_offset, &mut |row, problems| {
+    check_data(py, data, &checking, row_offset, &mut |row, problems| {
         table.push(row, &problems);
     })?;
     table.finish()
@@ -390,7 +523,7 @@ pub fn check_arrow(
 #[pyo3(signature = (data, *, kind, p_number_checksum = true, as_of = None, policy = None, jobs = 0))]
 pub fn arrow_valid_rows(
     py: Python<'_>,
-    data: AnyRecordBatch,
+    data: Data,
     kind: &str,
     p_number_checksum: bool,
     as_of: Option<chrono::NaiveDate>,
@@ -399,7 +532,7 @@ pub fn arrow_valid_rows(
 ) -> PyResult<PyArray> {
     let checking = Checking::new(py, kind, "en", (p_number_checksum, as_of, policy), jobs)?;
     let mut bad = Vec::new();
-    let rows = check_batches(py, data, &checking, 0, &mut |row, _| bad.push(row))?;
+    let rows = check_data(py, data, &checking, 0, &mut |row, _| bad.push(row))?;
     let mut valid = vec![true; rows];
     for row in bad {
         if let Some(v) = valid.get_mut(row) {

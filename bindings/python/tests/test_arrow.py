@@ -257,3 +257,22 @@ def test_a_parquet_file_is_validated_through_duckdb(tmp_path: pathlib.Path) -> N
     # The batches of a DuckDB result stream, read as DuckDB gives them.
     reader = duckdb.sql(f"SELECT * FROM read_parquet('{parquet}')").to_arrow_reader(2)
     assert from_table(unilogin.validate_arrow(reader, kind="register", lang="en")) == from_table(problems)
+
+
+def test_columns_chunked_differently_are_read_row_by_row() -> None:
+    # A polars frame is handed over Series by Series; its columns may be chunked differently.
+    columns = register_rows(9_000)
+    whole = pl.DataFrame(columns)
+    pieces = pl.concat([whole.slice(0, 1_000), whole.slice(1_000, 5_000), whole.slice(6_000)], rechunk=False)
+    mixed = pieces.with_columns(pl.Series("pNummer", columns["pNummer"]))
+    assert mixed["cvrNummer"].n_chunks() == 3 and mixed["pNummer"].n_chunks() == 1
+    assert from_table(unilogin.validate_frame(mixed, kind="register")) == from_table(
+        unilogin.validate_frame(whole, kind="register")
+    )
+
+
+def test_columns_of_different_lengths_are_an_error() -> None:
+    with pytest.raises(ValueError, match="the columns differ in length: `cvrNummer` has 1 values, `pNummer` has 2"):
+        unilogin._unilogin.check_arrow(
+            [("cvrNummer", pa.array(["13585628"])), ("pNummer", pa.array(["1", "2"]))], kind="register"
+        )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import importlib
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Tuple
 
 from unilogin import _unilogin
 
@@ -46,11 +46,15 @@ def _pandas_column(pa: Any, column: Any) -> Any:
         return pa.array(_unilogin.cell_texts(column.tolist()), type=pa.string())
 
 
-def _pandas_table(pa: Any, df: Any) -> Any:
-    """A pandas frame as a pyarrow Table of its columns by position (the index is left out)."""
-    names = [str(name) for name in df.columns]
-    arrays = [_pandas_column(pa, df.iloc[:, i]) for i in range(df.shape[1])]
-    return pa.Table.from_arrays(arrays, names=names) if arrays else pa.table({})
+def _pandas_columns(pa: Any, df: Any) -> List[Tuple[str, Any]]:
+    """A pandas frame's columns by position as `(name, Arrow array)` pairs (the index left out)."""
+    return [(str(name), _pandas_column(pa, df.iloc[:, i])) for i, name in enumerate(df.columns)]
+
+
+def _polars_columns(df: Any) -> List[Tuple[str, Any]]:
+    """A polars frame's columns as `(name, Series)` pairs: each Series' Arrow export is
+    zero-copy, where the frame's own export copies the columns to align their chunks."""
+    return [(name, df.get_column(name)) for name in df.columns]
 
 
 def _checked(data: Any, kind: str, options: Dict[str, Any], row_offset: int = 0) -> Any:
@@ -137,17 +141,18 @@ def validate_frame(
         if isinstance(df, pl.LazyFrame):
             tables, offset = [], 0
             for batch in df.collect_batches():
-                tables.append(_checked(batch, kind, options, offset))
+                tables.append(_checked(_polars_columns(batch), kind, options, offset))
                 offset += batch.height
-            return _polars_problems(pl, tables or [_checked(df.head(0).collect(), kind, options)])
+            empty = df.head(0).collect()
+            return _polars_problems(pl, tables or [_checked(_polars_columns(empty), kind, options)])
         if isinstance(df, pl.DataFrame):
-            return _polars_problems(pl, [_checked(df, kind, options)])
+            return _polars_problems(pl, [_checked(_polars_columns(df), kind, options)])
     if library == "pandas" and hasattr(df, "columns") and hasattr(df, "index"):
         pd: Any = importlib.import_module("pandas")
         pa = _optional("pyarrow")
         if pa is None:
             return _pandas_by_rows(pd, df, kind, options)
-        out = pa.table(_checked(_pandas_table(pa, df), kind, options)).to_pandas()
+        out = pa.table(_checked(_pandas_columns(pa, df), kind, options)).to_pandas()
         # The frame's own index label of each problem's row, beside its position.
         out.insert(1, "index", df.index.take(out["row"].to_numpy()).to_numpy())
         return out
@@ -206,11 +211,12 @@ def valid_rows(
         pl: Any = importlib.import_module("polars")
         if isinstance(frame, pl.LazyFrame):
             frame = frame.collect()
-        return pl.Series(_unilogin.arrow_valid_rows(frame, kind=kind, **options)).alias("valid")
+        rows = _unilogin.arrow_valid_rows(_polars_columns(frame), kind=kind, **options)
+        return pl.Series(rows).alias("valid")
     if library == "pandas" and hasattr(frame, "columns"):
         pd: Any = importlib.import_module("pandas")
         pa: Any = importlib.import_module("pyarrow")
-        mask = _unilogin.arrow_valid_rows(_pandas_table(pa, frame), kind=kind, **options)
+        mask = _unilogin.arrow_valid_rows(_pandas_columns(pa, frame), kind=kind, **options)
         return pd.Series(pa.array(mask).to_numpy(zero_copy_only=False), index=frame.index, name="valid")
     if _is_arrow(frame):
         return _arrow_booleans(_unilogin.arrow_valid_rows(frame, kind=kind, **options))

@@ -373,7 +373,7 @@ class _ArrowBooleans:
     def __arrow_c_array__(self, requested_schema: Any = None) -> Any: ...
 
 def check_arrow(
-    data: Union[_ArrowStream, _ArrowArray],
+    data: Union[_ArrowStream, _ArrowArray, Sequence[Tuple[str, Union[_ArrowStream, _ArrowArray]]]],
     *,
     kind: _KindName,
     lang: _Lang = "da",
@@ -389,8 +389,11 @@ def check_arrow(
     The columns are read through the Arrow C data interface: strings (``Utf8``, ``LargeUtf8``,
     ``Utf8View``, dictionary-encoded) as they are, integers as their digits, floats as
     :func:`validate_frame` reads them, booleans as ``true``/``false`` and nulls as absent.
-    Columns no field uses are not read. The rows are checked on ``jobs`` threads (0: one per
-    CPU) with the GIL released. Returns a table with the columns ``row`` (from
+    Columns no field uses are not read. ``data`` is record batches (anything with
+    ``__arrow_c_stream__`` or ``__arrow_c_array__``, checked batch by batch as they stream) or
+    a list of ``(name, column)`` pairs, each column an Arrow array or chunked array (a polars
+    frame's Series: exported one by one, they are not copied). The rows are checked on ``jobs``
+    threads (0: one per CPU) with the GIL released. Returns a table with the columns ``row`` (from
     ``row_offset``), ``field``, ``type``, ``msg``, ``input`` and ``ctx`` (JSON text).
 
     >>> import pyarrow as pa
@@ -402,7 +405,7 @@ def check_arrow(
     """
 
 def arrow_valid_rows(
-    data: Union[_ArrowStream, _ArrowArray],
+    data: Union[_ArrowStream, _ArrowArray, Sequence[Tuple[str, Union[_ArrowStream, _ArrowArray]]]],
     *,
     kind: _KindName,
     p_number_checksum: bool = True,
