@@ -38,8 +38,10 @@ python-test: python-build
 		python/unilogin tests/typed_usage.py
 
 # The benchmarks of benches/python (not part of `make test`): CVR checks, records and CSV
-# against python-stdnum and a pydantic model, on the corpus of the Rust benches.
+# against python-stdnum and a pydantic model, on the corpus of the Rust benches; data frames
+# and Arrow against the register rules as polars expressions, on 1,000,000 rows.
 python-bench: python-build $(PY_BENCH_STAMP)
 	$(PY_BIN)/python benches/python/bench.py
+	$(PY_BIN)/python benches/python/frames.py
 	$(PY_BIN)/python -m pytest -q -p no:cacheprovider benches/python --benchmark-only \
 		--benchmark-columns=min,median,rounds

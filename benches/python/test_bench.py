@@ -77,3 +77,21 @@ def test_csv_pydantic(benchmark: Any, corpus: pathlib.Path) -> None:
             return bench.pydantic_problems(csv.DictReader(f, delimiter=";"))
 
     benchmark(job)
+
+
+@pytest.fixture(scope="module")
+def frame(corpus: pathlib.Path) -> Any:
+    pl = pytest.importorskip("polars")
+    return pl.read_csv(corpus, separator=";", infer_schema=False)
+
+
+@pytest.mark.benchmark(group="frame")
+def test_frame_unilogin(benchmark: Any, frame: Any) -> None:
+    benchmark(unilogin.validate_frame, frame, kind="register")
+
+
+@pytest.mark.benchmark(group="frame")
+def test_frame_polars_expressions(benchmark: Any, frame: Any) -> None:
+    import frames
+
+    benchmark(frames.polars_peer, frame)

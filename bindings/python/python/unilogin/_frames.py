@@ -140,7 +140,9 @@ def validate_frame(
         pl: Any = importlib.import_module("polars")
         if isinstance(df, pl.LazyFrame):
             tables, offset = [], 0
-            for batch in df.collect_batches():
+            # `collect_batches` (polars 1.33 and later) streams the result; before, one batch.
+            batches = df.collect_batches() if hasattr(df, "collect_batches") else [df.collect()]
+            for batch in batches:
                 tables.append(_checked(_polars_columns(batch), kind, options, offset))
                 offset += batch.height
             empty = df.head(0).collect()
