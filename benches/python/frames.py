@@ -20,6 +20,7 @@ Usage: python benches/python/frames.py [--rows 1000000] [--repeat 3] [--quick] [
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import pathlib
@@ -227,6 +228,18 @@ def main() -> int:
             lambda: unilogin.validate_frame(frame, kind="register"), args.repeat
         )
     times["validate_csv"], report = best(lambda: unilogin.validate_csv(path, kind="register"), args.repeat)
+    # One column: valid_mask on the Series, and the expression namespace inside a lazy query.
+    importlib.import_module("unilogin.polars")  # the .unilogin namespace
+
+    series = frames["polars"]["pNummer"]
+    times["valid_mask (polars Series, p_number)"], eager = best(
+        lambda: unilogin.valid_mask(series, kind="p_number"), args.repeat
+    )
+    lazy = frames["polars"].lazy().select(pl.col("pNummer").unilogin.is_valid("p_number"))
+    times["is_valid in a streaming query (p_number)"], streamed = best(
+        lambda: lazy.collect(engine="streaming"), args.repeat
+    )
+    assert streamed["pNummer"].to_list() == eager.to_list()
     rows_dicts = frames["polars"].to_dicts()
     times["validate_records (row dicts, before)"], _ = best(
         lambda: unilogin.validate_records(rows_dicts, kind="register"), 1

@@ -13,13 +13,14 @@ use arrow_array::types::{
     ArrowPrimitiveType, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type,
     UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
-use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
-use arrow_schema::{ArrowError, DataType, Field, Schema};
+use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
+use arrow_array::ffi_stream::FFI_ArrowArrayStream;
+use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, RecordBatchIterator};
+use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::{PyCapsule, PyList, PyTuple};
 use pyo3_arrow::input::{AnyArray, AnyRecordBatch};
-use pyo3_arrow::{PyArray, PyTable};
 use unilogin::form::ValueKind;
 use unilogin::record::{columnar, Header, RecordKind};
 use unilogin::{CtxValue, Lang, LocItem, Problem, Problems, ValidationPolicy};
@@ -432,6 +433,86 @@ fn field_path(problem: &Problem) -> String {
     out
 }
 
+// A table built here, handed to Python through the Arrow PyCapsule stream interface (its own
+// small class: pyo3-arrow's `Table` class would link every Arrow kernel its methods offer).
+#[derive(Debug)]
+#[doc = pydoc!("_ArrowTable")]
+#[pyclass(frozen, module = "unilogin._unilogin", name = "_ArrowTable")]
+pub struct ArrowTable {
+    schema: SchemaRef,
+    batches: Vec<RecordBatch>,
+}
+
+#[pymethods]
+impl ArrowTable {
+    /// The table as an `ArrowArrayStream`; a requested schema is ignored (the interface lets a
+    /// producer keep its own: every column is already `Int64` or `Utf8`).
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        drop(requested_schema);
+        let batches = self.batches.clone().into_iter().map(Ok);
+        let reader = RecordBatchIterator::new(batches, Arc::clone(&self.schema));
+        let stream = FFI_ArrowArrayStream::new(Box::new(reader));
+        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+    }
+
+    fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
+        let schema = FFI_ArrowSchema::try_from(self.schema.as_ref()).map_err(|e| arrow_error(&e))?;
+        PyCapsule::new_with_value(py, schema, c"arrow_schema")
+    }
+
+    fn __len__(&self) -> usize {
+        self.batches.iter().map(RecordBatch::num_rows).sum()
+    }
+}
+
+// A boolean array built here, handed to Python through the Arrow PyCapsule array interface.
+#[derive(Debug)]
+#[doc = pydoc!("_ArrowBooleans")]
+#[pyclass(frozen, module = "unilogin._unilogin", name = "_ArrowBooleans")]
+pub struct ArrowBooleans {
+    array: BooleanArray,
+}
+
+#[pymethods]
+impl ArrowBooleans {
+    /// The array as an `ArrowSchema` and an `ArrowArray`; a requested schema is ignored.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_array__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        drop(requested_schema);
+        let field = Field::new("", DataType::Boolean, false);
+        let schema = FFI_ArrowSchema::try_from(&field).map_err(|e| arrow_error(&e))?;
+        let array = FFI_ArrowArray::new(&self.array.to_data());
+        PyTuple::new(
+            py,
+            [
+                PyCapsule::new_with_value(py, schema, c"arrow_schema")?,
+                PyCapsule::new_with_value(py, array, c"arrow_array")?,
+            ],
+        )
+    }
+
+    fn __len__(&self) -> usize {
+        self.array.len()
+    }
+}
+
+impl ArrowBooleans {
+    fn new(values: Vec<bool>) -> Self {
+        Self {
+            array: BooleanArray::from(values),
+        }
+    }
+}
+
 /// The columns of a problem table, built as the problems come.
 struct ProblemTable {
     lang: Lang,
@@ -468,7 +549,7 @@ impl ProblemTable {
         }
     }
 
-    fn finish(mut self) -> PyResult<PyTable> {
+    fn finish(mut self) -> PyResult<ArrowTable> {
         let text = |name: &str, nullable: bool| Field::new(name, DataType::Utf8, nullable);
         let schema = Arc::new(Schema::new(vec![
             Field::new("row", DataType::Int64, false),
@@ -488,7 +569,10 @@ impl ProblemTable {
         ];
         let batch =
             RecordBatch::try_new(Arc::clone(&schema), columns).map_err(|e| arrow_error(&e))?;
-        PyTable::try_new(vec![batch], schema)
+        Ok(ArrowTable {
+            schema,
+            batches: vec![batch],
+        })
     }
 }
 
@@ -509,7 +593,7 @@ pub fn check_arrow(
     policy: Option<&Bound<'_, PyAny>>,
     jobs: i64,
     row_offset: usize,
-) -> PyResult<PyTable> {
+) -> PyResult<ArrowTable> {
     let checking = Checking::new(py, kind, lang, (p_number_checksum, as_of, policy), jobs)?;
     let mut table = ProblemTable::new(checking.lang);
     check_data(py, data, &checking, row_offset, &mut |row, problems| {
@@ -529,7 +613,7 @@ pub fn arrow_valid_rows(
     as_of: Option<chrono::NaiveDate>,
     policy: Option<&Bound<'_, PyAny>>,
     jobs: i64,
-) -> PyResult<PyArray> {
+) -> PyResult<ArrowBooleans> {
     let checking = Checking::new(py, kind, "en", (p_number_checksum, as_of, policy), jobs)?;
     let mut bad = Vec::new();
     let rows = check_data(py, data, &checking, 0, &mut |row, _| bad.push(row))?;
@@ -539,7 +623,7 @@ pub fn arrow_valid_rows(
             *v = false;
         }
     }
-    Ok(PyArray::from_array_ref(Arc::new(BooleanArray::from(valid))))
+    Ok(ArrowBooleans::new(valid))
 }
 
 /// Whether each cell of `column` is a valid value of `kind` (a null is not).
@@ -563,7 +647,7 @@ pub fn arrow_valid_mask(
     values: AnyArray,
     kind: &str,
     jobs: i64,
-) -> PyResult<PyArray> {
+) -> PyResult<ArrowBooleans> {
     let kind = value_kind(kind)?;
     let jobs = usize::try_from(jobs)
         .map_err(|_| PyValueError::new_err(format!("jobs must be 0 or more, not {jobs}")))?;
@@ -576,6 +660,6 @@ pub fn arrow_valid_mask(
             let column = Column::new(chunk.as_ref(), field.name())?;
             mask.extend(mask_chunk(kind, &column, chunk.len(), jobs));
         }
-        Ok(PyArray::from_array_ref(Arc::new(BooleanArray::from(mask))))
+        Ok(ArrowBooleans::new(mask))
     })
 }

@@ -276,3 +276,32 @@ def test_columns_of_different_lengths_are_an_error() -> None:
         unilogin._unilogin.check_arrow(
             [("cvrNummer", pa.array(["13585628"])), ("pNummer", pa.array(["1", "2"]))], kind="register"
         )
+
+
+def test_cpr_numbers_are_masked_in_every_problem_table() -> None:
+    columns = columns_of("users.csv", "utf-8")
+    raw = [c for c in columns["CPR-nr"] if c]
+    assert raw, "the roster has CPR numbers"
+    for label, data in engines(columns).items():
+        out = from_table(unilogin.validate_frame(data, kind="user"))
+        shown = " ".join(f"{p[3]} {p[4]} {json.dumps(p[5])}" for p in out)
+        leaked = [c for c in raw if c in shown or c.replace("-", "") in shown]
+        assert not leaked, (label, leaked)
+        assert any(p[4] and p[4].endswith("-****") for p in out), label
+
+
+def test_without_pyarrow_pandas_frames_are_checked_row_by_row_with_the_same_problems(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from unilogin import _frames
+
+    frame = pd.read_csv(EXAMPLES / "register.csv", sep=";", dtype=str, index=None)
+    frame.index = [f"r{i}" for i in range(len(frame))]
+    through_arrow = unilogin.validate_frame(frame, kind="register", lang="en")
+    monkeypatch.setattr(_frames, "_optional", lambda name: None)
+    by_rows = unilogin.validate_frame(frame, kind="register", lang="en")
+    assert list(by_rows.columns) == list(through_arrow.columns)
+    assert from_table(by_rows) == from_table(through_arrow)
+    assert list(by_rows["index"]) == list(through_arrow["index"])
+    masked = unilogin.valid_mask(frame["pNummer"], kind="p_number")
+    assert isinstance(masked, pd.Series) and list(masked.index) == list(frame.index)

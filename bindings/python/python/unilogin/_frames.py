@@ -145,8 +145,9 @@ def validate_frame(
             for batch in batches:
                 tables.append(_checked(_polars_columns(batch), kind, options, offset))
                 offset += batch.height
-            empty = df.head(0).collect()
-            return _polars_problems(pl, tables or [_checked(_polars_columns(empty), kind, options)])
+            if not tables:  # no batch at all: the empty result still has the columns
+                tables.append(_checked(_polars_columns(df.head(0).collect()), kind, options))
+            return _polars_problems(pl, tables)
         if isinstance(df, pl.DataFrame):
             return _polars_problems(pl, [_checked(_polars_columns(df), kind, options)])
     if library == "pandas" and hasattr(df, "columns") and hasattr(df, "index"):

@@ -360,17 +360,22 @@ class _ArrowArray(Protocol):
 
     def __arrow_c_array__(self, requested_schema: Any = None) -> Any: ...
 
+@final
 class _ArrowTable:
     """A table the native module built; read it with ``pyarrow.table()``, ``polars.DataFrame()``
-    or any other reader of the Arrow PyCapsule stream interface."""
+    or any other reader of the Arrow ``PyCapsule`` stream interface."""
 
     def __arrow_c_stream__(self, requested_schema: Any = None) -> Any: ...
+    def __arrow_c_schema__(self) -> Any: ...
+    def __len__(self) -> int: ...
 
+@final
 class _ArrowBooleans:
     """A boolean array the native module built; read it with ``pyarrow.array()``,
-    ``polars.Series()`` or any other reader of the Arrow PyCapsule array interface."""
+    ``polars.Series()`` or any other reader of the Arrow ``PyCapsule`` array interface."""
 
     def __arrow_c_array__(self, requested_schema: Any = None) -> Any: ...
+    def __len__(self) -> int: ...
 
 def check_arrow(
     data: Union[_ArrowStream, _ArrowArray, Sequence[Tuple[str, Union[_ArrowStream, _ArrowArray]]]],
