@@ -295,7 +295,7 @@ def test_without_pyarrow_pandas_frames_are_checked_row_by_row_with_the_same_prob
 ) -> None:
     from unilogin import _frames
 
-    frame = pd.read_csv(EXAMPLES / "register.csv", sep=";", dtype=str, index=None)
+    frame = pd.read_csv(EXAMPLES / "register.csv", sep=";", dtype=str)
     frame.index = [f"r{i}" for i in range(len(frame))]
     through_arrow = unilogin.validate_frame(frame, kind="register", lang="en")
     monkeypatch.setattr(_frames, "_optional", lambda name: None)
