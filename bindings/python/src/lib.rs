@@ -32,7 +32,9 @@ mod _unilogin {
     #[pymodule_export]
     use crate::agreement::{agreement_state_diagram, AgreementLedger};
     #[pymodule_export]
-    use crate::arrow::{arrow_valid_mask, arrow_valid_rows, check_arrow, ArrowBooleans, ArrowTable};
+    use crate::arrow::{
+        arrow_valid_mask, arrow_valid_rows, check_arrow, ArrowBooleans, ArrowTable,
+    };
     #[pymodule_export]
     use crate::credentials::{
         assign_password, assigned_password_entropy, check_password, hash_password,
