@@ -66,6 +66,7 @@ mod checker;
 mod columns;
 mod csv;
 mod decode;
+mod detect;
 mod error;
 mod jsonl;
 mod lines;
@@ -82,6 +83,7 @@ pub use self::batch::{BatchRow, RowBatch, RowChecker, MAX_BATCH_BYTES};
 pub use self::checker::parallel::{resolve_jobs, MAX_JOBS};
 pub use self::checker::{check_path, check_reader, ExportChecker};
 pub use self::csv::{detect_delimiter, CsvReader, CsvRecord, DELIMITERS};
+pub use self::detect::detect_kind;
 pub use self::error::ExportError;
 pub use self::lines::MAX_RECORD_BYTES;
 pub use self::report::{
