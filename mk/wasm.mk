@@ -2,7 +2,7 @@
 # (which installs the wasm32 toolchain, wasm-bindgen-cli, node packages and chromium when
 # missing), its Node tests (shared vectors, random arguments, README snippet), the TypeScript
 # check, and the example form in headless Chromium.
-.PHONY: wasm-build wasm-test wasm-serve wasm-bench
+.PHONY: wasm-build wasm-test wasm-serve wasm-serve-checker wasm-bench
 EXTRA_TESTS += wasm-test
 
 WASM_DIR := bindings/wasm
@@ -19,6 +19,10 @@ wasm-test:
 # The example form on http://127.0.0.1:8080/ (PORT=… to change).
 wasm-serve: wasm-build
 	node $(WASM_DIR)/examples/form/server.mjs $(or $(PORT),8080)
+
+# The export checker page on http://127.0.0.1:8081/ (PORT=… to change).
+wasm-serve-checker: wasm-build
+	node $(WASM_DIR)/examples/checker/server.mjs $(or $(PORT),8081)
 
 # The benchmark corpus (gen_corpus, default seed) validated in Node and Chromium.
 wasm-bench:

@@ -26,6 +26,11 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 PKG="$HERE/pkg"
 CRATE=unilogin-wasm
 ARTIFACT=unilogin_wasm.wasm
+# The export checker: a module of its own (bindings/wasm-checker), loaded only by the checker
+# page, packaged with the page into pkg/checker/.
+CHECKER_CRATE=unilogin-wasm-checker
+CHECKER_ARTIFACT=unilogin_checker.wasm
+CHECKER_PAGE="$HERE/examples/checker"
 TARGET=wasm32-unknown-unknown
 
 log() { printf '[wasm build] %s\n' "$*" >&2; }
@@ -113,10 +118,10 @@ build_wasm() {
       if has_rust_src; then
         # As on the Debian path: std rebuilt for size, panics that abort at once.
         (cd "$ROOT" && RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-          cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -Z build-std=std,panic_abort)
+          cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -p "$CHECKER_CRATE" -Z build-std=std,panic_abort)
       else
         log "rustup has no rust-src here: std is not rebuilt for size (a larger module)"
-        (cd "$ROOT" && cargo build -q --locked --release --target "$TARGET" -p "$CRATE")
+        (cd "$ROOT" && cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -p "$CHECKER_CRATE")
       fi
       ;;
     debian)
@@ -138,7 +143,7 @@ build_wasm() {
       (cd "$ROOT" && RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld" \
         RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-        /usr/bin/cargo build -q --locked --release --target "$TARGET" -p "$CRATE" \
+        /usr/bin/cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -p "$CHECKER_CRATE" \
         -Z build-std=std,panic_abort)
       ;;
     *)
@@ -147,6 +152,7 @@ build_wasm() {
       ;;
   esac
   WASM="$CARGO_TARGET_DIR/$TARGET/release/$ARTIFACT"
+  CHECKER_WASM="$CARGO_TARGET_DIR/$TARGET/release/$CHECKER_ARTIFACT"
 }
 
 # ---- bindings, wasm-opt, package ---------------------------------------------------------------
@@ -172,6 +178,27 @@ package() {
   echo "$WASM" >"$PKG/.stamp"
 }
 
+# pkg/checker/: the checker module (browser build) and the checker page beside it, so the
+# folder works from any static host as it is.
+package_checker() {
+  local dir="$PKG/checker" stamp="$PKG/.checker-stamp" file
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$CHECKER_WASM" ] && [ "$stamp" -nt "$CHECKER_WASM" ] &&
+    [ "$stamp" -nt "$0" ] && [ -z "$(find "$CHECKER_PAGE" -newer "$stamp" -print -quit)" ]; then
+    return
+  fi
+  rm -rf "$dir.tmp"
+  "$WASM_BINDGEN" --target web --out-dir "$dir.tmp" --out-name unilogin_checker "$CHECKER_WASM"
+  if [ "${WASM_OPT:-1}" != 0 ]; then
+    "$HERE/node_modules/.bin/wasm-opt" "${WASM_OPT_FLAGS[@]}" \
+      "$dir.tmp/unilogin_checker_bg.wasm" -o "$dir.tmp/unilogin_checker_bg.wasm"
+  fi
+  for file in index.html app.js worker.js report.js style.css; do
+    cp "$CHECKER_PAGE/$file" "$dir.tmp/"
+  done
+  rm -rf "$dir" && mv "$dir.tmp" "$dir"
+  echo "$CHECKER_WASM" >"$stamp"
+}
+
 main() {
   local arg
   for arg in "$@"; do
@@ -192,7 +219,9 @@ main() {
   else
     package
   fi
+  package_checker
   log "$(wc -c <"$PKG/web/unilogin_bg.wasm") bytes, $(gzip -9c "$PKG/web/unilogin_bg.wasm" | wc -c) gzipped: $PKG/web/unilogin_bg.wasm"
+  log "$(wc -c <"$PKG/checker/unilogin_checker_bg.wasm") bytes, $(gzip -9c "$PKG/checker/unilogin_checker_bg.wasm" | wc -c) gzipped: $PKG/checker/unilogin_checker_bg.wasm"
 }
 
 main "$@"

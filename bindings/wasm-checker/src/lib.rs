@@ -21,8 +21,9 @@ use std::collections::VecDeque;
 use std::io::Read;
 use std::rc::Rc;
 
+use unilogin::escape;
 use unilogin::export::{
-    detect_kind, ExportOptions, ExportStream, ReportProblem, Syntax, MAX_RECORD_BYTES,
+    detect_kind, ExportOptions, ExportStream, ReportProblem, Syntax, CSV_COLUMNS, MAX_RECORD_BYTES,
 };
 use unilogin::form::{self, ArgumentError};
 use unilogin::{Lang, RecordKind};
@@ -46,6 +47,70 @@ fn argument(error: ArgumentError) -> JsValue {
     let _ = reflect_set(&thrown, &"code".into(), &ArgumentError::CODE.into());
     let _ = reflect_set(&thrown, &"argument".into(), &name.into());
     thrown
+}
+
+/// The format of a file named `name`, as the command decides it from the extension: JSON
+/// text `{"format": "csv"}` (`.csv`, `.txt`, `.tsv`) or `{"format": "jsonl"}` (`.jsonl`,
+/// `.ndjson`), or `{"error": {type, loc, msg, input, ctx, line}}` (`file_format_unknown`, for
+/// a spreadsheet's `.xlsx`, say), its message in `lang`.
+///
+/// # Errors
+/// A `TypeError` (`code` `invalid_argument`) for an unknown language.
+#[wasm_bindgen(js_name = formatOf)]
+pub fn format_of(name: &str, lang: &str) -> Result<String, JsValue> {
+    let lang = form::lang(lang).map_err(argument)?;
+    let value = match Syntax::of_path(std::path::Path::new(name)) {
+        Ok(syntax) => serde_json::json!({ "format": syntax.name() }),
+        Err(error) => {
+            let problem = error.problem();
+            let entry = ReportProblem::new(&problem, error.line(), lang);
+            serde_json::json!({ "error": entry })
+        }
+    };
+    Ok(value.to_string())
+}
+
+/// The problems `drain` gave (as a JSON array) as CSV for Excel on Danish Windows, as the
+/// command's `--format excel-csv` writes it: a byte-order mark, `;`, CRLF, the columns of
+/// [`CSV_COLUMNS`], every cell neutralised for spreadsheets (a leading `=`, `+`, `-`, `@`,
+/// tab or CR gets a `'`) and quoted as needed.
+///
+/// # Errors
+/// A `TypeError` (`code` `invalid_argument`) when `problems` is not such an array.
+#[wasm_bindgen(js_name = excelCsv)]
+pub fn excel_csv(problems: &str) -> Result<String, JsValue> {
+    let problems: Vec<serde_json::Value> = serde_json::from_str(problems).map_err(|e| {
+        argument(ArgumentError::new(
+            "problems",
+            format!("not a JSON array of problems: {e}"),
+        ))
+    })?;
+    let text = |value: &serde_json::Value| match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let mut out = String::from("\u{feff}");
+    let mut line = |fields: &[&str]| {
+        let cells: Vec<_> = fields.iter().map(|f| escape::csv_field(f, ';')).collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    };
+    line(&CSV_COLUMNS);
+    for problem in &problems {
+        let loc = problem["loc"].as_array().map_or(&[][..], Vec::as_slice);
+        let row = loc.first().map(text).unwrap_or_default();
+        let field = loc.iter().skip(1).map(text).collect::<Vec<_>>().join(".");
+        line(&[
+            &row,
+            &text(&problem["line"]),
+            &field,
+            &text(&problem["type"]),
+            &text(&problem["msg"]),
+            &text(&problem["input"]),
+        ]);
+    }
+    Ok(out)
 }
 
 /// Bytes that must be buffered before a row is read while more input may come: a record is at
@@ -358,6 +423,30 @@ mod tests {
         {
             assert_eq!(big.bytes_pushed(), (12 + 100 * 2_000 * row.len()) as f64);
         }
+    }
+
+    #[test]
+    fn the_csv_download_is_the_commands_excel_csv() {
+        let problems = r#"[{"type":"cvr_checksum","loc":[3,"cvr"],"msg":"=bad; \"x\"","input":"+4512","ctx":{},"line":5},
+            {"type":"missing","loc":[4,"address","street"],"msg":"Field required","input":null,"ctx":{},"line":6}]"#;
+        let csv = excel_csv(problems).unwrap();
+        assert_eq!(
+            csv,
+            "\u{feff}row;line;field;type;message;input\r\n\
+             3;5;cvr;cvr_checksum;\"'=bad; \"\"x\"\"\";\"'+4512\"\r\n\
+             4;6;address.street;missing;Field required;\r\n"
+        );
+        assert_eq!(
+            format_of("Eksport.CSV", "da").unwrap(),
+            r#"{"format":"csv"}"#
+        );
+        assert_eq!(
+            format_of("a.ndjson", "en").unwrap(),
+            r#"{"format":"jsonl"}"#
+        );
+        let refused: serde_json::Value =
+            serde_json::from_str(&format_of("a.xlsx", "en").unwrap()).unwrap();
+        assert_eq!(refused["error"]["type"], "file_format_unknown");
     }
 
     #[test]

@@ -39,6 +39,9 @@ for (const name of [
   "package.json", "README.md", "LICENSE-MIT", "LICENSE-APACHE",
   "web/unilogin.js", "web/unilogin_bg.wasm", "web/unilogin.d.ts",
   "node/unilogin.js", "node/unilogin_bg.wasm", "node/unilogin.d.ts", "node/package.json",
+  // The export checker page and its module (issue 16).
+  "checker/index.html", "checker/app.js", "checker/worker.js", "checker/report.js", "checker/style.css",
+  "checker/unilogin_checker.js", "checker/unilogin_checker_bg.wasm",
 ]) {
   assert.ok(files.has(`package/${name}`), `the tarball lacks ${name}`);
 }

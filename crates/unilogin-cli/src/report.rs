@@ -6,7 +6,9 @@ use std::io::{self, IsTerminal, Write};
 use clap::ValueEnum;
 use serde::Serialize;
 use unilogin::escape;
-use unilogin::export::{Encoding, ExportReport, ExportRow, ExportSummary, ReportProblem};
+use unilogin::export::{
+    Encoding, ExportReport, ExportRow, ExportSummary, ReportProblem, CSV_COLUMNS,
+};
 use unilogin::{ErrorType, Lang, Problem};
 
 use crate::exit::Fatal;
@@ -122,7 +124,7 @@ impl<W: Write> Report<W> {
                 if csv.bom {
                     self.write("\u{feff}".as_bytes())?;
                 }
-                let header = csv.line(&["row", "line", "field", "type", "message", "input"]);
+                let header = csv.line(&CSV_COLUMNS);
                 self.write(header.as_bytes())
             }
             (Format::Text | Format::Jsonl | Format::Csv | Format::ExcelCsv, None) => Ok(()),

@@ -10,7 +10,7 @@ import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const roots = [
+const FORM = [
   ["/pkg/", join(here, "..", "..", "pkg", "web")],
   ["/", here],
 ];
@@ -24,8 +24,9 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** The file a URL path names, or null when it leaves its root. */
-function resolve(pathname) {
+/** The file a URL path names under `roots` (`[prefix, folder]` pairs), or null when it leaves
+ * its folder. */
+function resolve(roots, pathname) {
   const path = decodeURIComponent(pathname);
   for (const [prefix, root] of roots) {
     if (!path.startsWith(prefix)) continue;
@@ -36,11 +37,17 @@ function resolve(pathname) {
   return null;
 }
 
+/** Serves the example form (its files, and the package's browser build under /pkg/). */
 export function serve(port = 8080, host = "127.0.0.1") {
+  return serveFolders(FORM, port, host);
+}
+
+/** Serves the files of `roots` (`[prefix, folder]` pairs, the first matching prefix wins). */
+export function serveFolders(roots, port = 8080, host = "127.0.0.1") {
   const server = createServer(async (req, res) => {
     let file = null;
     try {
-      file = resolve(new URL(req.url ?? "/", "http://localhost").pathname);
+      file = resolve(roots, new URL(req.url ?? "/", "http://localhost").pathname);
     } catch {
       file = null;
     }

@@ -88,6 +88,7 @@ pub use self::error::ExportError;
 pub use self::lines::MAX_RECORD_BYTES;
 pub use self::report::{
     ExportOptions, ExportReport, ExportSource, ReportError, ReportProblem, ReportSummary,
+    CSV_COLUMNS,
 };
 pub use self::row::ExportRow;
 pub use self::stream::ExportStream;

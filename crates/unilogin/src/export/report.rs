@@ -258,6 +258,12 @@ impl Serialize for ExportReport {
     }
 }
 
+/// The columns of a report's problems as CSV, one line per problem: the row (from 0), the line
+/// its row starts on, the field (the location after the row, joined with `.`), the type, the
+/// message and the input. The command's `--format csv` / `excel-csv` and the browser checker's
+/// download write these; each cell goes through [`crate::escape::csv_field`].
+pub const CSV_COLUMNS: [&str; 6] = ["row", "line", "field", "type", "message", "input"];
+
 /// A problem of a report: `{type, loc, msg, input, ctx, line}`, the shared problem shape with
 /// the line of the file it is on.
 #[derive(Debug, Clone, Copy)]

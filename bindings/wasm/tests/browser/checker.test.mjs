@@ -1,0 +1,183 @@
+// The export checker page (pkg/checker/, as the npm package ships it) in headless Chromium:
+// each file of examples/ picked as a user picks it gives the totals, the bars per type and the
+// first rows of the table that `unilogin validate --format json` gives for the same file; no
+// request leaves the page after it has loaded; the downloads are the command's Excel CSV and
+// the report's JSON; axe-core finds no serious accessibility violation; and the checker module
+// stays within its size budget. Artifact (git-ignored): artifacts/checker.png.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { CHECKER, serve } from "../../examples/checker/server.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..", "..", "..");
+const artifacts = join(here, "..", "..", "..", "..", "artifacts");
+// Issue 16: the checker module (the export reader, loaded only by this page) at most 150 KB
+// gzipped.
+const CHECKER_GZIP_BYTES = 150 * 1024;
+
+const EXAMPLES = [
+  ["register.csv", "register"],
+  ["register-windows-1252.csv", "register"],
+  ["requests.csv", "request"],
+  ["requests.jsonl", "request"],
+  ["users.csv", "user"],
+];
+
+/** The command's report of `file` checked as `kind`, in `lang`. */
+function command(file, kind, lang = "da") {
+  const run = spawnSync(
+    "cargo",
+    ["run", "-q", "--locked", "-p", "unilogin-cli", "--", "validate", "--format", "json", "--kind", kind, "--lang", lang, file],
+    { cwd: root, encoding: "utf-8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  assert.ok(run.stdout, `the command printed nothing: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+let server;
+let browser;
+let page;
+const pageErrors = [];
+const requests = [];
+
+before(async () => {
+  server = await serve(0);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 }, acceptDownloads: true });
+  // Requests from the page and from its worker.
+  context.on("request", (request) => requests.push(request.url()));
+  page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+  requests.length = 0; // from here on, nothing may be fetched
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function check(name, kind = "", on = page) {
+  await on.selectOption("#kind", kind);
+  await on.waitForSelector('html[data-state="done"], html:not([data-state])');
+  await on.evaluate(() => delete document.documentElement.dataset.state);
+  await on.setInputFiles("#file", []); // so that picking the same file again is a change
+  await on.setInputFiles("#file", join(root, "examples", name));
+  await on.waitForSelector('html[data-state="done"]', { timeout: 30000 });
+  return on.evaluate(() => ({
+    totals: Object.fromEntries([...document.querySelectorAll("[data-total]")].map((n) => [n.dataset.total, Number(n.dataset.value)])),
+    bars: [...document.querySelectorAll("#chart-type li")].map((li) => [li.dataset.type, Number(li.querySelector("[data-count]").dataset.count)]),
+    rows: [...document.querySelectorAll("#problems tbody tr")].map((tr) => [...tr.children].map((td) => td.textContent)),
+    title: document.querySelector("#report-title").textContent,
+  }));
+}
+
+for (const [name, kind] of EXAMPLES) {
+  test(`${name}: the page's report is the command's`, async () => {
+    const expected = command(join(root, "examples", name), kind);
+    // The kind is read off the header.
+    const shown = await check(name);
+    assert.ok(shown.title.endsWith(`(${kind})`), shown.title);
+    assert.deepEqual(shown.totals, {
+      rows: expected.summary.rows,
+      rows_with_problems: expected.summary.rows_with_problems,
+      problems: expected.problems.length,
+    });
+    const byType = Object.entries(expected.summary.problems_by_type).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    assert.deepEqual(shown.bars, byType);
+    const firstRows = expected.problems.slice(0, 100).map((p) => [
+      String(p.loc[0]), String(p.line), p.loc.slice(1).join("."), p.msg, p.input ?? "",
+    ]);
+    assert.deepEqual(shown.rows, firstRows);
+  });
+}
+
+test("a roster's CPR numbers are masked in the table", async () => {
+  const shown = await check("users.csv", "user");
+  const roster = readFileSync(join(root, "examples", "users.csv"), "utf-8");
+  const cprs = [...roster.matchAll(/\b\d{6}-\d{4}\b/g)].map((m) => m[0]);
+  assert.ok(cprs.length > 0);
+  const text = JSON.stringify(shown.rows);
+  for (const cpr of cprs) assert.ok(!text.includes(cpr), cpr);
+  assert.ok(shown.rows.some((cells) => /\d{6}-\*{4}/.test(cells[4])), text);
+});
+
+test("English messages, filters and the kind chosen by hand", async () => {
+  await page.click('button[name="lang"][value="en"]');
+  await page.waitForSelector('html[data-state="done"]');
+  const shown = await check("register.csv", "register");
+  const expected = command(join(root, "examples", "register.csv"), "register", "en");
+  assert.deepEqual(shown.rows.map((r) => r[3]), expected.problems.map((p) => p.msg));
+  await page.selectOption("#filter-type", "phone_multiple");
+  const filtered = await page.$$eval("#problems tbody tr", (rows) => rows.map((r) => r.dataset.type));
+  assert.deepEqual(filtered, ["phone_multiple"]);
+  await page.selectOption("#filter-type", "");
+  // A register file checked as a user roster: the core's kind-mismatch error is shown.
+  await check("register.csv", "user");
+  const error = await page.textContent("#report-error");
+  assert.match(error, /looks like a register file/);
+  await page.click('button[name="lang"][value="da"]');
+  await page.waitForSelector('html[data-state="done"]');
+});
+
+test("the downloads are the command's Excel CSV and the report's JSON", async () => {
+  await check("register.csv", "register");
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+  const csv = readFileSync(await csvDownload.path(), "utf-8");
+  const run = spawnSync(
+    "cargo",
+    ["run", "-q", "--locked", "-p", "unilogin-cli", "--", "validate", "--format", "excel-csv", "--kind", "register", join(root, "examples", "register.csv")],
+    { cwd: root, encoding: "utf-8" },
+  );
+  assert.equal(csv, run.stdout);
+  assert.ok(csv.startsWith("\ufeffrow;line;field;type;message;input\r\n"));
+  const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.click("#download-json")]);
+  const report = JSON.parse(readFileSync(await jsonDownload.path(), "utf-8"));
+  const expected = command(join(root, "examples", "register.csv"), "register");
+  assert.deepEqual(report, expected);
+});
+
+test("nothing was fetched after the page had loaded, and no script failed", () => {
+  assert.deepEqual(requests.filter((url) => /^https?:/.test(url)), []);
+  assert.deepEqual(pageErrors, []);
+});
+
+test("axe-core finds no serious or critical accessibility violation", async () => {
+  // axe-core is injected as a script, which the page's own policy refuses: a context of its
+  // own lets it in.
+  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 }, bypassCSP: true });
+  const audited = await context.newPage();
+  await audited.goto(`http://127.0.0.1:${server.address().port}/`);
+  await audited.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+  await check("register.csv", "", audited);
+  await audited.addScriptTag({ path: join(here, "..", "..", "node_modules", "axe-core", "axe.min.js") });
+  const result = await audited.evaluate(() => globalThis.axe.run(document, { resultTypes: ["violations"] }));
+  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), []);
+  mkdirSync(artifacts, { recursive: true });
+  await audited.screenshot({ path: join(artifacts, "checker.png"), fullPage: true });
+  await context.close();
+});
+
+test("the checker module is a module of its own within its budget", () => {
+  const wasm = readFileSync(join(CHECKER, "unilogin_checker_bg.wasm"));
+  const gzipped = gzipSync(wasm, { level: 9 }).length;
+  assert.ok(gzipped <= CHECKER_GZIP_BYTES, `${gzipped} bytes gzipped`);
+  // The form module does not carry the export reader.
+  const form = readFileSync(join(CHECKER, "..", "web", "unilogin.js"), "utf-8");
+  assert.ok(!form.includes("ExportSession"));
+});
