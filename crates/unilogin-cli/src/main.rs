@@ -6,6 +6,7 @@
 
 mod check;
 mod exit;
+mod html;
 mod input;
 mod lang;
 mod password;

@@ -28,6 +28,10 @@ pub(crate) enum Format {
     /// CSV for Excel on Danish Windows (opens with a double click): `;`, UTF-8 with a
     /// byte-order mark, CRLF.
     ExcelCsv,
+    /// One self-contained HTML page (the npm package's checker page, the report inlined):
+    /// totals, problems per type, a table that filters, CSV and JSON downloads; nothing is
+    /// fetched when it is opened. It holds every problem, so memory grows with them.
+    Html,
 }
 
 /// How a CSV format writes its lines.
@@ -41,11 +45,19 @@ struct CsvProfile {
 }
 
 impl CsvProfile {
+    /// `excel-csv` written into a file (the HTML report's download), never to a terminal.
+    const EXCEL_FILE: Self = Self {
+        delimiter: ';',
+        line_end: "\r\n",
+        bom: true,
+        terminal: false,
+    };
+
     fn of(format: Format) -> Option<Self> {
         let (delimiter, line_end, bom) = match format {
             Format::Csv => (',', "\n", false),
             Format::ExcelCsv => (';', "\r\n", true),
-            Format::Text | Format::Json | Format::Jsonl => return None,
+            Format::Text | Format::Json | Format::Jsonl | Format::Html => return None,
         };
         Some(Self {
             delimiter,
@@ -87,6 +99,16 @@ pub(crate) struct Report<W: Write> {
     csv: Option<CsvProfile>,
     lang: Lang,
     problems: usize,
+    /// For HTML: the problems so far, and the same as Excel CSV lines; the file's name.
+    page: Option<PageData>,
+}
+
+/// What the HTML report collects while the rows are checked.
+#[derive(Debug)]
+struct PageData {
+    name: String,
+    problems: Vec<serde_json::Value>,
+    excel_csv: String,
 }
 
 impl<W: Write> Report<W> {
@@ -97,7 +119,20 @@ impl<W: Write> Report<W> {
             csv: CsvProfile::of(format),
             lang,
             problems: 0,
+            page: None,
         }
+    }
+
+    /// Names the file in the HTML report's title.
+    pub(crate) fn named(mut self, name: String) -> Self {
+        if self.format == Format::Html {
+            self.page = Some(PageData {
+                name,
+                problems: Vec::new(),
+                excel_csv: format!("\u{feff}{}", CsvProfile::EXCEL_FILE.line(&CSV_COLUMNS)),
+            });
+        }
+        self
     }
 
     fn write(&mut self, bytes: &[u8]) -> Result<(), Fatal> {
@@ -127,7 +162,10 @@ impl<W: Write> Report<W> {
                 let header = csv.line(&CSV_COLUMNS);
                 self.write(header.as_bytes())
             }
-            (Format::Text | Format::Jsonl | Format::Csv | Format::ExcelCsv, None) => Ok(()),
+            (
+                Format::Text | Format::Jsonl | Format::Csv | Format::ExcelCsv | Format::Html,
+                None,
+            ) => Ok(()),
         }
     }
 
@@ -151,6 +189,15 @@ impl<W: Write> Report<W> {
                     if let Some(csv) = self.csv {
                         let line = csv_line(csv, row, &entry);
                         self.write(line.as_bytes())?;
+                    }
+                }
+                Format::Html => {
+                    if let Some(page) = &mut self.page {
+                        let value = serde_json::to_value(entry)
+                            .map_err(|e| Fatal::write(&io::Error::other(e)))?;
+                        page.problems.push(value);
+                        page.excel_csv
+                            .push_str(&csv_line(CsvProfile::EXCEL_FILE, row, &entry));
                     }
                 }
             }
@@ -189,6 +236,17 @@ impl<W: Write> Report<W> {
             (Format::Jsonl, _, Some(_)) => {
                 self.json(&serde_json::json!({ "error": report.error_entry() }))?;
                 self.write(b"\n")?;
+            }
+            (Format::Html, _, _) => {
+                if let Some(page) = self.page.take() {
+                    let report = serde_json::json!({
+                        "problems": page.problems,
+                        "summary": report.summary_entry(),
+                        "error": report.error_entry(),
+                    });
+                    let html = crate::html::page(&report, &page.name, self.lang, &page.excel_csv);
+                    self.write(html.as_bytes())?;
+                }
             }
             (Format::Text | Format::Csv | Format::ExcelCsv, _, _) => {}
         }

@@ -246,7 +246,8 @@ pub(crate) fn run(args: &Args) -> Result<Verdict, Fatal> {
         InputFormat::Jsonl => Syntax::JsonLines,
     });
     let stdout = io::stdout();
-    let mut report = Report::new(io::BufWriter::new(stdout.lock()), args.format, args.lang);
+    let mut report = Report::new(io::BufWriter::new(stdout.lock()), args.format, args.lang)
+        .named(input::display_name(&args.file));
     report.start()?;
     let size = input::size(&args.file);
     let mut progress = Progress::new(match args.progress {

@@ -2,6 +2,10 @@
 // reader (the checker module), so a roster with CPR numbers never leaves the machine. This
 // file only wires the page to the worker and draws the report; rules and messages come from
 // the core.
+//
+// The same page is the command's `validate --format html` report: there the report is inlined
+// as a JSON data block with the id `report-data` (with the Excel CSV beside it), no worker is
+// started and nothing is read or checked.
 import { PAGE_SIZE, countsByType, fieldOf, renderChart, renderFilter, renderPage } from "./report.js";
 
 const TEXT = {
@@ -41,7 +45,8 @@ const TEXT = {
 
 const $ = (selector) => document.querySelector(selector);
 const state = { lang: "da", file: null, problems: [], report: null, kind: null, type: "", field: "", page: 0, id: 0 };
-const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+const inlined = document.getElementById("report-data");
+const worker = inlined ? null : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
 let csvWaiting = null;
 
 const number = (n) => new Intl.NumberFormat(state.lang === "da" ? "da-DK" : "en-GB").format(n);
@@ -129,7 +134,7 @@ function download(name, type, content) {
 
 const baseName = () => state.file.name.replace(/\.[^.]*$/, "");
 
-worker.onmessage = ({ data }) => {
+function onMessage({ data }) {
   if (data.type === "ready") {
     document.documentElement.dataset.ready = "true";
     return;
@@ -153,7 +158,7 @@ worker.onmessage = ({ data }) => {
     state.kind = data.kind;
     renderReport();
   }
-};
+}
 
 $("#file").addEventListener("change", (event) => {
   const [file] = event.target.files;
@@ -203,11 +208,30 @@ $("#download-json").addEventListener("click", () => {
   download(`${baseName()}-problems.json`, "application/json", JSON.stringify({ problems: state.problems, summary, error }, null, 1));
 });
 $("#download-csv").addEventListener("click", async () => {
-  const text = await new Promise((resolve) => {
-    csvWaiting = resolve;
-    worker.postMessage({ type: "csv", problems: state.problems });
-  });
+  const text = inlined
+    ? state.excelCsv
+    : await new Promise((resolve) => {
+      csvWaiting = resolve;
+      worker.postMessage({ type: "csv", problems: state.problems });
+    });
   download(`${baseName()}-problems.csv`, "text/csv;charset=utf-8", text);
 });
 
-applyText();
+if (inlined) {
+  // The command's report: shown as it was made, in the language it was made in.
+  const data = JSON.parse(inlined.textContent);
+  state.lang = data.lang;
+  state.file = { name: data.file };
+  state.kind = data.report.summary?.kind ?? null;
+  state.report = data.report;
+  state.problems = data.report.problems;
+  state.excelCsv = data.excel_csv;
+  $("#drop").hidden = true;
+  document.querySelector("nav.lang").hidden = true;
+  applyText();
+  renderReport();
+  document.documentElement.dataset.ready = "true";
+} else {
+  worker.onmessage = onMessage;
+  applyText();
+}

@@ -7,10 +7,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { CHECKER, serve } from "../../examples/checker/server.mjs";
 
@@ -71,13 +71,8 @@ after(async () => {
   server?.close();
 });
 
-async function check(name, kind = "", on = page) {
-  await on.selectOption("#kind", kind);
-  await on.waitForSelector('html[data-state="done"], html:not([data-state])');
-  await on.evaluate(() => delete document.documentElement.dataset.state);
-  await on.setInputFiles("#file", []); // so that picking the same file again is a change
-  await on.setInputFiles("#file", join(root, "examples", name));
-  await on.waitForSelector('html[data-state="done"]', { timeout: 30000 });
+/** What the report on `on` shows: totals, bars, the table's rows and the title. */
+function shownReport(on) {
   return on.evaluate(() => ({
     totals: Object.fromEntries([...document.querySelectorAll("[data-total]")].map((n) => [n.dataset.total, Number(n.dataset.value)])),
     bars: [...document.querySelectorAll("#chart-type li")].map((li) => [li.dataset.type, Number(li.querySelector("[data-count]").dataset.count)]),
@@ -86,23 +81,38 @@ async function check(name, kind = "", on = page) {
   }));
 }
 
+/** The totals, bars and first table rows the command's JSON report says a page must show. */
+function expectedReport(expected) {
+  return {
+    totals: {
+      rows: expected.summary.rows,
+      rows_with_problems: expected.summary.rows_with_problems,
+      problems: expected.problems.length,
+    },
+    bars: Object.entries(expected.summary.problems_by_type).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+    rows: expected.problems.slice(0, 100).map((p) => [
+      String(p.loc[0]), String(p.line), p.loc.slice(1).join("."), p.msg, p.input ?? "",
+    ]),
+  };
+}
+
+async function check(name, kind = "", on = page) {
+  await on.selectOption("#kind", kind);
+  await on.waitForSelector('html[data-state="done"], html:not([data-state])');
+  await on.evaluate(() => delete document.documentElement.dataset.state);
+  await on.setInputFiles("#file", []); // so that picking the same file again is a change
+  await on.setInputFiles("#file", join(root, "examples", name));
+  await on.waitForSelector('html[data-state="done"]', { timeout: 30000 });
+  return shownReport(on);
+}
+
 for (const [name, kind] of EXAMPLES) {
   test(`${name}: the page's report is the command's`, async () => {
     const expected = command(join(root, "examples", name), kind);
     // The kind is read off the header.
-    const shown = await check(name);
-    assert.ok(shown.title.endsWith(`(${kind})`), shown.title);
-    assert.deepEqual(shown.totals, {
-      rows: expected.summary.rows,
-      rows_with_problems: expected.summary.rows_with_problems,
-      problems: expected.problems.length,
-    });
-    const byType = Object.entries(expected.summary.problems_by_type).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    assert.deepEqual(shown.bars, byType);
-    const firstRows = expected.problems.slice(0, 100).map((p) => [
-      String(p.loc[0]), String(p.line), p.loc.slice(1).join("."), p.msg, p.input ?? "",
-    ]);
-    assert.deepEqual(shown.rows, firstRows);
+    const { title, ...shown } = await check(name);
+    assert.ok(title.endsWith(`(${kind})`), title);
+    assert.deepEqual(shown, expectedReport(expected));
   });
 }
 
@@ -149,6 +159,45 @@ test("the downloads are the command's Excel CSV and the report's JSON", async ()
   const report = JSON.parse(readFileSync(await jsonDownload.path(), "utf-8"));
   const expected = command(join(root, "examples", "register.csv"), "register");
   assert.deepEqual(report, expected);
+});
+
+test("the command's HTML report is the same page, self-contained, opened from a file", async () => {
+  const file = join(root, "examples", "register.csv");
+  const run = spawnSync(
+    "cargo",
+    ["run", "-q", "--locked", "-p", "unilogin-cli", "--", "validate", "--format", "html", "--kind", "register", file],
+    { cwd: root, encoding: "utf-8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  assert.ok(run.stdout.startsWith("<!doctype html>"), run.stderr);
+  mkdirSync(artifacts, { recursive: true });
+  const html = join(artifacts, "report.html");
+  writeFileSync(html, run.stdout);
+  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 }, acceptDownloads: true });
+  const fetched = [];
+  context.on("request", (request) => fetched.push(request.url()));
+  const report = await context.newPage();
+  const errors = [];
+  report.on("pageerror", (error) => errors.push(error.message));
+  report.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  await report.goto(pathToFileURL(html).href);
+  await report.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+  const { title, ...shown } = await shownReport(report);
+  assert.ok(title.includes("register.csv"), title);
+  assert.deepEqual(shown, expectedReport(command(file, "register")));
+  assert.equal(await report.isVisible("#drop"), false);
+  // Its downloads are the command's, too.
+  const [csvDownload] = await Promise.all([report.waitForEvent("download"), report.click("#download-csv")]);
+  const excel = spawnSync(
+    "cargo",
+    ["run", "-q", "--locked", "-p", "unilogin-cli", "--", "validate", "--format", "excel-csv", "--kind", "register", file],
+    { cwd: root, encoding: "utf-8" },
+  );
+  assert.equal(readFileSync(await csvDownload.path(), "utf-8"), excel.stdout);
+  assert.deepEqual(fetched.filter((url) => !url.startsWith("file:")), []);
+  assert.deepEqual(fetched, [pathToFileURL(html).href]);
+  assert.deepEqual(errors, []);
+  await report.screenshot({ path: join(artifacts, "report.png"), fullPage: true });
+  await context.close();
 });
 
 test("nothing was fetched after the page had loaded, and no script failed", () => {

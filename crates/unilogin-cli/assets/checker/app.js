@@ -1,0 +1,1 @@
+../../../../bindings/wasm/examples/checker/app.js
