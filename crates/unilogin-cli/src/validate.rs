@@ -66,6 +66,10 @@ Output:
          goes to standard error. A cell starting with =, +, -, @, tab or CR gets a leading '
          and quotes, so a spreadsheet shows it and does not run it (docs/cli.md).
   excel-csv  the same for Excel on Danish Windows: `;`, UTF-8 with a byte-order mark, CRLF.
+  html   one self-contained page to open in a browser or mail: totals, problems per type, a
+         table that filters by type and field, and CSV (excel-csv) and JSON downloads; the
+         npm package's checker page with the report inlined, fetching nothing when opened.
+         It holds every problem, so its memory grows with them.
   Control characters from the file (ESC, C1, bidi overrides) are shown as \\u{XX}.
   A progress bar is drawn on standard error while a large file is read, only when standard
   error is a terminal (--progress never turns it off).
