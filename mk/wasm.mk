@@ -2,7 +2,7 @@
 # (which installs the wasm32 toolchain, wasm-bindgen-cli, node packages and chromium when
 # missing), its Node tests (shared vectors, random arguments, README snippet), the TypeScript
 # check, and the example form in headless Chromium.
-.PHONY: wasm-build wasm-test wasm-serve wasm-serve-checker wasm-bench
+.PHONY: wasm-build wasm-test wasm-serve wasm-serve-checker wasm-bench wasm-bench-checker
 EXTRA_TESTS += wasm-test
 
 WASM_DIR := bindings/wasm
@@ -28,3 +28,9 @@ wasm-serve-checker: wasm-build
 wasm-bench:
 	$(WASM_DIR)/build.sh --with-chromium
 	cd $(WASM_DIR) && node bench/corpus.mjs
+
+# The checker page on a 1,000,000-row register export in Chromium, beside the command on one
+# thread (bench/checker.mjs).
+wasm-bench-checker:
+	$(WASM_DIR)/build.sh --with-chromium
+	cd $(WASM_DIR) && node bench/checker.mjs
