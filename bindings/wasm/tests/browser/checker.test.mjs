@@ -7,7 +7,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -96,12 +97,12 @@ function expectedReport(expected) {
   };
 }
 
-async function check(name, kind = "", on = page) {
+async function check(name, kind = "", on = page, folder = join(root, "examples")) {
   await on.selectOption("#kind", kind);
   await on.waitForSelector('html[data-state="done"], html:not([data-state])');
   await on.evaluate(() => delete document.documentElement.dataset.state);
   await on.setInputFiles("#file", []); // so that picking the same file again is a change
-  await on.setInputFiles("#file", join(root, "examples", name));
+  await on.setInputFiles("#file", join(folder, name));
   await on.waitForSelector('html[data-state="done"]', { timeout: 30000 });
   return shownReport(on);
 }
@@ -198,6 +199,22 @@ test("the command's HTML report is the same page, self-contained, opened from a 
   assert.deepEqual(errors, []);
   await report.screenshot({ path: join(artifacts, "report.png"), fullPage: true });
   await context.close();
+});
+
+test("markup and formulas in a file stay text in the table and the downloads", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "checker-"));
+  const hostile = '<img src=x onerror="document.title=\'pwned\'">';
+  writeFileSync(join(folder, "hostile.csv"),
+    `cvrNummer;pNummer;dagtilbudsNavn\n13585627;=HYPERLINK("http://x");${hostile}\n`);
+  const before = await page.title();
+  await check("hostile.csv", "register", page, folder);
+  assert.equal(await page.$$eval("#problems img", (n) => n.length), 0);
+  assert.equal(await page.title(), before);
+  const inputs = await page.$$eval("#problems td.input", (cells) => cells.map((c) => c.textContent));
+  assert.ok(inputs.includes('=HYPERLINK("http://x")'), JSON.stringify(inputs));
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+  const csv = readFileSync(await csvDownload.path(), "utf-8");
+  assert.ok(csv.includes(`"'=HYPERLINK(""http://x"")"`), csv);
 });
 
 test("nothing was fetched after the page had loaded, and no script failed", () => {
