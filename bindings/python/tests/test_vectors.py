@@ -583,7 +583,7 @@ def test_export(case: Dict[str, Any], jobs: int, tmp_path: Any) -> None:
         assert info.value.code == want["type"], label
         return
     assert da["error"] is None and summary is not None and summary["complete"], label
-    for key in ("rows_with_problems", "problems_by_type", "delimiter", "encoding", "windows_1252_line"):
+    for key in ("rows_with_problems", "problems_by_type", "problems_by_municipality", "delimiter", "encoding", "windows_1252_line"):
         if key in expect:
             assert summary[key] == expect[key], f"{label}: {key}"
     if "problems" in expect:

@@ -113,6 +113,7 @@ fn check_summary(label: &str, expect: &Value, rows: &[ExportRow], summary: &Expo
     for key in [
         "rows_with_problems",
         "problems_by_type",
+        "problems_by_municipality",
         "delimiter",
         "encoding",
         "windows_1252_line",

@@ -6,7 +6,7 @@
 // The same page is the command's `validate --format html` report: there the report is inlined
 // as a JSON data block with the id `report-data` (with the Excel CSV beside it), no worker is
 // started and nothing is read or checked.
-import { PAGE_SIZE, countsByType, fieldOf, renderChart, renderFilter, renderPage } from "./report.js";
+import { PAGE_SIZE, countsByMunicipality, countsByType, fieldOf, renderChart, renderFilter, renderPage } from "./report.js";
 
 const TEXT = {
   da: {
@@ -19,7 +19,7 @@ const TEXT = {
     report: (name, kind) => `Rapport for ${name} (${kind})`,
     rows: "Rækker", rows_with_problems: "Rækker med fejl", problems: "Fejl",
     facts: (s) => `Tegnsæt ${s.encoding}, skilletegn ${s.delimiter ?? "–"}, ${s.lines} linjer.`,
-    by_type: "Fejl pr. type", table: "Fejlene", filter_type: "Type", filter_field: "Felt", all: "Alle",
+    by_type: "Fejl pr. type", by_municipality: "Fejl pr. kommune", no_municipality: "(ingen kendt kommune)", table: "Fejlene", filter_type: "Type", filter_field: "Felt", all: "Alle",
     col_row: "Række", col_line: "Linje", col_field: "Felt", col_message: "Besked", col_input: "Indhold",
     caption: (shown, total) => `Viser ${shown} af ${total} fejl`, page: (p, n) => `Side ${p} af ${n}`,
     prev: "Forrige", next: "Næste", download_csv: "Hent som CSV (Excel)", download_json: "Hent som JSON",
@@ -35,7 +35,7 @@ const TEXT = {
     report: (name, kind) => `Report for ${name} (${kind})`,
     rows: "Rows", rows_with_problems: "Rows with problems", problems: "Problems",
     facts: (s) => `Encoding ${s.encoding}, delimiter ${s.delimiter ?? "–"}, ${s.lines} lines.`,
-    by_type: "Problems per type", table: "The problems", filter_type: "Type", filter_field: "Field", all: "All",
+    by_type: "Problems per type", by_municipality: "Problems per municipality", no_municipality: "(no known municipality)", table: "The problems", filter_type: "Type", filter_field: "Field", all: "All",
     col_row: "Row", col_line: "Line", col_field: "Field", col_message: "Message", col_input: "Input",
     caption: (shown, total) => `Showing ${shown} of ${total} problems`, page: (p, n) => `Page ${p} of ${n}`,
     prev: "Previous", next: "Next", download_csv: "Download as CSV (Excel)", download_json: "Download as JSON",
@@ -113,6 +113,7 @@ function renderReport() {
   }
   $("#file-facts").textContent = summary ? text.facts(summary) : "";
   renderChart($("#chart-type"), countsByType(state.problems), number);
+  renderChart($("#chart-municipality"), countsByMunicipality(summary, state.problems.length, text.no_municipality), number);
   renderFilter($("#filter-type"), state.problems.map((p) => p.type), text.all, state.type);
   renderFilter($("#filter-field"), state.problems.map(fieldOf), text.all, state.field);
   renderTable();

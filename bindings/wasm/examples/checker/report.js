@@ -12,6 +12,15 @@ export function countsByType(problems) {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+/** Problems per municipality, most first, from the core's summary (`problems_by_municipality`);
+ * the problems of rows without a known municipality last, under `unknown`. */
+export function countsByMunicipality(summary, total, unknown) {
+  const counts = Object.entries(summary?.problems_by_municipality ?? {})
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "da"));
+  const rest = total - counts.reduce((sum, [, n]) => sum + n, 0);
+  return rest > 0 ? [...counts, [unknown, rest]] : counts;
+}
+
 /** A problem's field: its location after the row, joined with "." (as the command's CSV). */
 export function fieldOf(problem) {
   return problem.loc.slice(1).join(".");

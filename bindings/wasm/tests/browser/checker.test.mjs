@@ -77,6 +77,7 @@ function shownReport(on) {
   return on.evaluate(() => ({
     totals: Object.fromEntries([...document.querySelectorAll("[data-total]")].map((n) => [n.dataset.total, Number(n.dataset.value)])),
     bars: [...document.querySelectorAll("#chart-type li")].map((li) => [li.dataset.type, Number(li.querySelector("[data-count]").dataset.count)]),
+    municipalities: [...document.querySelectorAll("#chart-municipality li")].map((li) => [li.dataset.type, Number(li.querySelector("[data-count]").dataset.count)]),
     rows: [...document.querySelectorAll("#problems tbody tr")].map((tr) => [...tr.children].map((td) => td.textContent)),
     title: document.querySelector("#report-title").textContent,
   }));
@@ -91,6 +92,13 @@ function expectedReport(expected) {
       problems: expected.problems.length,
     },
     bars: Object.entries(expected.summary.problems_by_type).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+    // The command's problems per municipality, then the rest (Danish page: its label).
+    municipalities: (() => {
+      const counts = Object.entries(expected.summary.problems_by_municipality)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "da"));
+      const rest = expected.problems.length - counts.reduce((sum, [, n]) => sum + n, 0);
+      return rest > 0 ? [...counts, ["(ingen kendt kommune)", rest]] : counts;
+    })(),
     rows: expected.problems.slice(0, 100).map((p) => [
       String(p.loc[0]), String(p.line), p.loc.slice(1).join("."), p.msg, p.input ?? "",
     ]),

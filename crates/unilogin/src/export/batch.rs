@@ -1,6 +1,6 @@
 //! Rows read but not yet checked, and the checker that checks them on any thread.
 
-use super::row::check_length;
+use super::row::{check_length, municipality_of};
 use super::{csv, ExportError, ExportRow};
 use crate::record::Header;
 use crate::{RecordKind, ValidationPolicy};
@@ -113,12 +113,18 @@ impl RowChecker {
             }
             let values = (0..count).map(|i| fields.get(i).unwrap_or_default());
             let problems = self.kind.check_row_with(header, values, &self.policy);
+            let municipality = if problems.is_empty() {
+                None
+            } else {
+                municipality_of(header, (0..count).map(|i| fields.get(i)))
+            };
             checked.push(ExportRow {
                 index: row.index,
                 line: row.line,
                 end_line: row.end_line,
                 windows_1252,
                 problems: problems.in_row(row.index),
+                municipality,
                 bytes_read: row.bytes_read,
             });
         }

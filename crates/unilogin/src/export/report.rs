@@ -410,6 +410,10 @@ impl Serialize for ReportSummary<'_> {
         map.serialize_entry("rows_with_problems", &summary.rows_with_problems)?;
         map.serialize_entry("problems", &summary.problems)?;
         map.serialize_entry("problems_by_type", &summary.problems_by_type)?;
+        map.serialize_entry(
+            "problems_by_municipality",
+            &summary.problems_by_municipality,
+        )?;
         map.serialize_entry("lines", &summary.lines)?;
         map.serialize_entry("bytes", &summary.bytes)?;
         map.serialize_entry("complete", &summary.complete)?;

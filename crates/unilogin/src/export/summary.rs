@@ -80,6 +80,9 @@ pub struct ExportSummary {
     pub problems: usize,
     /// Problems per error type.
     pub problems_by_type: BTreeMap<ErrorType, usize>,
+    /// Problems per municipality, by official name: the municipality each row with problems
+    /// names ([`ExportRow::municipality`]); rows without one to read are not counted here.
+    pub problems_by_municipality: BTreeMap<&'static str, usize>,
     /// Lines read.
     pub lines: u64,
     /// Bytes read.
@@ -103,6 +106,7 @@ impl ExportSummary {
             rows_with_problems: 0,
             problems: 0,
             problems_by_type: BTreeMap::new(),
+            problems_by_municipality: BTreeMap::new(),
             lines: 0,
             bytes: 0,
             complete: false,
@@ -120,6 +124,12 @@ impl ExportSummary {
             self.problems += problems.len();
             for problem in problems {
                 *self.problems_by_type.entry(problem.kind()).or_insert(0) += 1;
+            }
+            if let Some(municipality) = row.municipality {
+                *self
+                    .problems_by_municipality
+                    .entry(municipality)
+                    .or_insert(0) += problems.len();
             }
         }
     }

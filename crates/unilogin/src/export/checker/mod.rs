@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::batch::{BatchRow, RowBatch, RowChecker, MAX_BATCH_BYTES};
 use super::jsonl::{JsonLinesReader, Object};
-use super::row::{check_length, ExportRow};
+use super::row::{check_length, municipality_of, ExportRow};
 use super::summary::{ExportSummary, UnknownColumn, MAX_UNKNOWN_COLUMNS};
 use super::{columns, error, open, CsvReader, Encoding, ExportError, Syntax};
 use crate::record::Header;
@@ -544,7 +544,7 @@ impl<R: Read> ExportChecker<R> {
     fn read_row(&mut self) -> Result<Option<ExportRow>, ExportError> {
         let index = self.read;
         let kind = self.kind;
-        let (line, problems, end_line, windows_1252) = match &mut self.source {
+        let (line, problems, end_line, windows_1252, municipality) = match &mut self.source {
             Source::Csv { reader, header } => {
                 let Some(record) = reader.next_record()? else {
                     return Ok(None);
@@ -553,7 +553,18 @@ impl<R: Read> ExportChecker<R> {
                 let windows_1252 = record.windows_1252();
                 check_length(header.names().len(), record.len(), line, index)?;
                 let problems = kind.check_row_with(header, record.iter(), &self.policy);
-                (line, problems, reader.lines_read(), windows_1252)
+                let municipality = if problems.is_empty() {
+                    None
+                } else {
+                    municipality_of(header, record.iter().map(Some))
+                };
+                (
+                    line,
+                    problems,
+                    reader.lines_read(),
+                    windows_1252,
+                    municipality,
+                )
             }
             Source::JsonLines {
                 reader,
@@ -583,7 +594,12 @@ impl<R: Read> ExportChecker<R> {
                     }
                 };
                 let problems = check_object(kind, layout, &object, self.policy);
-                (line, problems, line, reader.windows_1252())
+                let municipality = if problems.is_empty() {
+                    None
+                } else {
+                    municipality_of(&layout.header, object.values.iter().map(Option::as_deref))
+                };
+                (line, problems, line, reader.windows_1252(), municipality)
             }
         };
         self.read += 1;
@@ -593,6 +609,7 @@ impl<R: Read> ExportChecker<R> {
             end_line,
             windows_1252,
             problems,
+            municipality,
             bytes_read: 0,
         }))
     }
