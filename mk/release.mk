@@ -34,5 +34,11 @@ msrv-toolchain:
 msrv: msrv-toolchain
 	CARGO_TARGET_DIR=$(MSRV_TARGET_DIR) rustup run $(MSRV) cargo build -p unilogin -p unilogin-cli --locked
 
+# cargo verifies the command against the packaged core through a local registry that it
+# unpacks into $CARGO_HOME/registry/src once per version and then reuses: on a machine that
+# packaged this version before, the command would be built against that older core. The
+# stale unpacked copies go first (no crate of these names comes from crates.io).
 package:
+	rm -rf $(wildcard $(or $(CARGO_HOME),$(HOME)/.cargo)/registry/src/*/unilogin-$(VERSION)) \
+		$(wildcard $(or $(CARGO_HOME),$(HOME)/.cargo)/registry/src/*/unilogin-cli-$(VERSION))
 	$(CARGO) package -p unilogin -p unilogin-cli --locked $(PACKAGE_FLAGS)
