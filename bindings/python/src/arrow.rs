@@ -23,10 +23,11 @@ use pyo3::types::{PyCapsule, PyList, PyTuple};
 use pyo3_arrow::input::{AnyArray, AnyRecordBatch};
 use unilogin::form::ValueKind;
 use unilogin::record::{columnar, Header, RecordKind};
-use unilogin::{CtxValue, Lang, LocItem, Problem, Problems, ValidationPolicy};
+use unilogin::{CtxValue, Lang, Problem, Problems, ValidationPolicy};
 
 use crate::convert::float_text;
 use crate::errors;
+use crate::export::count;
 use crate::records::{policy, record_kind, value_kind};
 
 /// How one Arrow array is read as text cells. Strings are borrowed; numbers are written out.
@@ -190,9 +191,7 @@ impl Checking {
             kind: record_kind(kind)?,
             lang,
             policy: policy(py, p_number_checksum, as_of, overrides, lang)?,
-            jobs: usize::try_from(jobs).map_err(|_| {
-                PyValueError::new_err(format!("jobs must be 0 or more, not {jobs}"))
-            })?,
+            jobs: count("jobs", jobs)?,
         })
     }
 }
@@ -416,23 +415,6 @@ fn ctx_json(problem: &Problem) -> String {
     out
 }
 
-/// The field a problem is located at, its `loc` after the row joined with `.`.
-fn field_path(problem: &Problem) -> String {
-    let mut out = String::new();
-    for (n, item) in problem.loc().items().iter().enumerate() {
-        if n > 0 {
-            out.push('.');
-        }
-        match item {
-            LocItem::Index(i) => {
-                let _ = write!(out, "{i}");
-            }
-            LocItem::Key(k) => out.push_str(k),
-        }
-    }
-    out
-}
-
 // A table built here, handed to Python through the Arrow PyCapsule stream interface (its own
 // small class: pyo3-arrow's `Table` class would link every Arrow kernel its methods offer).
 #[derive(Debug)]
@@ -542,7 +524,8 @@ impl ProblemTable {
         for problem in problems {
             self.row
                 .append_value(i64::try_from(row).unwrap_or(i64::MAX));
-            self.field.append_value(field_path(problem));
+            // The location (not yet under its row), as the core writes it: joined with `.`.
+            self.field.append_value(problem.loc().to_string());
             self.kind.append_value(problem.kind().code());
             self.msg.append_value(problem.message(self.lang));
             self.input.append_option(problem.input());
@@ -650,8 +633,7 @@ pub fn arrow_valid_mask(
     jobs: i64,
 ) -> PyResult<ArrowBooleans> {
     let kind = value_kind(kind)?;
-    let jobs = usize::try_from(jobs)
-        .map_err(|_| PyValueError::new_err(format!("jobs must be 0 or more, not {jobs}")))?;
+    let jobs = count("jobs", jobs)?;
     let reader = values.into_reader()?;
     py.detach(|| {
         let field = reader.field();

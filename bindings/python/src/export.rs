@@ -31,7 +31,7 @@ use crate::records::{policy, record_kind};
 const BATCH: usize = 1000;
 
 /// A count argument (`jobs`): 0 or more.
-fn count(name: &str, value: i64) -> PyResult<usize> {
+pub fn count(name: &str, value: i64) -> PyResult<usize> {
     usize::try_from(value)
         .map_err(|_| PyValueError::new_err(format!("{name} must be 0 or more, not {value}")))
 }
