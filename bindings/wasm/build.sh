@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds the npm package `unilogin` into bindings/wasm/pkg/:
-#   pkg/web/   ES module for browsers and bundlers (wasm-bindgen --target web)
-#   pkg/node/  CommonJS module for Node.js (wasm-bindgen --target nodejs)
+#   pkg/web/   ES modules for browsers and bundlers (wasm-bindgen --target web): unilogin.js, the
+#              form module (the package's main entry), and unilogin_account.js, the account
+#              module (`unilogin/account`)
+#   pkg/node/  the same two as CommonJS modules for Node.js (wasm-bindgen --target nodejs)
+#   pkg/checker/  the export checker module with the checker page
 #   pkg/package.json, pkg/README.md
 #
 # Installs what is missing, from the package registries only:
@@ -26,6 +29,10 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 PKG="$HERE/pkg"
 CRATE=unilogin-wasm
 ARTIFACT=unilogin_wasm.wasm
+# The account module (bindings/wasm-account): passwords, resets, expiry, provisioning, login
+# help and onboarding, `unilogin/account`, packaged beside the form module in web/ and node/.
+ACCOUNT_CRATE=unilogin-wasm-account
+ACCOUNT_ARTIFACT=unilogin_account.wasm
 # The export checker: a module of its own (bindings/wasm-checker), loaded only by the checker
 # page, packaged with the page into pkg/checker/.
 CHECKER_CRATE=unilogin-wasm-checker
@@ -118,10 +125,10 @@ build_wasm() {
       if has_rust_src; then
         # As on the Debian path: std rebuilt for size, panics that abort at once.
         (cd "$ROOT" && RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-          cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -p "$CHECKER_CRATE" -Z build-std=std,panic_abort)
+          cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -p "$ACCOUNT_CRATE" -p "$CHECKER_CRATE" -Z build-std=std,panic_abort)
       else
         log "rustup has no rust-src here: std is not rebuilt for size (a larger module)"
-        (cd "$ROOT" && cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -p "$CHECKER_CRATE")
+        (cd "$ROOT" && cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -p "$ACCOUNT_CRATE" -p "$CHECKER_CRATE")
       fi
       ;;
     debian)
@@ -143,7 +150,7 @@ build_wasm() {
       (cd "$ROOT" && RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld" \
         RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-        /usr/bin/cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -p "$CHECKER_CRATE" \
+        /usr/bin/cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -p "$ACCOUNT_CRATE" -p "$CHECKER_CRATE" \
         -Z build-std=std,panic_abort)
       ;;
     *)
@@ -152,6 +159,7 @@ build_wasm() {
       ;;
   esac
   WASM="$CARGO_TARGET_DIR/$TARGET/release/$ARTIFACT"
+  ACCOUNT_WASM="$CARGO_TARGET_DIR/$TARGET/release/$ACCOUNT_ARTIFACT"
   CHECKER_WASM="$CARGO_TARGET_DIR/$TARGET/release/$CHECKER_ARTIFACT"
 }
 
@@ -161,21 +169,23 @@ WASM_OPT_FLAGS=(-Oz --strip-debug --strip-producers
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
 package() {
-  local target dir
+  local target dir module
   for target in web nodejs; do
     dir="$PKG/${target%js}"
     rm -rf "$dir.tmp"
-    "$WASM_BINDGEN" --target "$target" --out-dir "$dir.tmp" --out-name unilogin "$WASM"
-    if [ "${WASM_OPT:-1}" != 0 ]; then
-      "$HERE/node_modules/.bin/wasm-opt" "${WASM_OPT_FLAGS[@]}" \
-        "$dir.tmp/unilogin_bg.wasm" -o "$dir.tmp/unilogin_bg.wasm"
-    fi
+    for module in "unilogin:$WASM" "unilogin_account:$ACCOUNT_WASM"; do
+      "$WASM_BINDGEN" --target "$target" --out-dir "$dir.tmp" --out-name "${module%%:*}" "${module#*:}"
+      if [ "${WASM_OPT:-1}" != 0 ]; then
+        "$HERE/node_modules/.bin/wasm-opt" "${WASM_OPT_FLAGS[@]}" \
+          "$dir.tmp/${module%%:*}_bg.wasm" -o "$dir.tmp/${module%%:*}_bg.wasm"
+      fi
+    done
     rm -rf "$dir" && mv "$dir.tmp" "$dir"
   done
   # The Node build is CommonJS inside a package of ES modules.
   printf '{\n  "type": "commonjs"\n}\n' >"$PKG/node/package.json"
   cp "$HERE/npm/package.json" "$HERE/npm/README.md" "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$PKG/"
-  echo "$WASM" >"$PKG/.stamp"
+  echo "$WASM $ACCOUNT_WASM" >"$PKG/.stamp"
 }
 
 # pkg/checker/: the checker module (browser build) and the checker page beside it, so the
@@ -213,7 +223,8 @@ main() {
   log "building $CRATE for $TARGET ($TOOLCHAIN toolchain)"
   build_wasm
   # pkg/.stamp names the module it was made from: a switch of toolchain repackages too.
-  if [ -f "$PKG/.stamp" ] && [ "$(cat "$PKG/.stamp")" = "$WASM" ] && [ "$PKG/.stamp" -nt "$WASM" ] && [ "$PKG/.stamp" -nt "$0" ] &&
+  if [ -f "$PKG/.stamp" ] && [ "$(cat "$PKG/.stamp")" = "$WASM $ACCOUNT_WASM" ] && [ "$PKG/.stamp" -nt "$WASM" ] &&
+    [ "$PKG/.stamp" -nt "$ACCOUNT_WASM" ] && [ "$PKG/.stamp" -nt "$0" ] &&
     [ "$PKG/.stamp" -nt "$HERE/npm/package.json" ] && [ "$PKG/.stamp" -nt "$HERE/npm/README.md" ]; then
     log "pkg/ is up to date"
   else
@@ -221,6 +232,7 @@ main() {
   fi
   package_checker
   log "$(wc -c <"$PKG/web/unilogin_bg.wasm") bytes, $(gzip -9c "$PKG/web/unilogin_bg.wasm" | wc -c) gzipped: $PKG/web/unilogin_bg.wasm"
+  log "$(wc -c <"$PKG/web/unilogin_account_bg.wasm") bytes, $(gzip -9c "$PKG/web/unilogin_account_bg.wasm" | wc -c) gzipped: $PKG/web/unilogin_account_bg.wasm"
   log "$(wc -c <"$PKG/checker/unilogin_checker_bg.wasm") bytes, $(gzip -9c "$PKG/checker/unilogin_checker_bg.wasm" | wc -c) gzipped: $PKG/checker/unilogin_checker_bg.wasm"
 }
 

@@ -124,6 +124,23 @@ pub fn reset_public_message(lang: &str) -> PyResult<&'static str> {
     Ok(reset::public_message(errors::lang(lang)?))
 }
 
+#[doc = pydoc!("check_reset_code")]
+#[pyfunction]
+#[pyo3(signature = (code, format = "digits6", *, lang = "da"))]
+pub fn check_reset_code<'py>(
+    py: Python<'py>,
+    code: &str,
+    format: &str,
+    lang: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let l = errors::lang(lang)?;
+    let entered = form::reset_code(format, code).or_raise(py, Class::Reset, l)?;
+    let d = PyDict::new(py);
+    d.set_item("code", entered.reveal())?;
+    d.set_item("grouped", entered.grouped())?;
+    Ok(d)
+}
+
 fn redemption<'py>(py: Python<'py>, r: &Redemption) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("grant", r.grant.0)?;

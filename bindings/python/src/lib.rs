@@ -37,9 +37,9 @@ mod _unilogin {
     };
     #[pymodule_export]
     use crate::credentials::{
-        assign_password, assigned_password_entropy, check_password, hash_password,
-        is_common_password, password_expiry, password_needs_rehash, reset_public_message,
-        PyGrantStore, PyPasswordExpiry,
+        assign_password, assigned_password_entropy, check_password, check_reset_code,
+        hash_password, is_common_password, password_expiry, password_needs_rehash,
+        reset_public_message, PyGrantStore, PyPasswordExpiry,
     };
     #[pymodule_export]
     use crate::export::{check_export, iter_problems, validate_csv, ProblemBatches};

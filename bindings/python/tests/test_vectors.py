@@ -639,3 +639,28 @@ def test_argument(case: Dict[str, Any]) -> None:
     assert problem.value.code == expected["code"]
     first = problem.value.errors()[0]
     assert (first["loc"], first["input"]) == (expected["loc"], expected["input"])
+
+
+# --- reset codes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "case", load("reset/codes.json")["cases"], ids=lambda c: f"{c['format']} {c['input']!r}"
+)
+def test_reset_code(case: Dict[str, Any]) -> None:
+    if "code" in case:
+        got = unilogin.check_reset_code(case["input"], case["format"])
+        assert got == {"code": case["code"], "grouped": case["grouped"]}
+        return
+    with pytest.raises(unilogin.ResetError) as da:
+        unilogin.check_reset_code(case["input"], case["format"])
+    with pytest.raises(unilogin.ResetError) as en:
+        unilogin.check_reset_code(case["input"], case["format"], lang="en")
+    [problem], [english] = da.value.errors(), en.value.errors()
+    want = {**case["error"], "loc": [], "input": case["input"]}
+    check_problem(f"{case['format']} {case['input']!r}", problem, want, en=english)
+
+
+def test_reset_code_unknown_format() -> None:
+    with pytest.raises(ValueError):
+        unilogin.check_reset_code("482915", "digits4")

@@ -27,27 +27,8 @@ use unilogin::export::{
 };
 use unilogin::form::{self, ArgumentError};
 use unilogin::{Lang, RecordKind};
+use unilogin_wasm_convert::argument;
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = TypeError)]
-    type JsTypeError;
-    #[wasm_bindgen(constructor, js_class = TypeError)]
-    fn new(message: &str) -> JsTypeError;
-
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set, catch)]
-    fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
-}
-
-/// The core's argument error as a `TypeError` with `code` `invalid_argument` and `argument`.
-fn argument(error: ArgumentError) -> JsValue {
-    let name = error.argument();
-    let thrown: JsValue = JsTypeError::new(&error.into_message()).into();
-    let _ = reflect_set(&thrown, &"code".into(), &ArgumentError::CODE.into());
-    let _ = reflect_set(&thrown, &"argument".into(), &name.into());
-    thrown
-}
 
 /// The format of a file named `name`, as the command decides it from the extension: JSON
 /// text `{"format": "csv"}` (`.csv`, `.txt`, `.tsv`) or `{"format": "jsonl"}` (`.jsonl`,

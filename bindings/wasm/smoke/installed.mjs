@@ -39,6 +39,9 @@ for (const name of [
   "package.json", "README.md", "LICENSE-MIT", "LICENSE-APACHE",
   "web/unilogin.js", "web/unilogin_bg.wasm", "web/unilogin.d.ts",
   "node/unilogin.js", "node/unilogin_bg.wasm", "node/unilogin.d.ts", "node/package.json",
+  // The account module, `unilogin/account` (issue 16).
+  "web/unilogin_account.js", "web/unilogin_account_bg.wasm", "web/unilogin_account.d.ts",
+  "node/unilogin_account.js", "node/unilogin_account_bg.wasm", "node/unilogin_account.d.ts",
   // The export checker page and its module (issue 16).
   "checker/index.html", "checker/app.js", "checker/worker.js", "checker/report.js", "checker/style.css",
   "checker/unilogin_checker.js", "checker/unilogin_checker_bg.wasm",
@@ -68,6 +71,9 @@ try {
 const unilogin = require("unilogin");
 assert.equal(unilogin.validateField("cvr", "DK 1358 5628").value, "13585628");
 assert.equal(unilogin.validateField("cvr", "13585627").problems[0].type, "cvr_checksum");
+const account = require("unilogin/account");
+assert.equal(account.checkResetCode("482-915").code, "482915");
+assert.equal(account.assignPassword("indskoling").kind, "pictures");
 `,
   );
   run(process.execPath, ["require.cjs"], project);
@@ -76,10 +82,12 @@ assert.equal(unilogin.validateField("cvr", "13585627").problems[0].type, "cvr_ch
   writeFileSync(
     join(project, "usage.ts"),
     `import { validateField, validateRequest } from "unilogin";
+import { checkResetCode, type ResetCode } from "unilogin/account";
 const field = validateField("phone", "+45 3366 3366");
 const request = validateRequest({ cvr: "13585628" }, "en");
 const ok: boolean = request.ok;
-export { field, ok };
+const code: ResetCode = checkResetCode("482 915");
+export { field, ok, code };
 `,
   );
   const tsc = join(wasmDir, "node_modules", ".bin", "tsc");
@@ -93,15 +101,17 @@ export { field, ok };
   rmSync(project, { recursive: true, force: true });
 }
 
-/** Bundles a page importing "unilogin" with esbuild and checks it in Chromium. */
+/** Bundles a page importing "unilogin" and "unilogin/account" with esbuild and checks it in Chromium. */
 async function bundledPage(project) {
   writeFileSync(
     join(project, "page.mjs"),
     `import init, { validateField, validateRequest } from "unilogin";
-await init();
+import initAccount, { checkResetCode } from "unilogin/account";
+await Promise.all([init(), initAccount()]);
 const request = validateRequest({ cvr: "13585627" }, "en");
 document.body.dataset.result = JSON.stringify({
   cvr: validateField("cvr", "DK 1358 5628").value,
+  code: checkResetCode("7kqm 2xwd", "crockford8").grouped,
   first: request.problems[0].type,
   msg: request.problems[0].msg,
 });
@@ -111,7 +121,9 @@ document.body.dataset.result = JSON.stringify({
   const esbuild = join(wasmDir, "node_modules", ".bin", "esbuild");
   run(esbuild, ["page.mjs", "--bundle", "--format=esm", "--platform=browser", `--outfile=${join(out, "page.js")}`], project);
   // esbuild keeps `new URL("unilogin_bg.wasm", import.meta.url)`: the module goes beside the bundle.
-  copyFileSync(join(project, "node_modules", "unilogin", "web", "unilogin_bg.wasm"), join(out, "unilogin_bg.wasm"));
+  for (const wasm of ["unilogin_bg.wasm", "unilogin_account_bg.wasm"]) {
+    copyFileSync(join(project, "node_modules", "unilogin", "web", wasm), join(out, wasm));
+  }
   writeFileSync(join(out, "index.html"), '<!doctype html><html lang="en"><body><script type="module" src="page.js"></script></body></html>');
   const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
   const server = createServer((req, res) => {
@@ -144,10 +156,11 @@ document.body.dataset.result = JSON.stringify({
     assert.deepEqual(errors, []);
     assert.deepEqual(result, {
       cvr: "13585628",
+      code: "7KQM-2XWD",
       first: "cvr_checksum",
       msg: "CVR number 13585627 is invalid (its check digit does not match)",
     });
-    assert.deepEqual(requests.sort(), ["/", "/page.js", "/unilogin_bg.wasm"]);
+    assert.deepEqual(requests.sort(), ["/", "/page.js", "/unilogin_account_bg.wasm", "/unilogin_bg.wasm"]);
   } finally {
     await browser.close();
     server.close();

@@ -1,4 +1,8 @@
-//! WebAssembly bindings of the `unilogin` core: the npm package `unilogin`.
+//! WebAssembly bindings of the `unilogin` core: the form module, the npm package's main
+//! entry `unilogin` (records, fields, single values, the form's choices, the error
+//! catalogue). Passwords, resets, expiry, provisioning, login help and onboarding are in the
+//! account module `unilogin/account` (bindings/wasm-account), the export reader in the
+//! checker module (bindings/wasm-checker), so a form page loads only what it uses.
 //!
 //! Every export converts its arguments, calls the core and converts the result; no rule lives
 //! here. Results cross the boundary as JSON text that JavaScript parses
@@ -11,114 +15,18 @@
 //! - a wrong argument (an unknown field key, a number where a string belongs): a `TypeError`
 //!   with `code` `invalid_argument`.
 
-use serde::Serialize;
-use unilogin::form::{
-    self, ArgumentError, CallError, FieldCheck, PasswordArguments, Validation, ValueKind,
+use unilogin::form::{self, FieldCheck, Validation, ValueKind};
+use unilogin::{Lang, RecordKind, ValidationPolicy};
+use unilogin_wasm_convert::{
+    argument, call_error, invalid_argument, json_arg, lang_arg, problem_error, string_arg, to_js,
 };
-use unilogin::login::{Guide, LoginPolicy, UserFacts};
-use unilogin::onboarding::Plan;
-use unilogin::people::Role;
-use unilogin::{Lang, Problem, RecordKind, ValidationPolicy};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
+const COMMON_TYPES: &'static str = include_str!("../../wasm-convert/src/common.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("types.d.ts");
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
-
-    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
-    fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
-
-    #[wasm_bindgen(js_namespace = Object, js_name = assign, catch)]
-    fn object_assign(target: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
-
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set, catch)]
-    fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
-
-    #[wasm_bindgen(js_name = Error)]
-    type JsError;
-    #[wasm_bindgen(constructor, js_class = Error)]
-    fn new(message: &str) -> JsError;
-
-    #[wasm_bindgen(js_name = TypeError)]
-    type JsTypeError;
-    #[wasm_bindgen(constructor, js_class = TypeError)]
-    fn new(message: &str) -> JsTypeError;
-}
-
-// ---- conversions ----------------------------------------------------------------------------
-
-/// A `TypeError` with `code` `invalid_argument`.
-fn invalid_argument(message: &str) -> JsValue {
-    let error: JsValue = JsTypeError::new(message).into();
-    let _ = reflect_set(&error, &"code".into(), &ArgumentError::CODE.into());
-    error
-}
-
-/// The core's argument error as a `TypeError` with `code` `invalid_argument` and `argument`,
-/// the argument's name.
-fn argument(error: ArgumentError) -> JsValue {
-    let name = error.argument();
-    let thrown = invalid_argument(&error.into_message());
-    let _ = reflect_set(&thrown, &"argument".into(), &name.into());
-    thrown
-}
-
-/// Serialises `value` as JSON and parses it on the JavaScript side.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| invalid_argument(&format!("cannot serialise the result: {e}")))?;
-    json_parse(&text)
-}
-
-/// An `Error` carrying the problem's fields, its message in `lang`.
-fn problem_error(problem: &Problem, lang: Lang) -> JsValue {
-    let rendered = problem.rendered(lang);
-    let error: JsValue = JsError::new(&rendered.msg).into();
-    if let Ok(fields) = to_js(&rendered) {
-        let _ = object_assign(&error, &fields);
-    }
-    let _ = reflect_set(&error, &"code".into(), &problem.kind().code().into());
-    error
-}
-
-/// A boundary call's error: a `TypeError` for a bad argument, an `Error` for a problem.
-fn call_error(error: CallError, lang: Lang) -> JsValue {
-    match error {
-        CallError::Argument(e) => argument(e),
-        CallError::Problem(p) => problem_error(&p, lang),
-    }
-}
-
-/// A string argument.
-fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    value
-        .as_string()
-        .ok_or_else(|| invalid_argument(&format!("`{name}` must be a string")))
-}
-
-/// The message language: `da` (the default, also for `undefined` and `null`) or `en`; tags
-/// such as `da-DK` and `en-GB` are accepted.
-fn lang_arg(value: &JsValue) -> Result<Lang, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Lang::Da);
-    }
-    form::lang(&string_arg(value, "lang")?).map_err(argument)
-}
-
-/// Any JSON-compatible value, through `JSON.stringify` (which refuses cycles and `BigInt`s
-/// with an exception, and drops functions and symbols).
-fn json_arg(value: &JsValue, name: &str) -> Result<serde_json::Value, JsValue> {
-    let text = json_stringify(value)
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| invalid_argument(&format!("`{name}` must be a JSON-compatible value")))?;
-    serde_json::from_str(&text)
-        .map_err(|e| invalid_argument(&format!("`{name}` is not valid JSON: {e}")))
-}
 
 /// A record: a plain object with field keys or column names.
 fn record_arg(value: &JsValue) -> Result<serde_json::Map<String, serde_json::Value>, JsValue> {
@@ -302,162 +210,7 @@ pub fn search_municipalities(
     to_js(&form::municipalities(&prefix, limit))
 }
 
-// ---- passwords ------------------------------------------------------------------------------
-
-/// Checks a password a user of a group chooses, with the live checklist: every violation and
-/// the status of every rule.
-///
-/// # Errors
-/// `password_not_choosable` (indskoling) and `json_invalid` (policy overrides) as an `Error`
-/// carrying `.code`; `invalid_argument` for a wrong argument (an unknown group, a history
-/// entry that is neither an Argon2id PHC string nor the old `sha256$<salt>$<digest>`).
-#[wasm_bindgen(js_name = checkPassword, unchecked_return_type = "PasswordReport")]
-pub fn check_password_js(
-    #[wasm_bindgen(unchecked_param_type = "string")] password: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "PasswordOptions")] options: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
-) -> Result<JsValue, JsValue> {
-    let lang = lang_arg(lang)?;
-    let password = string_arg(password, "password")?;
-    let options: PasswordArguments = serde_json::from_value(json_arg(options, "options")?)
-        .map_err(|e| invalid_argument(&format!("`options`: {e}")))?;
-    let report =
-        form::check_password(&password, &options, "history").map_err(|e| call_error(e, lang))?;
-    to_js(&report.rendered(lang))
-}
-
-// ---- login help -------------------------------------------------------------------------------
-
-/// The user of a login guide as roster exports give it: `{role, grade?, has_own_mitid, age?}`.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LoginUserArg {
-    role: String,
-    #[serde(default)]
-    grade: Option<serde_json::Value>,
-    has_own_mitid: bool,
-    #[serde(default)]
-    age: Option<u8>,
-}
-
-/// The options of a login guide: the failure cause and the host's age policy.
-#[derive(serde::Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct LoginOptionsArg {
-    #[serde(default)]
-    cause: Option<String>,
-    #[serde(default)]
-    policy: Option<LoginPolicy>,
-}
-
-/// The user facts (the role parsed as the core parses roster roles) and the options.
-fn login_args(
-    user: &JsValue,
-    options: &JsValue,
-    lang: Lang,
-) -> Result<(UserFacts, LoginOptionsArg), JsValue> {
-    let user: LoginUserArg = serde_json::from_value(json_arg(user, "user")?)
-        .map_err(|e| invalid_argument(&format!("`user`: {e}")))?;
-    let grade = match user.grade {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(text)) => Some(text),
-        Some(other) => Some(other.to_string()),
-    };
-    let role = Role::parse(&user.role, grade.as_deref())
-        .map_err(|e| problem_error(&e.at(unilogin::Loc::root(), Some(&user.role)), lang))?;
-    let options = if options.is_undefined() || options.is_null() {
-        LoginOptionsArg::default()
-    } else {
-        serde_json::from_value(json_arg(options, "options")?)
-            .map_err(|e| invalid_argument(&format!("`options`: {e}")))?
-    };
-    Ok((UserFacts::new(role, user.has_own_mitid, user.age), options))
-}
-
-/// A login guide for `task` (`activation`, `forgotten_password`, `login_failed` with
-/// `options.cause`, `change_password`).
-///
-/// # Errors
-/// The problem of the user's role or grade (`role_unknown`, `grade_required`, …) as an `Error`
-/// carrying `.code`; `invalid_argument` for a wrong argument (an unknown task or cause, a cause
-/// where none belongs, an unknown field).
-#[wasm_bindgen(js_name = loginGuide, unchecked_return_type = "LoginGuide")]
-pub fn login_guide(
-    #[wasm_bindgen(unchecked_param_type = "LoginTask")] task: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LoginUser")] user: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "LoginOptions")] options: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
-) -> Result<JsValue, JsValue> {
-    let lang = lang_arg(lang)?;
-    let task = string_arg(task, "task")?;
-    let (user, options) = login_args(user, options, lang)?;
-    let policy = options.policy.unwrap_or_default();
-    let guide =
-        form::login_guide(&task, options.cause.as_deref(), &user, &policy).map_err(argument)?;
-    to_js(&guide)
-}
-
-/// Login help from the message the user saw: one guide per cause the message points to
-/// ("Ingen adgang" alone gives both).
-///
-/// # Errors
-/// `login_message_unknown`, `missing` and `string_too_long` for the message, and the problem
-/// of the user's role or grade, as an `Error` carrying `.code`; `invalid_argument` for a wrong
-/// argument.
-#[wasm_bindgen(js_name = loginHelp, unchecked_return_type = "LoginGuide[]")]
-pub fn login_help(
-    #[wasm_bindgen(unchecked_param_type = "string")] message: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LoginUser")] user: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "LoginOptions")] options: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
-) -> Result<JsValue, JsValue> {
-    let lang = lang_arg(lang)?;
-    let message = string_arg(message, "message")?;
-    let (user, options) = login_args(user, options, lang)?;
-    if options.cause.is_some() {
-        return Err(invalid_argument(
-            "`options.cause`: the message gives the cause",
-        ));
-    }
-    let policy = options.policy.unwrap_or_default();
-    let guides = Guide::for_message(&message, &user, &policy)
-        .map_err(|e| problem_error(&e.at(unilogin::Loc::root(), Some(&message)), lang))?;
-    to_js(&guides)
-}
-
-// ---- onboarding, choices, catalogue ----------------------------------------------------------
-
-fn plan_arg(legal_basis: &JsValue, lang: Lang) -> Result<Plan, JsValue> {
-    let input = string_arg(legal_basis, "legalBasis")?;
-    form::onboarding_plan(&input).map_err(|p| problem_error(&p, lang))
-}
-
-/// The onboarding journey STIL's guide describes for a legal basis (`kommunal`, `selvejet`,
-/// `privat`, or the form's wording).
-///
-/// # Errors
-/// `onboarding_not_covered` for § 19, stk. 4 and `legal_basis_unknown` as an `Error` carrying
-/// `.code`, the message in `lang`; `invalid_argument` for a wrong argument.
-#[wasm_bindgen(js_name = onboardingPlan, unchecked_return_type = "OnboardingPlan")]
-pub fn onboarding_plan(
-    #[wasm_bindgen(unchecked_param_type = "string")] legal_basis: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
-) -> Result<JsValue, JsValue> {
-    to_js(&plan_arg(legal_basis, lang_arg(lang)?)?)
-}
-
-/// The onboarding journey as a Mermaid flowchart in `lang`.
-///
-/// # Errors
-/// As [`onboarding_plan`].
-#[wasm_bindgen(js_name = onboardingMermaid, unchecked_return_type = "string")]
-pub fn onboarding_mermaid(
-    #[wasm_bindgen(unchecked_param_type = "string")] legal_basis: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
-) -> Result<JsValue, JsValue> {
-    let lang = lang_arg(lang)?;
-    Ok(plan_arg(legal_basis, lang)?.to_mermaid(lang).into())
-}
+// ---- choices, catalogue ------------------------------------------------------------------
 
 /// The options of the form's selects (legal basis, institution type, user group) in `lang`.
 ///

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { unilogin as u, repoRoot, thrown } from "./load.mjs";
+import { unilogin as u, account as acc, repoRoot, thrown } from "./load.mjs";
 
 const VALID = {
   cvr: "DK-13585628",
@@ -97,7 +97,7 @@ test("internationalised email addresses, and their ASCII form", () => {
 });
 
 test("the password checklist", () => {
-  const report = u.checkPassword("qzx7", { group: "mellemtrin" }, "en");
+  const report = acc.checkPassword("qzx7", { group: "mellemtrin" }, "en");
   assert.equal(report.ok, false);
   assert.deepEqual(report.rules.map((r) => [r.rule, r.status]), [
     ["length", "not_met"], ["lowercase", "not_applicable"], ["uppercase", "not_applicable"],
@@ -105,33 +105,33 @@ test("the password checklist", () => {
     ["no_season", "met"], ["not_common", "met"], ["not_recent", "not_checked"],
   ]);
   assert.equal(report.complete, false);
-  const given = u.checkPassword("qzx7", { group: "mellemtrin", names: ["Ida Ågård"], history: [] }, "en");
+  const given = acc.checkPassword("qzx7", { group: "mellemtrin", names: ["Ida Ågård"], history: [] }, "en");
   assert.deepEqual(given.rules.filter((r) => r.status === "not_checked"), []);
   assert.equal(given.complete, true);
   assert.equal(report.rules[0].label, "Between 8 and 24 characters");
   assert.deepEqual(report.violations, [
     { type: "password_too_short", msg: "The password must be at least 8 characters long", ctx: { min_length: 8 } },
   ]);
-  const refused = thrown(() => u.checkPassword("Hestesko-Bilvask-12", { group: "indskoling" }));
+  const refused = thrown(() => acc.checkPassword("Hestesko-Bilvask-12", { group: "indskoling" }));
   assert.equal(refused.code, "password_not_choosable");
   assert.deepEqual(refused.loc, ["password"]);
   assert.equal(refused.input, null);
-  const policy = thrown(() => u.checkPassword("x", { group: "parent", policy: { min_lenght: 1 } }));
+  const policy = thrown(() => acc.checkPassword("x", { group: "parent", policy: { min_lenght: 1 } }));
   assert.equal(policy.code, "json_invalid");
   for (const options of [{ group: "teacher" }, { group: "parent", history: ["md5$x"] }, { grop: "parent" }, null, "parent"]) {
-    assert.equal(thrown(() => u.checkPassword("x", options)).code, "invalid_argument", JSON.stringify(options));
+    assert.equal(thrown(() => acc.checkPassword("x", options)).code, "invalid_argument", JSON.stringify(options));
   }
 });
 
 test("onboarding plans and diagrams", () => {
-  const plan = u.onboardingPlan("Privatinstitution, dagtilbudslovens §19, stk. 5");
+  const plan = acc.onboardingPlan("Privatinstitution, dagtilbudslovens §19, stk. 5");
   assert.equal(plan.legal_basis, "privat");
   assert.ok(plan.steps.length > 5);
-  assert.match(u.onboardingMermaid("kommunal", "en"), /^flowchart/);
-  const stk4 = thrown(() => u.onboardingPlan("udliciteret", "en"));
+  assert.match(acc.onboardingMermaid("kommunal", "en"), /^flowchart/);
+  const stk4 = thrown(() => acc.onboardingPlan("udliciteret", "en"));
   assert.equal(stk4.code, "onboarding_not_covered");
   assert.match(stk4.message, /Contracted-out daycare institution/);
-  assert.equal(thrown(() => u.onboardingPlan("nonsense")).code, "legal_basis_unknown");
+  assert.equal(thrown(() => acc.onboardingPlan("nonsense")).code, "legal_basis_unknown");
 });
 
 test("form choices come from the core", () => {
@@ -190,4 +190,49 @@ test("the error catalogue equals docs/errors.md and covers every vector type", (
     walk(JSON.parse(readFileSync(join(repoRoot, "tests", "vectors", `${f}.json`), "utf8")));
   }
   for (const t of seen) assert.ok(known.has(t), t);
+});
+
+test("assignPassword: a picture password for indskoling, words and a number for the older", () => {
+  const pictures = acc.assignPassword("indskoling", { names: ["Ida Ågård"] }, "en");
+  assert.equal(pictures.kind, "pictures");
+  assert.equal(pictures.pictures.length, 4);
+  assert.equal(pictures.shown.split(" ").length, 4);
+  const text = acc.assignPassword("udskoling", { names: ["Søren Kierkegaard"] });
+  assert.equal(text.kind, "text");
+  assert.equal(text.shown, text.text);
+  // The assigned password passes the group's own checklist.
+  assert.ok(acc.checkPassword(text.text, { group: "udskoling", names: ["Søren Kierkegaard"] }).ok);
+  // Drawn afresh each time from the browser's CSPRNG.
+  const many = new Set(Array.from({ length: 20 }, () => acc.assignPassword("mellemtrin").text));
+  assert.ok(many.size > 15, `${many.size} distinct of 20`);
+  assert.equal(thrown(() => acc.assignPassword("teacher")).code, "invalid_argument");
+  assert.equal(thrown(() => acc.assignPassword("parent", { nmes: [] })).code, "invalid_argument");
+  assert.equal(thrown(() => acc.assignPassword("parent", { policy: { min_length: "8" } })).code, "json_invalid");
+});
+
+test("hashPassword: an Argon2id history entry checkPassword refuses to reuse", () => {
+  const stored = acc.hashPassword("Hestesko-Bilvask-12");
+  assert.match(stored, /^\$argon2id\$/);
+  assert.notEqual(stored, acc.hashPassword("Hestesko-Bilvask-12"), "a fresh salt each time");
+  const reused = acc.checkPassword("Hestesko-Bilvask-12", { group: "udskoling", history: [stored] }, "en");
+  assert.equal(reused.ok, false);
+  assert.deepEqual(reused.violations.map((v) => v.type), ["password_reused"]);
+  assert.ok(acc.checkPassword("Hestesko-Bilvask-13", { group: "udskoling", history: [stored] }).ok);
+  assert.equal(thrown(() => acc.hashPassword(12345678)).code, "invalid_argument");
+});
+
+test("passwordExpiry and provisioningEstimate: bad arguments are typed errors", () => {
+  assert.equal(thrown(() => acc.passwordExpiry("yesterday", { group: "employee" })).code, "json_invalid");
+  assert.equal(thrown(() => acc.passwordExpiry("2025-09-01T10:00:00Z", {})).code, "invalid_argument");
+  assert.equal(thrown(() => acc.passwordExpiry("2025-09-01T10:00:00Z", { grade: 5 })).code, "invalid_argument");
+  assert.equal(thrown(() => acc.passwordExpiry("2025-09-01T10:00:00Z", { grade: 11, on: "2026-01-05" })).code, "grade_range");
+  assert.equal(thrown(() => acc.passwordExpiry("2025-09-01T10:00:00Z", { group: "employee", grup: 1 })).code, "invalid_argument");
+  assert.equal(thrown(() => acc.passwordExpiry("2025-09-01T10:00:00Z", { group: "employee" }, { at: "soon" })).code, "json_invalid");
+  const employee = acc.passwordExpiry("2025-09-01T10:00:00Z", { group: "employee" }, { at: "2026-08-20T00:00:00Z" });
+  assert.deepEqual([employee.reason, employee.status], ["yearly", "warn"]);
+  assert.equal(thrown(() => acc.provisioningEstimate("2025-01-15")).code, "json_invalid");
+  assert.equal(thrown(() => acc.provisioningEstimate("2025-01-15T09:00:00Z", { schedul: [] })).code, "invalid_argument");
+  const estimate = acc.provisioningEstimate("2025-01-15T09:00:00Z", undefined, "en");
+  assert.equal(estimate.status, undefined, "no status without `at`");
+  assert.match(estimate.summary, /02:00/);
 });

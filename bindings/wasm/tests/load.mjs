@@ -8,8 +8,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = join(here, "..", "..", "..");
 const require = createRequire(import.meta.url);
 
-/** The Node build of the npm package `unilogin`, loaded through the package's `main`. */
+/** The Node build of the npm package `unilogin` (the form module), loaded through the
+ * package's `main`. */
 export const unilogin = require(join(here, "..", "pkg"));
+
+/** The Node build of `unilogin/account` (passwords, resets, expiry, provisioning, login help,
+ * onboarding), the file the package's `./account` export names for Node. */
+export const account = require(join(here, "..", "pkg", "node", "unilogin_account.js"));
 
 /** A vector file from tests/vectors/, checked for its version. */
 export function vectors(name) {

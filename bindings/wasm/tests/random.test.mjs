@@ -6,7 +6,12 @@
 // when a call fails).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { unilogin as u } from "./load.mjs";
+import { unilogin, account } from "./load.mjs";
+
+// Both modules' exports, by name (the names do not overlap).
+const u = Object.fromEntries(
+  [unilogin, account].flatMap((m) => Object.entries(m).filter(([, f]) => typeof f === "function")),
+);
 
 const SEED = Number(process.env.UNILOGIN_FUZZ_SEED ?? 20261128);
 const CALLS = Number(process.env.UNILOGIN_FUZZ_CALLS ?? 20000);
@@ -132,12 +137,16 @@ function randomValue(r, depth = 0) {
   }
 }
 
+const exportsOf = (m) => Object.keys(m).filter((k) => typeof m[k] === "function" && k !== "initSync").sort();
+
 test("every export is covered", () => {
-  const exported = Object.keys(u).filter((k) => typeof u[k] === "function").sort();
-  assert.deepEqual(exported, [
-    "checkPassword", "errorCatalogue", "formChoices", "formatPhone", "loginGuide", "loginHelp",
-    "onboardingMermaid", "onboardingPlan", "parseValue", "recordKeys", "searchMunicipalities",
-    "validateField", "validateRecord", "validateRequest",
+  assert.deepEqual(exportsOf(unilogin), [
+    "errorCatalogue", "formChoices", "formatPhone", "parseValue", "recordKeys",
+    "searchMunicipalities", "validateField", "validateRecord", "validateRequest",
+  ]);
+  assert.deepEqual(exportsOf(account), [
+    "assignPassword", "checkPassword", "checkResetCode", "hashPassword", "loginGuide", "loginHelp",
+    "onboardingMermaid", "onboardingPlan", "passwordExpiry", "provisioningEstimate",
   ]);
 });
 
@@ -160,6 +169,16 @@ test(`random arguments never trap (seed ${SEED}, ${CALLS} calls)`, () => {
           has_own_mitid: r.pick([true, false]), age: r.pick([null, 14, 15, -1, 300]) };
       }
       if (name === "loginHelp") args[0] = r.pick(["Ingen adgang", "Forkert brugernavn eller adgangskode", randomString(r)]);
+      if (name === "assignPassword") args[0] = r.pick(["udskoling", "mellemtrin", "indskoling", "parent", randomString(r)]);
+      if (name === "passwordExpiry") {
+        args[0] = r.pick(["2025-09-01T10:00:00Z", randomString(r)]);
+        args[1] = r.pick([{ group: "employee" }, { grade: r.int(12), on: "2026-01-05" }, { role: randomValue(r) }]);
+      }
+      if (name === "provisioningEstimate") {
+        args[0] = r.pick(["2025-01-15T09:00:00Z", randomString(r)]);
+        args[1] = { schedule: r.pick([["02:00"], [randomString(r)], undefined]), at: r.pick(["2025-01-16T01:00:00Z", randomString(r)]) };
+      }
+      if (name === "checkResetCode") args[1] = r.pick(["digits6", "crockford8", randomString(r)]);
     }
     let result;
     try {

@@ -2,7 +2,7 @@
 // (crates/unilogin/tests/vectors.rs, passwords.rs, onboarding.rs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { unilogin as u, vectors, thrown } from "./load.mjs";
+import { unilogin as u, account as acc, vectors, thrown } from "./load.mjs";
 
 /** Checks one problem against an expected `{type, loc?, input?, ctx?, msg?}`; `english` is the
  * same problem rendered in English. */
@@ -100,16 +100,16 @@ test("password vectors", () => {
     if (c.policy) options.policy = c.policy;
     const expect = c.expect;
     if (expect.error) {
-      const da = thrown(() => u.checkPassword(c.password, options, "da"));
-      const en = thrown(() => u.checkPassword(c.password, options, "en"));
+      const da = thrown(() => acc.checkPassword(c.password, options, "da"));
+      const en = thrown(() => acc.checkPassword(c.password, options, "en"));
       assert.equal(da.code, expect.error.type, `${label}: code`);
       assert.deepEqual(da.loc, ["password"], label);
       assert.equal(da.input, null, `${label}: the password is never echoed`);
       checkProblem(label, da, en, expect.error);
       continue;
     }
-    const da = u.checkPassword(c.password, options, "da");
-    const en = u.checkPassword(c.password, options, "en");
+    const da = acc.checkPassword(c.password, options, "da");
+    const en = acc.checkPassword(c.password, options, "en");
     assert.deepEqual(
       da.violations.map((v) => ({ type: v.type, ctx: v.ctx })),
       expect.violations,
@@ -149,14 +149,14 @@ test("password vectors", () => {
 
 test("onboarding plans equal the golden files", () => {
   for (const basis of ["kommunal", "selvejet", "privat"]) {
-    assert.deepEqual(u.onboardingPlan(basis), vectors(`onboarding/${basis}.json`), basis);
+    assert.deepEqual(acc.onboardingPlan(basis), vectors(`onboarding/${basis}.json`), basis);
   }
 });
 
 test("argument vectors: the same bad argument gives the same code as in Rust and Python", () => {
   const calls = {
-    onboarding_plan: (a) => u.onboardingPlan(a.legal_basis),
-    check_password: (a) => u.checkPassword(a.password, {
+    onboarding_plan: (a) => acc.onboardingPlan(a.legal_basis),
+    check_password: (a) => acc.checkPassword(a.password, {
       group: a.group, ...(a.history ? { history: a.history } : {}), ...(a.policy ? { policy: a.policy } : {}),
     }),
     check_value: (a) => u.parseValue(a.kind, a.value),
@@ -182,11 +182,11 @@ test("login vectors: loginGuide gives the same steps and helpers as Rust and Pyt
   for (const c of doc.cases) {
     const options = { ...(c.cause ? { cause: c.cause } : {}), ...(c.policy ? { policy: c.policy } : {}) };
     if ("error" in c) {
-      const error = thrown(() => u.loginGuide(c.guide, c.user, options));
+      const error = thrown(() => acc.loginGuide(c.guide, c.user, options));
       assert.equal(error.code, c.error.type, c.name);
       continue;
     }
-    const guide = u.loginGuide(c.guide, c.user, options);
+    const guide = acc.loginGuide(c.guide, c.user, options);
     assert.equal(guide.task, c.guide, c.name);
     assert.deepEqual(guide.steps.map((s) => s.id), c.expect.steps, `${c.name}: steps`);
     assert.deepEqual(guide.helpers.map((h) => h.id), c.expect.helpers, `${c.name}: helpers`);
@@ -197,16 +197,83 @@ test("login vectors: loginGuide gives the same steps and helpers as Rust and Pyt
 test("login message vectors: loginHelp reads the causes of a pasted message", () => {
   for (const c of vectors("login.json").messages) {
     if ("error" in c) {
-      const da = thrown(() => u.loginHelp(c.message, c.user));
-      const en = thrown(() => u.loginHelp(c.message, c.user, undefined, "en"));
+      const da = thrown(() => acc.loginHelp(c.message, c.user));
+      const en = thrown(() => acc.loginHelp(c.message, c.user, undefined, "en"));
       checkProblem(c.name, da, en, c.error);
       assert.equal(da.code, c.error.type, c.name);
       continue;
     }
-    const guides = u.loginHelp(c.message, c.user);
+    const guides = acc.loginHelp(c.message, c.user);
     assert.deepEqual(guides.map((g) => g.cause), c.expect.causes, c.name);
     assert.ok(guides.every((g) => g.task === "login_failed"), c.name);
     if ("steps" in c.expect) assert.deepEqual(guides[0].steps.map((s) => s.id), c.expect.steps, c.name);
     if ("helpers" in c.expect) assert.deepEqual(guides[0].helpers.map((h) => h.id), c.expect.helpers, c.name);
   }
+});
+
+test("expiry vectors: passwordExpiry gives the deadlines and statuses of Rust and Python", () => {
+  for (const c of vectors("expiry.json").cases) {
+    const user = Object.fromEntries(
+      ["group", "grade", "role", "on", "band_changed_on"].filter((k) => k in c).map((k) => [k, c[k]]),
+    );
+    const options = c.policy ? { policy: c.policy } : undefined;
+    assert.deepEqual(acc.passwordExpiry(c.last_change, user, options), c.expect, c.name);
+    for (const [at, status] of c.status) {
+      const expiry = acc.passwordExpiry(new Date(c.last_change), user, { ...options, at: new Date(at) });
+      assert.equal(expiry.status, status, `${c.name} at ${at}`);
+    }
+  }
+});
+
+test("provisioning vectors: provisioningEstimate gives the times and statuses of Rust and Python", () => {
+  for (const c of vectors("provisioning.json").cases) {
+    const options = { already_has_unilogin: c.already_has_unilogin };
+    if (c.schedule !== null) options.schedule = c.schedule;
+    for (const k of ["typical_hours_after_creation", "latest_hours_after_import"]) {
+      if (k in c) options[k] = c[k];
+    }
+    if ("errors" in c) {
+      const da = thrown(() => acc.provisioningEstimate(c.created_at, options, "da"));
+      const en = thrown(() => acc.provisioningEstimate(c.created_at, options, "en"));
+      assert.equal(da.code, c.errors[0].type, c.name);
+      assert.equal(da.problems.length, c.errors.length, c.name);
+      for (const [i, want] of c.errors.entries()) {
+        checkProblem(`${c.name} #${i}`, da.problems[i], en.problems[i], want);
+      }
+      continue;
+    }
+    const estimate = acc.provisioningEstimate(c.created_at, options, "en");
+    const e = c.expect;
+    assert.equal(estimate.readiness, e.readiness, c.name);
+    assert.equal(Date.parse(estimate.typical_ready), Date.parse(e.typical_ready), c.name);
+    assert.equal(Date.parse(estimate.latest_ready), Date.parse(e.latest_ready), c.name);
+    if (e.next_import === null) {
+      assert.equal(estimate.next_import, null, c.name);
+    } else {
+      assert.equal(Date.parse(estimate.next_import.at), Date.parse(e.next_import), c.name);
+      for (const k of ["local", "scheduled", "clock"]) {
+        if (k in e) assert.equal(estimate.next_import[k], e[k], `${c.name}: ${k}`);
+      }
+    }
+    assert.equal(typeof estimate.summary, "string");
+    for (const { now, status } of c.status_at ?? []) {
+      assert.equal(acc.provisioningEstimate(c.created_at, { ...options, at: now }).status, status, `${c.name} at ${now}`);
+    }
+  }
+});
+
+test("reset code vectors: checkResetCode reads a typed code as Rust and Python do", () => {
+  for (const c of vectors("reset/codes.json").cases) {
+    const label = `${c.format} ${JSON.stringify(c.input)}`;
+    if ("code" in c) {
+      assert.deepEqual(acc.checkResetCode(c.input, c.format), { code: c.code, grouped: c.grouped }, label);
+      continue;
+    }
+    const da = thrown(() => acc.checkResetCode(c.input, c.format, "da"));
+    const en = thrown(() => acc.checkResetCode(c.input, c.format, "en"));
+    assert.ok(!(da instanceof TypeError), label);
+    assert.equal(da.code, c.error.type, label);
+    checkProblem(label, da, en, { ...c.error, loc: [], input: c.input });
+  }
+  assert.equal(thrown(() => acc.checkResetCode("482915", "digits4")).code, "invalid_argument");
 });

@@ -91,14 +91,15 @@ fn expected_union() -> String {
 
 #[test]
 fn the_typescript_problem_type_is_the_catalogue() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bindings/wasm/src/types.d.ts");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../bindings/wasm-convert/src/common.d.ts");
     let text = std::fs::read_to_string(&path).unwrap();
     let (head, rest) = text
         .split_once(TS_START)
-        .expect("types.d.ts: catalogue start marker");
+        .expect("common.d.ts: catalogue start marker");
     let (union, tail) = rest
         .split_once(TS_END)
-        .expect("types.d.ts: catalogue end marker");
+        .expect("common.d.ts: catalogue end marker");
     let want = expected_union();
     if std::env::var_os("UNILOGIN_BLESS").is_some() {
         std::fs::write(&path, format!("{head}{TS_START}\n{want}{TS_END}{tail}")).unwrap();
@@ -107,6 +108,6 @@ fn the_typescript_problem_type_is_the_catalogue() {
     assert_eq!(
         union.trim(),
         want.trim(),
-        "bindings/wasm/src/types.d.ts's ProblemType differs from the catalogue; run `make bless`"
+        "bindings/wasm-convert/src/common.d.ts's ProblemType differs from the catalogue; run `make bless`"
     );
 }

@@ -228,7 +228,12 @@ fn every_reset_error_type_occurs_in_the_vectors() {
         }
     }
     let mut seen = BTreeSet::new();
-    for file in ["reset.json", "reset/loading.json", "hostile/state.json"] {
+    for file in [
+        "reset.json",
+        "reset/loading.json",
+        "reset/codes.json",
+        "hostile/state.json",
+    ] {
         let text = std::fs::read_to_string(vectors().join(file)).unwrap();
         collect(&serde_json::from_str(&text).unwrap(), &mut seen);
     }
@@ -246,6 +251,44 @@ fn every_reset_error_type_occurs_in_the_vectors() {
         reset.is_empty(),
         "missing from the reset vectors: {reset:?}"
     );
+}
+
+#[test]
+fn entered_codes_are_read_as_the_vectors_say() {
+    let text = std::fs::read_to_string(vectors().join("reset/codes.json")).unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    for case in doc["cases"].as_array().unwrap() {
+        let (format, input) = (
+            case["format"].as_str().unwrap(),
+            case["input"].as_str().unwrap(),
+        );
+        let label = format!("{format} {input:?}");
+        match unilogin::form::reset_code(format, input) {
+            Ok(code) => {
+                assert_eq!(Some(code.reveal()), case["code"].as_str(), "{label}");
+                assert_eq!(
+                    Some(code.grouped().as_str()),
+                    case["grouped"].as_str(),
+                    "{label}"
+                );
+            }
+            Err(unilogin::form::CallError::Problem(problem)) => {
+                let error = &case["error"];
+                assert_eq!(problem.kind().code(), error["type"], "{label}");
+                assert_eq!(problem.input(), Some(input), "{label}");
+                assert_eq!(problem.loc().to_string(), "", "{label}");
+                let shown = serde_json::to_value(problem.rendered(Lang::Da)).unwrap();
+                assert_eq!(shown["ctx"], error["ctx"], "{label}");
+                if let Some(msg) = error.get("msg") {
+                    assert_eq!(shown["msg"], msg["da"], "{label}");
+                    assert_eq!(problem.rendered(Lang::En).msg, msg["en"], "{label}");
+                }
+            }
+            Err(other) => panic!("{label}: {}", other.code()),
+        }
+    }
+    let unknown = unilogin::form::reset_code("digits4", "1234").unwrap_err();
+    assert_eq!(unknown.code(), "invalid_argument");
 }
 
 // ---- golden file and loading ------------------------------------------------------------

@@ -867,6 +867,24 @@ def assign_password(
 def assigned_password_entropy(group: _GroupKey) -> float:
     """The entropy in bits of the assigned-password scheme for ``group``."""
 
+def check_reset_code(code: str, format: str = "digits6", *, lang: _Lang = "da") -> Dict[str, str]:
+    """Checks the one-time code a pupil types on the reset page before the host redeems it:
+    ``{"code": ..., "grouped": ...}``, the canonical code and the code grouped for reading
+    aloud. Spaces and dashes are ignored; for ``crockford8`` case too, O reads as 0, I and L
+    as 1. Raises ``ResetError`` ``reset_code_format`` (ctx ``format``, ``length``) for text
+    that is not a code of ``format``, ``ValueError`` for an unknown format.
+
+    >>> unilogin.check_reset_code(" 482-915 ")
+    {'code': '482915', 'grouped': '482 915'}
+    >>> unilogin.check_reset_code("7kqm 2xwd", "crockford8")["grouped"]
+    '7KQM-2XWD'
+    >>> unilogin.check_reset_code("48291", lang="en")
+    Traceback (most recent call last):
+    ...
+    unilogin._errors.ResetError: The one-time code has 6 characters (spaces and dashes do not count); check that it is typed as you were given it [reset_code_format]
+
+    """
+
 def reset_public_message(lang: _Lang = "da") -> str:
     """The one message a pupil sees when a reset fails, whatever the reason."""
 

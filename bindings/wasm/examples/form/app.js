@@ -1,13 +1,14 @@
 // The institution-number request form, validated live by the unilogin core (WebAssembly).
 // Every rule and message comes from the package; this file only wires the page to it.
 import init, {
-  checkPassword,
   formChoices,
   recordKeys,
   searchMunicipalities,
   validateField,
   validateRequest,
 } from "./pkg/unilogin.js";
+// The password checklist comes from the account module, loaded beside the form module.
+import initAccount, { checkPassword } from "./pkg/unilogin_account.js";
 
 /** The page's own wording (labels and headings); messages come from the core. */
 const TEXT = {
@@ -232,7 +233,7 @@ form.addEventListener("submit", (event) => {
   if (!validation.ok) input(validation.problems[0].loc[0])?.focus();
 });
 
-await init();
+await Promise.all([init(), initAccount()]);
 // The request's fields that have an input here: the address on one line (`address`, for files
 // that write it so) is asked for in its parts.
 keys = recordKeys("request").filter((key) => input(key) !== null);

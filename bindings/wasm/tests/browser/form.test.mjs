@@ -18,11 +18,12 @@ import { serve } from "../../examples/form/server.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const artifacts = join(root, "artifacts");
-// The target is 150 KB (docs/performance.md). Issues 12 and 13 (Argon2id history, login help,
-// policy, contradiction and date checks, internationalised emails, PostNord's postal list and
-// addresses) grew the single module to about 195 KB; until the module is split (issue 16,
-// item 4) this is a ceiling that catches further growth, not the target.
-const TARGET_GZIP_BYTES = 200 * 1024;
+// Issue 16 sets the form module's target at 100 KB gzipped (docs/performance.md). Splitting
+// off the account module (passwords, login help, onboarding) and the checker module brought it
+// from about 191 KB to about 132 KB; this is a ceiling that catches further growth, not the
+// target. The account module has no target of its own; its ceiling catches growth too.
+const TARGET_GZIP_BYTES = 135 * 1024;
+const ACCOUNT_GZIP_BYTES = 195 * 1024;
 
 const VALID = {
   cvr: "DK-1358 5628",
@@ -205,6 +206,8 @@ test("size and the time to validate the whole form once", async () => {
     + `${timing.valid.median_us.toFixed(1)} µs (valid), ${timing.invalid.median_us.toFixed(1)} µs (3 problems); `
     + `validateField ${timing.field_us.toFixed(2)} µs; JSON both ways in JS ${timing.json_boundary_us.toFixed(2)} µs`);
   assert.ok(gzipped <= TARGET_GZIP_BYTES, `${gzipped} bytes gzipped, target ${TARGET_GZIP_BYTES}`);
+  const account = gzipSync(readFileSync(join(root, "pkg", "web", "unilogin_account_bg.wasm")), { level: 9 }).length;
+  assert.ok(account <= ACCOUNT_GZIP_BYTES, `account module ${account} bytes gzipped`);
   assert.ok(timing.valid.median_us > 0, "the validation was timed");
   assert.deepEqual(pageErrors, []);
 });

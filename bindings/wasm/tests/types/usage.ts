@@ -1,14 +1,9 @@
 // A typed usage example, checked by `tsc --noEmit -p tests/types` (make wasm-test): every export
 // and the error objects, as a browser app written in TypeScript uses them.
 import init, {
-  checkPassword,
   errorCatalogue,
   formChoices,
   formatPhone,
-  loginGuide,
-  loginHelp,
-  onboardingMermaid,
-  onboardingPlan,
   parseValue,
   recordKeys,
   searchMunicipalities,
@@ -20,9 +15,7 @@ import init, {
   type InstitutionNumberRequest,
   type InstitutionTypeCode,
   type InvalidArgumentError,
-  type LoginGuide,
   type MunicipalityChoice,
-  type PasswordReport,
   type Problem,
   type ProblemType,
   type RequestInput,
@@ -30,8 +23,28 @@ import init, {
   type Validation,
   type ValidationPolicyOverrides,
 } from "../../pkg/web/unilogin.js";
+import initAccount, {
+  assignPassword,
+  checkPassword,
+  checkResetCode,
+  hashPassword,
+  loginGuide,
+  loginHelp,
+  onboardingMermaid,
+  onboardingPlan,
+  passwordExpiry,
+  provisioningEstimate,
+  type AssignedPassword,
+  type LoginGuide,
+  type PasswordExpiry,
+  type PasswordReport,
+  type ProvisioningEstimate,
+  type ResetCode,
+  type UniloginError as AccountError,
+} from "../../pkg/web/unilogin_account.js";
 
 await init();
+await initAccount();
 
 const input: RequestInput = { cvr: "13585627", phone: 33663366, email: null };
 const result: Validation<InstitutionNumberRequest> = validateRequest(input, "en");
@@ -108,7 +121,30 @@ const help: LoginGuide[] = loginHelp("Ingen adgang", { role: "medarbejder", has_
 console.log(guide.steps.map((s) => s.id), help.map((g) => g.cause), guide.helpers[0]?.name.da);
 console.log(canonical, mermaid, labels, catalogue[0]?.da, choices.user_group[0]?.value);
 
+const assigned: AssignedPassword = assignPassword("indskoling", { names: ["Ida"] }, "en");
+if (assigned.kind === "pictures") console.log(assigned.pictures.length, assigned.shown);
+const stored: string = hashPassword("Hestesko-Bilvask-12");
+checkPassword("Hestesko-Bilvask-13", { group: "udskoling", history: [stored] });
+const expiry: PasswordExpiry = passwordExpiry(new Date(), { grade: 5, on: "2026-08-20" }, { at: new Date() });
+if (expiry.reason === "band_change") console.log(expiry.from, expiry.to, expiry.changed_on);
+console.log(expiry.must_change_by, expiry.status);
+const estimate: ProvisioningEstimate = provisioningEstimate("2025-01-15T09:00:00Z", { schedule: ["06:00"], at: "2025-01-16T01:00:00Z" }, "en");
+console.log(estimate.summary, estimate.status, estimate.next_import?.clock);
+const code: ResetCode = checkResetCode("7kqm-2xwd", "crockford8", "da");
+console.log(code.grouped);
+try {
+  checkResetCode("12345");
+} catch (e) {
+  const error = e as AccountError;
+  const problem: ProblemType = error.code;
+  console.log(problem === "reset_code_format", error.ctx["length"]);
+}
+
 // Mistakes the declarations catch.
+// @ts-expect-error: not a code format
+checkResetCode("123456", "digits4");
+// @ts-expect-error: the expiry needs its user
+passwordExpiry("2025-09-01T10:00:00Z");
 // @ts-expect-error: not a field of the request
 validateField("cvr_number", "13585628");
 // @ts-expect-error: not a user group

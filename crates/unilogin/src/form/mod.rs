@@ -12,7 +12,7 @@
 //!   [`parse_institution_type`], [`institution_type`]);
 //! - the calls bindings assemble the same way: [`check_password`], [`password_expiry`],
 //!   [`onboarding_plan`], [`onboarding_progress`], [`login_guide`], [`provisioning_policy`],
-//!   [`reset_pupil`], [`issue_reset_grant`] (and [`from_json`] for every value a host passes in its JSON form).
+//!   [`reset_pupil`], [`issue_reset_grant`], [`reset_code`] (and [`from_json`] for every value a host passes in its JSON form).
 //!
 //! Bindings (WASM, Python) convert their host's values to these arguments and serialise the
 //! results as they are; they hold no rules, lists or counts of their own.
@@ -54,9 +54,9 @@ mod validation;
 mod value;
 
 pub use argument::{
-    as_of, decision, lang, login_guide, onboarding_actor, onboarding_step, one_time_code,
-    password_history, record_kind, request_field, syntax, user_group, value_kind, ArgumentError,
-    CallError,
+    as_of, code_format, decision, lang, login_guide, onboarding_actor, onboarding_step,
+    one_time_code, password_history, record_kind, request_field, reset_code, syntax, user_group,
+    value_kind, ArgumentError, CallError,
 };
 pub use catalogue::{catalogue, CatalogueEntry};
 pub use choices::{choices, municipalities, suggestion_limit, Choice, Choices, MunicipalityChoice};

@@ -417,6 +417,13 @@ error_types! {
         da: "Forkert engangskode",
         en: "Wrong one-time code"
     }
+    /// An entered one-time code that is not a code of the store's format (too short, too
+    /// long, a character outside the alphabet). `ctx`: `format` (`digits6`, `crockford8`) and
+    /// `length`, the characters of a code.
+    ResetCodeFormat = "reset_code_format" {
+        da: "Engangskoden har {length} tegn (mellemrum og bindestreger tæller ikke med); tjek, at den er skrevet, som du fik den",
+        en: "The one-time code has {length} characters (spaces and dashes do not count); check that it is typed as you were given it"
+    }
     /// Too many wrong one-time codes.
     ResetTooManyAttempts = "reset_too_many_attempts" {
         da: "For mange forkerte forsøg ({max_attempts}); bed om en ny adgangskode",

@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::credentials::digest::{hex, salted_sha256, unhex};
-use crate::{Ctx, ErrorType};
+use crate::{Ctx, ErrorType, FieldError};
 use hmac::{Hmac, Mac as _};
 use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
@@ -166,6 +166,32 @@ impl OneTimeCode {
     /// of `format`.
     pub fn parse(format: CodeFormat, text: &str) -> Option<Self> {
         format.normalise(text).map(|text| Self { format, text })
+    }
+
+    /// A code as a user enters it (the pupil's reset page checking the field before the host
+    /// redeems it), read leniently as [`OneTimeCode::parse`] reads it.
+    ///
+    /// ```
+    /// use unilogin::credentials::reset::{CodeFormat, OneTimeCode};
+    /// let code = OneTimeCode::entered(CodeFormat::Crockford8, "7kqm-2xwd").unwrap();
+    /// assert_eq!(code.grouped(), "7KQM-2XWD");
+    /// let short = OneTimeCode::entered(CodeFormat::Digits6, "48291").unwrap_err();
+    /// assert_eq!(short.kind().code(), "reset_code_format");
+    /// assert_eq!(short.ctx().get("length").map(ToString::to_string).as_deref(), Some("6"));
+    /// ```
+    ///
+    /// # Errors
+    /// `reset_code_format` (ctx `format`, `length`) unless the text is a code of `format`.
+    pub fn entered(format: CodeFormat, text: &str) -> Result<Self, FieldError> {
+        Self::parse(format, text).ok_or_else(|| {
+            let length = i64::try_from(format.length()).unwrap_or(i64::MAX);
+            FieldError::with_ctx(
+                ErrorType::ResetCodeFormat,
+                Ctx::new()
+                    .with("format", format.key())
+                    .with("length", length),
+            )
+        })
     }
 
     /// The code in canonical form, e.g. `482915` or `7KQM2XWD`: show it to the issuer, then
