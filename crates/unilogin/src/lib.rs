@@ -313,6 +313,7 @@ pub mod form;
 mod history;
 pub mod identifiers;
 pub mod institution;
+mod iso_date;
 pub mod login;
 pub mod onboarding;
 pub mod people;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::identifiers::PNumber;
+use crate::iso_date;
 use crate::{Ctx, ErrorType, FieldError, InstitutionType, LegalBasis};
 
 /// Record validation's rules that rest on medium- or low-confidence sources, as data. Every
@@ -61,6 +62,7 @@ pub struct ValidationPolicy {
     /// let problems = RecordKind::User.validate_json_with(row, &on).unwrap_err();
     /// assert_eq!(problems.as_slice()[0].kind().code(), "age_outside_grade_band");
     /// ```
+    #[serde(deserialize_with = "iso_date::optional")]
     pub as_of: Option<NaiveDate>,
     /// The last P-number checked with the old series' weights (1,5,6,7,3,6,4,8,9,1); every
     /// number above it uses 4,3,2,7,6,5,4,3,2,1. The real switch is only known to lie between
@@ -485,5 +487,15 @@ mod tests {
             host.register_institution_type("6013").unwrap_err().kind(),
             ErrorType::InstitutionTypeNotInPolicy
         );
+    }
+
+    #[test]
+    fn the_policy_reads_its_date_so() {
+        let policy: ValidationPolicy = serde_json::from_str(r#"{"as_of": "2026-08-15"}"#).unwrap();
+        assert_eq!(policy.as_of, chrono::NaiveDate::from_ymd_opt(2026, 8, 15));
+        let none: ValidationPolicy = serde_json::from_str(r#"{"as_of": null}"#).unwrap();
+        assert_eq!(none.as_of, None);
+        let bad = serde_json::from_str::<ValidationPolicy>(r#"{"as_of": "15.08.2026"}"#);
+        assert!(bad.unwrap_err().to_string().contains("is not a date"));
     }
 }

@@ -166,7 +166,7 @@ pub fn syntax(name: &str) -> Result<Syntax, ArgumentError> {
 /// # Errors
 /// An [`ArgumentError`] for text that is not a date in that form.
 pub fn as_of(text: &str) -> Result<chrono::NaiveDate, ArgumentError> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+    crate::iso_date::parse(text.trim()).ok_or_else(|| {
         ArgumentError::new("as_of", format!("`{text}` is not a date: use `YYYY-MM-DD`"))
     })
 }
