@@ -111,6 +111,43 @@ has_rust_src() {
   timeout 60 rustup component add rust-src >/dev/null 2>&1
 }
 
+# The checker module reads whole exports: its hot loop needs the small functions inlined that
+# opt-level "z" leaves as calls (about 1.5 times the speed for 5% more bytes; a threshold of
+# 225, LLVM's default, is faster still but over the module's 150 KB budget). An explicit LLVM
+# inline threshold applies to size-optimised functions too; it is set for the checker's own
+# build only, so the form and account modules keep "z" as it is.
+CHECKER_INLINE_THRESHOLD=120
+
+# cargo build for wasm32 with the chosen toolchain: $1 the target directory, $2 extra
+# RUSTFLAGS, then the packages.
+cargo_wasm() {
+  local dir="$1" extra="$2" packages=() p
+  shift 2
+  for p in "$@"; do packages+=(-p "$p"); done
+  case "$TOOLCHAIN" in
+    rustup)
+      if [ "$HAS_RUST_SRC" = 1 ]; then
+        # As on the Debian path: std rebuilt for size, panics that abort at once.
+        (cd "$ROOT" && CARGO_TARGET_DIR="$dir" RUSTC_BOOTSTRAP=1 \
+          RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none $extra" \
+          cargo build -q --locked --release --target "$TARGET" "${packages[@]}" -Z build-std=std,panic_abort)
+      else
+        (cd "$ROOT" && CARGO_TARGET_DIR="$dir" RUSTFLAGS="$extra" \
+          cargo build -q --locked --release --target "$TARGET" "${packages[@]}")
+      fi
+      ;;
+    debian)
+      # std is rebuilt with panics that abort at once: no panic messages or formatting in the
+      # module (the bindings never panic).
+      (cd "$ROOT" && CARGO_TARGET_DIR="$dir" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LLD" \
+        RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none $extra" \
+        /usr/bin/cargo build -q --locked --release --target "$TARGET" "${packages[@]}" \
+        -Z build-std=std,panic_abort)
+      ;;
+  esac
+}
+
 build_wasm() {
   # Size-minded settings for this build only (the workspace's release profile stays as it is).
   export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
@@ -119,16 +156,15 @@ build_wasm() {
   export CARGO_PROFILE_RELEASE_PANIC=abort
   export CARGO_PROFILE_RELEASE_DEBUG=false
   export CARGO_PROFILE_RELEASE_INCREMENTAL=false
+  local dir
   case "$TOOLCHAIN" in
     rustup)
-      export CARGO_TARGET_DIR="$ROOT/target/wasm-rustup"
+      dir="$ROOT/target/wasm-rustup"
+      HAS_RUST_SRC=0
       if has_rust_src; then
-        # As on the Debian path: std rebuilt for size, panics that abort at once.
-        (cd "$ROOT" && RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-          cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -p "$ACCOUNT_CRATE" -p "$CHECKER_CRATE" -Z build-std=std,panic_abort)
+        HAS_RUST_SRC=1
       else
-        log "rustup has no rust-src here: std is not rebuilt for size (a larger module)"
-        (cd "$ROOT" && cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -p "$ACCOUNT_CRATE" -p "$CHECKER_CRATE")
+        log "rustup has no rust-src here: std is not rebuilt for size (larger modules)"
       fi
       ;;
     debian)
@@ -136,37 +172,35 @@ build_wasm() {
         apt_install rustc-web cargo-web rust-web-src
       fi
       # Debian's rustc has no wasm linker; rustup's rust-lld (any installed toolchain) links.
-      local lld=""
+      LLD=""
       if command -v rustc >/dev/null; then
-        lld="$(rustc --print sysroot 2>/dev/null)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
+        LLD="$(rustc --print sysroot 2>/dev/null)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
       fi
-      if [ ! -x "$lld" ]; then
-        lld="$(ls "$HOME"/.rustup/toolchains/*/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld 2>/dev/null | head -n 1)"
+      if [ ! -x "$LLD" ]; then
+        LLD="$(ls "$HOME"/.rustup/toolchains/*/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld 2>/dev/null | head -n 1)"
       fi
-      [ -x "$lld" ] || { log "no rust-lld found (install a Rust toolchain with rustup)"; exit 1; }
-      export CARGO_TARGET_DIR="$ROOT/target/wasm-debian"
-      # std is rebuilt with panics that abort at once: no panic messages or formatting in the
-      # module (the bindings never panic).
-      (cd "$ROOT" && RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
-        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld" \
-        RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-        /usr/bin/cargo build -q --locked --release --target "$TARGET" -p "$CRATE" -p "$ACCOUNT_CRATE" -p "$CHECKER_CRATE" \
-        -Z build-std=std,panic_abort)
+      [ -x "$LLD" ] || { log "no rust-lld found (install a Rust toolchain with rustup)"; exit 1; }
+      dir="$ROOT/target/wasm-debian"
       ;;
     *)
       log "unknown toolchain $TOOLCHAIN"
       exit 1
       ;;
   esac
-  WASM="$CARGO_TARGET_DIR/$TARGET/release/$ARTIFACT"
-  ACCOUNT_WASM="$CARGO_TARGET_DIR/$TARGET/release/$ACCOUNT_ARTIFACT"
-  CHECKER_WASM="$CARGO_TARGET_DIR/$TARGET/release/$CHECKER_ARTIFACT"
+  cargo_wasm "$dir" "" "$CRATE" "$ACCOUNT_CRATE"
+  cargo_wasm "$dir-checker" "-Cllvm-args=-inline-threshold=$CHECKER_INLINE_THRESHOLD" "$CHECKER_CRATE"
+  WASM="$dir/$TARGET/release/$ARTIFACT"
+  ACCOUNT_WASM="$dir/$TARGET/release/$ACCOUNT_ARTIFACT"
+  CHECKER_WASM="$dir-checker/$TARGET/release/$CHECKER_ARTIFACT"
 }
 
 # ---- bindings, wasm-opt, package ---------------------------------------------------------------
-WASM_OPT_FLAGS=(-Oz --strip-debug --strip-producers
+WASM_FEATURES=(--strip-debug --strip-producers
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
+WASM_OPT_FLAGS=(-Oz "${WASM_FEATURES[@]}")
+# The checker module: wasm-opt's speed passes (7% faster on a register export, 0.2 KB more).
+CHECKER_WASM_OPT_FLAGS=(-O3 "${WASM_FEATURES[@]}")
 
 package() {
   local target dir module
@@ -199,7 +233,7 @@ package_checker() {
   rm -rf "$dir.tmp"
   "$WASM_BINDGEN" --target web --out-dir "$dir.tmp" --out-name unilogin_checker "$CHECKER_WASM"
   if [ "${WASM_OPT:-1}" != 0 ]; then
-    "$HERE/node_modules/.bin/wasm-opt" "${WASM_OPT_FLAGS[@]}" \
+    "$HERE/node_modules/.bin/wasm-opt" "${CHECKER_WASM_OPT_FLAGS[@]}" \
       "$dir.tmp/unilogin_checker_bg.wasm" -o "$dir.tmp/unilogin_checker_bg.wasm"
   fi
   for file in index.html app.js worker.js report.js style.css; do
