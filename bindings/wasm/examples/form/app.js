@@ -8,7 +8,13 @@ import init, {
   validateRequest,
 } from "./pkg/unilogin.js";
 // The password checklist comes from the account module, loaded beside the form module.
-import initAccount, { checkPassword } from "./pkg/unilogin_account.js";
+import initAccount, {
+  checkPassword,
+  checkResetCode,
+  onboardingMermaid,
+  provisioningEstimate,
+} from "./pkg/unilogin_account.js";
+import { renderFlowchart } from "./flowchart.js";
 
 /** The page's own wording (labels and headings); messages come from the core. */
 const TEXT = {
@@ -24,6 +30,11 @@ const TEXT = {
     choose: "Vælg …", password_heading: "Vælg en adgangskode",
     password_intro: "Reglerne afhænger af brugergruppen. Listen følger med, mens du skriver.",
     user_group: "Brugergruppe", password: "Adgangskode",
+    onboarding_heading: "Tilslutning til Unilogin",
+    onboarding_intro: "Trinene i STIL's vejledning for lovgrundlaget, tegnet fra kernens Mermaid-diagram.",
+    onboarding_title: "Tilslutningens trin", help_heading: "Hjælp til login",
+    reset_code: "Engangskode fra læreren", created_at: "Brugeren blev oprettet i systemet",
+    code_ok: (grouped) => `Koden ${grouped} har den rigtige form; den virker i fem minutter.`,
     valid: "Anmodningen er gyldig og klar til at blive sendt til STIL:",
     problems: (n) => (n === 1 ? "1 felt skal rettes." : `${n} felter skal rettes.`),
   },
@@ -39,6 +50,11 @@ const TEXT = {
     submit: "Send request", choose: "Choose …", password_heading: "Choose a password",
     password_intro: "The rules depend on the user group. The list follows as you type.",
     user_group: "User group", password: "Password",
+    onboarding_heading: "Connecting to Unilogin",
+    onboarding_intro: "The steps of STIL's guide for the legal basis, drawn from the core's Mermaid diagram.",
+    onboarding_title: "The steps of connecting", help_heading: "Login help",
+    reset_code: "One-time code from the teacher", created_at: "The user was created in the system",
+    code_ok: (grouped) => `The code ${grouped} has the right form; it works for five minutes.`,
     valid: "The request is valid and ready to be sent to STIL:",
     problems: (n) => (n === 1 ? "1 field needs correcting." : `${n} fields need correcting.`),
   },
@@ -52,6 +68,10 @@ const options = document.getElementById("municipality-options");
 const group = document.getElementById("user_group");
 const password = document.getElementById("password");
 const checklist = document.getElementById("password-checklist");
+const onboardingBasis = document.getElementById("onboarding_basis");
+const onboardingPlan = document.getElementById("onboarding-plan");
+const resetCode = document.getElementById("reset_code");
+const createdAt = document.getElementById("created_at");
 
 let lang = "da";
 let keys = [];
@@ -104,6 +124,11 @@ function render() {
   fillSelect(input("institution_type"), choices.institution_type, TEXT[lang].choose);
   fillSelect(group, choices.user_group);
   if (!group.value) group.value = "employee";
+  fillSelect(onboardingBasis, choices.legal_basis);
+  if (!onboardingBasis.value) onboardingBasis.value = "kommunal";
+  drawPlan();
+  updateResetCode();
+  updateEstimate();
   // Messages are rendered again from the core in the new language, never translated here.
   for (const key of keys) {
     if (touched.has(key) || errorFor(key).textContent) checkField(key);
@@ -204,6 +229,47 @@ function updateChecklist() {
 
 password.addEventListener("input", updateChecklist);
 group.addEventListener("change", updateChecklist);
+
+// ---- onboarding plan, reset code, "when can I log in?" -------------------------------------
+
+function drawPlan() {
+  try {
+    const text = onboardingMermaid(onboardingBasis.value, lang);
+    onboardingPlan.replaceChildren(renderFlowchart(text, TEXT[lang].onboarding_title));
+    errorFor("onboarding_basis").textContent = "";
+  } catch (error) {
+    // § 19, stk. 4: STIL's guide has no journey for it; the core says so.
+    onboardingPlan.replaceChildren();
+    errorFor("onboarding_basis").textContent = error.message;
+  }
+}
+
+function updateResetCode() {
+  const ok = document.getElementById("reset-code-ok");
+  ok.textContent = "";
+  errorFor("reset_code").textContent = "";
+  resetCode.removeAttribute("aria-invalid");
+  if (!resetCode.value) return;
+  try {
+    ok.textContent = TEXT[lang].code_ok(checkResetCode(resetCode.value, "digits6", lang).grouped);
+  } catch (error) {
+    errorFor("reset_code").textContent = error.message;
+    resetCode.setAttribute("aria-invalid", "true");
+  }
+}
+
+function updateEstimate() {
+  const out = document.getElementById("estimate");
+  // datetime-local is the browser's local time; the core takes an instant.
+  const when = createdAt.value ? new Date(createdAt.value) : null;
+  out.textContent = when && !Number.isNaN(when.getTime())
+    ? provisioningEstimate(when.toISOString(), {}, lang).summary
+    : "";
+}
+
+onboardingBasis.addEventListener("change", drawPlan);
+resetCode.addEventListener("input", updateResetCode);
+createdAt.addEventListener("input", updateEstimate);
 
 // ---- the form -----------------------------------------------------------------------------
 

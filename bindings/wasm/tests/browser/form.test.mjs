@@ -129,6 +129,37 @@ test("the password checklist follows the typing", async () => {
   assert.equal(await status("uppercase"), "not_applicable");
 });
 
+test("the onboarding plan is drawn from the core's Mermaid text, per legal basis", async () => {
+  const account = await import("../../pkg/node/unilogin_account.js");
+  for (const basis of ["kommunal", "selvejet", "privat"]) {
+    await page.selectOption("#onboarding_basis", basis);
+    const plan = account.default.onboardingPlan(basis);
+    const drawn = await page.$$eval("#onboarding-plan g[data-step]", (steps) => steps.map((g) => g.dataset.step));
+    assert.deepEqual(drawn, plan.steps.map((s) => s.id), basis);
+    const edges = plan.steps.reduce((n, s) => n + s.prerequisites.length, 0);
+    assert.equal(await page.locator("#onboarding-plan line").count(), edges, basis);
+    assert.equal(await page.textContent('[data-error-for="onboarding_basis"]'), "");
+  }
+  // The select offers the legal bases STIL's guide has a journey for (not § 19, stk. 4).
+  const offered = await page.locator("#onboarding_basis option").evaluateAll((o) => o.map((x) => x.value));
+  assert.deepEqual(offered.sort(), ["kommunal", "privat", "selvejet"]);
+  await page.selectOption("#onboarding_basis", "privat");
+  assert.ok(await page.locator('#onboarding-plan line[data-dotted="true"]').count() > 0, "dotted edges");
+  await page.locator("#onboarding-section").screenshot({ path: join(artifacts, "form-onboarding.png") });
+});
+
+test("the reset-code field and 'when can I log in?' answer from the account module", async () => {
+  await page.fill("#reset_code", "48291");
+  assert.match(await page.textContent('[data-error-for="reset_code"]'), /6 (tegn|characters)/);
+  assert.equal(await page.getAttribute("#reset_code", "aria-invalid"), "true");
+  await page.fill("#reset_code", "482-915");
+  assert.equal(await page.textContent('[data-error-for="reset_code"]'), "");
+  assert.match(await page.textContent("#reset-code-ok"), /482 915/);
+  await page.fill("#created_at", "2025-01-15T10:00");
+  assert.match(await page.textContent("#estimate"), /16\.01\.2025/);
+  assert.deepEqual(pageErrors, []);
+});
+
 test("a complete valid form submits and shows the validated request", async () => {
   for (const [key, value] of Object.entries(VALID)) await page.fill(`input[name="${key}"]`, value);
   await page.selectOption('select[name="legal_basis"]', "privat");

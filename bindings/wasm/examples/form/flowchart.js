@@ -1,0 +1,131 @@
+// Draws the Mermaid flowchart the core writes for an onboarding plan (`onboardingMermaid`) as
+// an SVG, without a Mermaid runtime: the page fetches nothing. It reads the subset of Mermaid's
+// flowchart syntax the core's text uses: `flowchart TD`, nodes `id["label"]` (with `<br/>`
+// line breaks), edges `a --> b` and dotted `a -.-> b` (a step that is recommended or depends on
+// a condition), `classDef name fill:…,stroke:…,color:…`, `class a,b name` and
+// `style id stroke-dasharray: …`.
+// Each step is placed on the row of its longest chain of prerequisites; the text is set with
+// `textContent`, never as markup.
+
+const SVG = "http://www.w3.org/2000/svg";
+const BOX = { width: 230, line: 16, pad: 10, gapX: 24, gapY: 36 };
+
+/** `text` broken at spaces into lines of at most `width` characters. */
+function wrap(text, width = 34) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return [...lines, line];
+}
+
+/** The flowchart's nodes (in order), edges and node styles. */
+export function parseFlowchart(text) {
+  const nodes = new Map();
+  const edges = [];
+  const classDefs = new Map();
+  const classOf = new Map();
+  const dashed = new Map();
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    let m;
+    if ((m = /^([A-Za-z0-9_]+)\["(.*)"\]$/.exec(line))) {
+      const label = m[2].replaceAll("#quot;", '"').split("<br/>").flatMap((l) => wrap(l));
+      nodes.set(m[1], { id: m[1], lines: label });
+    } else if ((m = /^([A-Za-z0-9_]+) (-->|-\.->) ([A-Za-z0-9_]+)$/.exec(line))) {
+      edges.push([m[1], m[3], m[2] === "-.->"]);
+    } else if ((m = /^style ([A-Za-z0-9_]+) stroke-dasharray: ([0-9 ]+)$/.exec(line))) {
+      dashed.set(m[1], m[2]);
+    } else if ((m = /^classDef ([A-Za-z0-9_]+) (.*)$/.exec(line))) {
+      classDefs.set(m[1], Object.fromEntries(m[2].split(",").map((kv) => kv.split(":"))));
+    } else if ((m = /^class ([A-Za-z0-9_,]+) ([A-Za-z0-9_]+)$/.exec(line))) {
+      for (const id of m[1].split(",")) classOf.set(id, m[2]);
+    }
+  }
+  for (const node of nodes.values()) {
+    node.style = classDefs.get(classOf.get(node.id)) ?? {};
+    node.dash = dashed.get(node.id) ?? null;
+  }
+  return { nodes: [...nodes.values()], edges };
+}
+
+/** The row of each node: the length of its longest chain of predecessors. */
+function rows(nodes, edges) {
+  const row = new Map(nodes.map((n) => [n.id, 0]));
+  // The core's plans are acyclic; a node count of passes settles every chain.
+  for (let pass = 0; pass < nodes.length; pass++) {
+    for (const [from, to] of edges) {
+      if (row.has(from) && row.has(to)) row.set(to, Math.max(row.get(to), row.get(from) + 1));
+    }
+  }
+  return row;
+}
+
+function element(name, attributes) {
+  const e = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, String(v));
+  return e;
+}
+
+/** The flowchart `text` as an SVG element titled `title`. */
+export function renderFlowchart(text, title) {
+  const { nodes, edges } = parseFlowchart(text);
+  const row = rows(nodes, edges);
+  const byRow = [];
+  for (const node of nodes) (byRow[row.get(node.id)] ??= []).push(node);
+  const lines = Math.max(1, ...nodes.map((n) => n.lines.length));
+  const height = lines * BOX.line + 2 * BOX.pad;
+  const columns = Math.max(1, ...byRow.map((r) => r?.length ?? 0));
+  const width = columns * BOX.width + (columns - 1) * BOX.gapX;
+  const place = new Map();
+  byRow.forEach((items = [], r) => {
+    const used = items.length * BOX.width + (items.length - 1) * BOX.gapX;
+    items.forEach((node, i) => {
+      place.set(node.id, { x: (width - used) / 2 + i * (BOX.width + BOX.gapX), y: r * (height + BOX.gapY) });
+    });
+  });
+  const total = byRow.length * (height + BOX.gapY) - BOX.gapY;
+  const svg = element("svg", { viewBox: `-2 -2 ${width + 4} ${total + 4}`, role: "img", width: "100%" });
+  const name = element("title", {});
+  name.textContent = title;
+  svg.append(name);
+  const marker = element("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto" });
+  marker.append(element("path", { d: "M0,0 L10,5 L0,10 z", fill: "#444" }));
+  const defs = element("defs", {});
+  defs.append(marker);
+  svg.append(defs);
+  for (const [from, to, dotted] of edges) {
+    const a = place.get(from);
+    const b = place.get(to);
+    if (!a || !b) continue;
+    svg.append(element("line", {
+      x1: a.x + BOX.width / 2, y1: a.y + height, x2: b.x + BOX.width / 2, y2: b.y,
+      stroke: "#444", "stroke-width": 1.5, "marker-end": "url(#arrow)",
+      ...(dotted ? { "stroke-dasharray": "4 3", "data-dotted": "true" } : {}),
+    }));
+  }
+  for (const node of nodes) {
+    const { x, y } = place.get(node.id);
+    const group = element("g", { "data-step": node.id });
+    group.append(element("rect", {
+      x, y, width: BOX.width, height, rx: 6,
+      fill: node.style.fill ?? "#fff", stroke: node.style.stroke ?? "#444", "stroke-width": 1.5,
+      ...(node.dash ? { "stroke-dasharray": node.dash } : {}),
+    }));
+    const label = element("text", { x: x + BOX.width / 2, y: y + BOX.pad, "text-anchor": "middle", "font-size": 12, fill: node.style.color ?? "#000" });
+    node.lines.forEach((text, i) => {
+      const span = element("tspan", { x: x + BOX.width / 2, dy: i === 0 ? BOX.line - 3 : BOX.line });
+      span.textContent = text;
+      label.append(span);
+    });
+    group.append(label);
+    svg.append(group);
+  }
+  return svg;
+}
