@@ -83,15 +83,34 @@ export function renderFlowchart(text, title) {
   const height = lines * BOX.line + 2 * BOX.pad;
   const columns = Math.max(1, ...byRow.map((r) => r?.length ?? 0));
   const width = columns * BOX.width + (columns - 1) * BOX.gapX;
+  // Rows in order; within a row, each step under the mean position of its predecessors
+  // (fewer crossings), the plan's order breaking ties.
   const place = new Map();
+  const order = new Map(nodes.map((n, i) => [n.id, i]));
+  const preds = new Map(nodes.map((n) => [n.id, []]));
+  for (const [from, to] of edges) preds.get(to)?.push(from);
   byRow.forEach((items = [], r) => {
-    const used = items.length * BOX.width + (items.length - 1) * BOX.gapX;
-    items.forEach((node, i) => {
+    const key = (node) => {
+      const xs = preds.get(node.id).map((p) => place.get(p)?.x).filter((x) => x !== undefined);
+      return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : order.get(node.id) * BOX.width;
+    };
+    const sorted = [...items].sort((a, b) => key(a) - key(b) || order.get(a.id) - order.get(b.id));
+    const used = sorted.length * BOX.width + (sorted.length - 1) * BOX.gapX;
+    sorted.forEach((node, i) => {
       place.set(node.id, { x: (width - used) / 2 + i * (BOX.width + BOX.gapX), y: r * (height + BOX.gapY) });
     });
   });
   const total = byRow.length * (height + BOX.gapY) - BOX.gapY;
-  const svg = element("svg", { viewBox: `-2 -2 ${width + 4} ${total + 4}`, role: "img", width: "100%" });
+  // Edges that skip rows run down lanes beside the steps, left or right, one lane each.
+  const lane = 7;
+  const long = edges.filter(([from, to]) => place.has(from) && place.has(to) && row.get(to) - row.get(from) > 1);
+  const side = new Map(long.map((e) => [e, place.get(e[0]).x + place.get(e[1]).x < width - BOX.width ? "left" : "right"]));
+  const lanes = { left: 0, right: 0 };
+  const laneOf = new Map(long.map((e) => [e, ++lanes[side.get(e)]]));
+  const margin = { left: lanes.left * lane + 4, right: lanes.right * lane + 4 };
+  const svg = element("svg", {
+    viewBox: `${-margin.left} -2 ${width + margin.left + margin.right} ${total + 4}`, role: "img", width: "100%",
+  });
   const name = element("title", {});
   name.textContent = title;
   svg.append(name);
@@ -104,9 +123,22 @@ export function renderFlowchart(text, title) {
     const a = place.get(from);
     const b = place.get(to);
     if (!a || !b) continue;
-    svg.append(element("line", {
-      x1: a.x + BOX.width / 2, y1: a.y + height, x2: b.x + BOX.width / 2, y2: b.y,
-      stroke: "#444", "stroke-width": 1.5, "marker-end": "url(#arrow)",
+    // A curve leaving the step's bottom and entering the next one's top, vertical at both ends.
+    const [x1, y1, x2, y2] = [a.x + BOX.width / 2, a.y + height, b.x + BOX.width / 2, b.y];
+    const edge = edges.find((e) => e[0] === from && e[1] === to);
+    let d;
+    if (laneOf.has(edge)) {
+      const x = side.get(edge) === "left" ? -laneOf.get(edge) * lane : width + laneOf.get(edge) * lane;
+      const down = BOX.gapY / 2;
+      d = `M${x1},${y1} C${x1},${y1 + down} ${x},${y1} ${x},${y1 + down} L${x},${y2 - down} C${x},${y2} ${x2},${y2 - down} ${x2},${y2}`;
+    } else {
+      const bend = BOX.gapY / 2;
+      d = `M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}`;
+    }
+    svg.append(element("path", {
+      d,
+      fill: "none", stroke: "#444", "stroke-width": 1.5, "marker-end": "url(#arrow)",
+      "data-edge": `${from} ${to}`,
       ...(dotted ? { "stroke-dasharray": "4 3", "data-dotted": "true" } : {}),
     }));
   }

@@ -137,14 +137,14 @@ test("the onboarding plan is drawn from the core's Mermaid text, per legal basis
     const drawn = await page.$$eval("#onboarding-plan g[data-step]", (steps) => steps.map((g) => g.dataset.step));
     assert.deepEqual(drawn, plan.steps.map((s) => s.id), basis);
     const edges = plan.steps.reduce((n, s) => n + s.prerequisites.length, 0);
-    assert.equal(await page.locator("#onboarding-plan line").count(), edges, basis);
+    assert.equal(await page.locator("#onboarding-plan path[data-edge]").count(), edges, basis);
     assert.equal(await page.textContent('[data-error-for="onboarding_basis"]'), "");
   }
   // The select offers the legal bases STIL's guide has a journey for (not § 19, stk. 4).
   const offered = await page.locator("#onboarding_basis option").evaluateAll((o) => o.map((x) => x.value));
   assert.deepEqual(offered.sort(), ["kommunal", "privat", "selvejet"]);
   await page.selectOption("#onboarding_basis", "privat");
-  assert.ok(await page.locator('#onboarding-plan line[data-dotted="true"]').count() > 0, "dotted edges");
+  assert.ok(await page.locator('#onboarding-plan path[data-dotted="true"]').count() > 0, "dotted edges");
   await page.locator("#onboarding-section").screenshot({ path: join(artifacts, "form-onboarding.png") });
 });
 
