@@ -132,13 +132,12 @@ pub fn check_reset_code<'py>(
     code: &str,
     format: &str,
     lang: &str,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let l = errors::lang(lang)?;
-    let entered = form::reset_code(format, code).or_raise(py, Class::Reset, l)?;
-    let d = PyDict::new(py);
-    d.set_item("code", entered.reveal())?;
-    d.set_item("grouped", entered.grouped())?;
-    Ok(d)
+    serialised(
+        py,
+        &form::check_reset_code(format, code).or_raise(py, Class::Reset, l)?,
+    )
 }
 
 fn redemption<'py>(py: Python<'py>, r: &Redemption) -> PyResult<Bound<'py, PyDict>> {

@@ -71,7 +71,7 @@ fn status_at<S: serde::Serialize>(
         .map_err(|e| invalid_argument(&format!("cannot serialise the status: {e}")))
 }
 
-/// `result` (an object) with `extra` added under `key`.
+/// `result` (an object) with each given field added (a `None` is left out).
 fn with_field(
     result: &impl serde::Serialize,
     fields: &[(&str, Option<serde_json::Value>)],
@@ -266,8 +266,7 @@ pub fn check_reset_code(
     } else {
         string_arg(format, "format")?
     };
-    let code = form::reset_code(&format, &text).map_err(|e| call_error(e, lang))?;
-    to_js(&serde_json::json!({"code": code.reveal(), "grouped": code.grouped()}))
+    to_js(&form::check_reset_code(&format, &text).map_err(|e| call_error(e, lang))?)
 }
 
 // ---- provisioning ------------------------------------------------------------------------------

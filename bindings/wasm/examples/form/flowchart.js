@@ -119,13 +119,13 @@ export function renderFlowchart(text, title) {
   const defs = element("defs", {});
   defs.append(marker);
   svg.append(defs);
-  for (const [from, to, dotted] of edges) {
+  for (const edge of edges) {
+    const [from, to, dotted] = edge;
     const a = place.get(from);
     const b = place.get(to);
     if (!a || !b) continue;
     // A curve leaving the step's bottom and entering the next one's top, vertical at both ends.
     const [x1, y1, x2, y2] = [a.x + BOX.width / 2, a.y + height, b.x + BOX.width / 2, b.y];
-    const edge = edges.find((e) => e[0] === from && e[1] === to);
     let d;
     if (laneOf.has(edge)) {
       const x = side.get(edge) === "left" ? -laneOf.get(edge) * lane : width + laneOf.get(edge) * lane;

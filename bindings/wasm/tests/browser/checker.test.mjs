@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { CHECKER, serve } from "../../examples/checker/server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,14 +49,7 @@ const requests = [];
 
 before(async () => {
   server = await serve(0);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1100, height: 1000 }, acceptDownloads: true });
   // Requests from the page and from its worker.
   context.on("request", (request) => requests.push(request.url()));

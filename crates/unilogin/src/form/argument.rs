@@ -273,26 +273,6 @@ pub fn code_format(key: &str) -> Result<CodeFormat, ArgumentError> {
         })
 }
 
-/// A one-time code as the user enters it, in the format of key `format`: the check of a reset
-/// page's code field.
-///
-/// ```
-/// let code = unilogin::form::reset_code("digits6", " 482-915 ").unwrap();
-/// assert_eq!((code.reveal(), code.grouped().as_str()), ("482915", "482 915"));
-/// let bad = unilogin::form::reset_code("digits6", "48291x").unwrap_err();
-/// assert_eq!(bad.code(), "reset_code_format");
-/// assert_eq!(unilogin::form::reset_code("hex", "1").unwrap_err().code(), "invalid_argument");
-/// ```
-///
-/// # Errors
-/// An argument error for an unknown format; `reset_code_format` (at the root, with the entered
-/// text as input) for text that is not a code of the format.
-pub fn reset_code(format: &str, text: &str) -> Result<OneTimeCode, CallError> {
-    let format = code_format(format)?;
-    OneTimeCode::entered(format, text)
-        .map_err(|e| CallError::Problem(e.at(crate::Loc::root(), Some(text))))
-}
-
 /// The decision on a data-access agreement: `approve` (stating whether a data processing
 /// agreement is in place) or `reject`.
 ///

@@ -55,8 +55,8 @@ mod value;
 
 pub use argument::{
     as_of, code_format, decision, lang, login_guide, onboarding_actor, onboarding_step,
-    one_time_code, password_history, record_kind, request_field, reset_code, syntax, user_group,
-    value_kind, ArgumentError, CallError,
+    one_time_code, password_history, record_kind, request_field, syntax, user_group, value_kind,
+    ArgumentError, CallError,
 };
 pub use catalogue::{catalogue, CatalogueEntry};
 pub use choices::{choices, municipalities, suggestion_limit, Choice, Choices, MunicipalityChoice};
@@ -66,6 +66,9 @@ pub use institution::{institution_type, parse_institution_type, parse_legal_basi
 pub use onboarding::{legal_basis, onboarding_plan, onboarding_progress};
 pub use password::{check_password, password_history_text, password_policy, PasswordArguments};
 pub use provisioning::{provisioning_policy, EstimateArguments};
-pub use reset::{from_json, issue_reset_grant, reset_pupil, reset_username, GrantCode, GrantError};
+pub use reset::{
+    check_reset_code, from_json, issue_reset_grant, reset_code, reset_pupil, reset_username,
+    EnteredCode, GrantCode, GrantError,
+};
 pub use validation::{validation_policy, RenderedValidation, Validation};
 pub use value::{parse_value, ValueCheck, ValueKind};

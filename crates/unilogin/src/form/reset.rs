@@ -6,12 +6,60 @@ use chrono::{DateTime, Utc};
 use rand_core::{CryptoRng, RngCore};
 use serde::de::DeserializeOwned;
 
-use crate::credentials::reset::{GrantStore, Issued, Issuer, Pupil};
+use crate::credentials::reset::{GrantStore, Issued, Issuer, OneTimeCode, Pupil};
 use crate::people::Username;
 use crate::problem::serde_input::{self, ReadError};
 use crate::{ErrorType, FieldError, Loc, Problem};
 
-use super::argument::{one_time_code, ArgumentError};
+use super::argument::{one_time_code, ArgumentError, CallError};
+
+/// A one-time code as the user enters it, in the format of key `format`: the check of a reset
+/// page's code field.
+///
+/// ```
+/// let code = unilogin::form::reset_code("digits6", " 482-915 ").unwrap();
+/// assert_eq!((code.reveal(), code.grouped().as_str()), ("482915", "482 915"));
+/// let bad = unilogin::form::reset_code("digits6", "48291x").unwrap_err();
+/// assert_eq!(bad.code(), "reset_code_format");
+/// assert_eq!(unilogin::form::reset_code("hex", "1").unwrap_err().code(), "invalid_argument");
+/// ```
+///
+/// # Errors
+/// An argument error for an unknown format; `reset_code_format` (at the root, with the entered
+/// text as input) for text that is not a code of the format.
+pub fn reset_code(format: &str, text: &str) -> Result<OneTimeCode, CallError> {
+    let format = super::argument::code_format(format)?;
+    OneTimeCode::entered(format, text)
+        .map_err(|e| CallError::Problem(e.at(Loc::root(), Some(text))))
+}
+
+/// An entered one-time code as a reset page shows it back: `{"code": "482915", "grouped":
+/// "482 915"}`, the canonical code and the code grouped for reading aloud.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EnteredCode {
+    /// The canonical code.
+    pub code: String,
+    /// The code grouped for reading aloud.
+    pub grouped: String,
+}
+
+/// The check of a reset page's code field, as bindings return it: [`reset_code`]'s code as an
+/// [`EnteredCode`].
+///
+/// ```
+/// let shown = unilogin::form::check_reset_code("crockford8", "7kqm 2xwd").unwrap();
+/// assert_eq!(serde_json::to_value(shown).unwrap(), serde_json::json!({"code": "7KQM2XWD", "grouped": "7KQM-2XWD"}));
+/// ```
+///
+/// # Errors
+/// As [`reset_code`].
+pub fn check_reset_code(format: &str, text: &str) -> Result<EnteredCode, CallError> {
+    let code = reset_code(format, text)?;
+    Ok(EnteredCode {
+        code: code.reveal().to_owned(),
+        grouped: code.grouped(),
+    })
+}
 
 /// A value of the core's serde JSON form (a policy, an issuer, a person, a request, …) from
 /// the JSON a host passes.
